@@ -1,0 +1,122 @@
+/**
+ * The records the pipeline passes between stages. Plain data: no AWS types, no classes,
+ * so the same values flow through the local runner, the Lambdas and the CLI.
+ */
+
+/** A feed as the user configured it. */
+export interface FeedSpec {
+  id: string;
+  url: string;
+  /** Outlet name shown in alerts; falls back to the feed's own title. */
+  outlet?: string;
+  /** Fetch the article page even when the feed carries full content. */
+  fullText?: boolean;
+}
+
+/** What the fetcher remembers about a feed between runs (conditional GET, health). */
+export interface FeedState {
+  feedId: string;
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  bodyHash?: string;
+  lastSuccessAt?: string;
+  lastErrorAt?: string;
+  lastErrorKind?: string;
+  lastErrorMessage?: string;
+  consecutiveFailures: number;
+  nextAttemptAt?: string;
+}
+
+/** One normalised item: what clustering, tagging and storage see. */
+export interface Article {
+  /** Stable id derived from the feed id and the GUID (or canonical URL). */
+  id: string;
+  feedId: string;
+  guid?: string;
+  /** Canonical URL: tracking parameters removed, AMP and trailing slashes normalised. */
+  url?: string;
+  title: string;
+  summary?: string;
+  /** Main text only: site furniture removed. Plain text. */
+  text: string;
+  author?: string;
+  categories: string[];
+  /** ISO 8601, as the outlet dated it; absent when the feed gives no usable date. */
+  published?: string;
+  /** ISO 8601, when newswatch first saw the item. */
+  firstSeen: string;
+  lang?: string;
+  outlet: string;
+  /** Hash of title + text: an edit changes it. */
+  contentHash: string;
+}
+
+/** How an item joined (or started) a story, kept so `newswatch explain` can show it. */
+export interface Membership {
+  storyId: string;
+  itemId: string;
+  /** True when this item started the story. */
+  isNew: boolean;
+  method: string;
+  score: number;
+  evidence: MembershipEvidence;
+}
+
+export interface MembershipEvidence {
+  /** Item the decision compared against, when there was one. */
+  matchedItemId?: string;
+  quotes?: string[];
+  entities?: string[];
+  numbers?: string[];
+  terms?: string[];
+  note?: string;
+}
+
+export interface Story {
+  id: string;
+  headline: string;
+  firstSeen: string;
+  firstOutlet: string;
+  /** Earliest published time among members, when any member is dated. */
+  firstPublished?: string;
+  outlets: string[];
+  outletCount: number;
+  memberCount: number;
+  updatedAt: string;
+}
+
+/** Why a topic matched: which query terms hit, in which field, with a short snippet. */
+export interface TopicHit {
+  topic: string;
+  terms: string[];
+  fields: string[];
+  snippet: string;
+}
+
+export interface TopicMatch extends TopicHit {
+  storyId: string;
+  itemId: string;
+  matchedAt: string;
+}
+
+/**
+ * An alert waiting to be sent: the outbox entry. Keyed by (storyId, topic) so a second copy of
+ * the story, or a retried run, finds it already there and adds nothing.
+ */
+export interface AlertIntent {
+  storyId: string;
+  topic: string;
+  recipients: string[];
+  headline: string;
+  outlet: string;
+  url?: string;
+  terms: string[];
+  snippet: string;
+  createdAt: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  sentAt?: string;
+  messageId?: string;
+  lastError?: string;
+}

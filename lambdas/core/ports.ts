@@ -1,0 +1,89 @@
+/**
+ * The ports the core talks through. Adapters (DynamoDB, S3, SES, HTTP) implement them; unit
+ * tests may fake them. Nothing here names an AWS type.
+ */
+import type { AlertIntent, Article, FeedState, Membership, Story, TopicMatch } from './model.ts';
+
+/** Result of a conditional HTTP GET. */
+export interface HttpResponse {
+  status: number;
+  /** URL after redirects. */
+  url: string;
+  /** Set when a 301/308 moved the resource: the feed's stored URL should follow. */
+  permanentUrl?: string;
+  headers: Record<string, string>;
+  /** Decoded (decompressed) body bytes; empty on 304. */
+  body: Uint8Array;
+}
+
+export interface ConditionalHeaders {
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface HttpClient {
+  get(url: string, conditional?: ConditionalHeaders): Promise<HttpResponse>;
+}
+
+/** Content-addressed archive of raw bodies (S3 in AWS). */
+export interface Archive {
+  /** Stores the bytes once; returns the key they live under. */
+  put(kind: 'feed' | 'page', body: Uint8Array, contentType: string): Promise<string>;
+}
+
+export interface Mailer {
+  send(message: EmailMessage): Promise<{ messageId: string }>;
+}
+
+export interface EmailMessage {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export type PutItemResult = 'created' | 'updated' | 'unchanged';
+
+/** Everything the pipeline stores. One DynamoDB table in AWS; see docs/architecture.md. */
+export interface Store {
+  getFeedState(feedId: string): Promise<FeedState | undefined>;
+  putFeedState(state: FeedState): Promise<void>;
+  listFeedStates(): Promise<FeedState[]>;
+
+  /**
+   * Records an item unless an item with the same id already exists. An existing item whose
+   * content changed is updated in place ('updated'), never re-alerted.
+   */
+  putItem(item: Article): Promise<PutItemResult>;
+  getItem(itemId: string): Promise<Article | undefined>;
+  /** Item id already stored under this canonical URL, if any (a GUID change must not duplicate). */
+  findItemIdByUrl(url: string): Promise<string | undefined>;
+
+  putMembership(m: Membership): Promise<void>;
+  listMemberships(storyId: string): Promise<Membership[]>;
+  /** Creates the story on the first item, or adds the item's outlet to it. Idempotent per item. */
+  upsertStory(storyId: string, item: Article): Promise<Story>;
+  getStory(storyId: string): Promise<Story | undefined>;
+  listStories(opts: { since?: string; limit?: number }): Promise<Story[]>;
+
+  /** Idempotent per (storyId, topic, itemId). */
+  putTopicMatch(m: TopicMatch): Promise<void>;
+  listMatchesByStory(storyId: string): Promise<TopicMatch[]>;
+  listMatchesByTopic(topic: string, opts: { since?: string; limit?: number }): Promise<TopicMatch[]>;
+
+  /** Outbox: creates the intent only if none exists for (storyId, topic). Returns whether it did. */
+  createAlertIntent(intent: AlertIntent): Promise<boolean>;
+  listPendingAlerts(limit: number): Promise<AlertIntent[]>;
+  /**
+   * Claims a pending (or stale 'sending') intent for sending; false when another worker holds it
+   * or it was already sent.
+   */
+  claimAlert(storyId: string, topic: string, now: string, leaseMs: number): Promise<boolean>;
+  completeAlert(storyId: string, topic: string, result: { messageId: string; sentAt: string }): Promise<void>;
+  failAlert(storyId: string, topic: string, error: string, permanent: boolean): Promise<void>;
+  getAlert(storyId: string, topic: string): Promise<AlertIntent | undefined>;
+}
+
+export interface Clock {
+  now(): Date;
+}
