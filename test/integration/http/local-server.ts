@@ -1,0 +1,36 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface LocalServer {
+  /** Absolute URL on the server for a path such as '/feed.xml'. */
+  url(path: string): string;
+  /** Requests seen, in order, so tests can assert what was (or was not) fetched. */
+  requests: IncomingMessage[];
+  close(): Promise<void>;
+}
+
+/** A 127.0.0.1 server on a free port; unknown paths answer 404. */
+export async function startServer(routes: Record<string, Handler>): Promise<LocalServer> {
+  const requests: IncomingMessage[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push(req);
+    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    const handler = routes[path];
+    if (handler) handler(req, res);
+    else res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // Hostile handlers leave sockets open on purpose (trickling bodies): cut them.
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
