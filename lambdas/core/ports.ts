@@ -60,6 +60,8 @@ export interface Store {
   findItemIdByUrl(url: string): Promise<string | undefined>;
 
   putMembership(m: Membership): Promise<void>;
+  /** The story an item was assigned to, if it was. */
+  getMembership(itemId: string): Promise<Membership | undefined>;
   listMemberships(storyId: string): Promise<Membership[]>;
   /** Creates the story on the first item, or adds the item's outlet to it. Idempotent per item. */
   upsertStory(storyId: string, item: Article): Promise<Story>;
@@ -86,4 +88,10 @@ export interface Store {
 
 export interface Clock {
   now(): Date;
+}
+
+/** Work handed from one stage to the next (SQS in AWS, an in-process queue locally). */
+export interface WorkQueue {
+  sendFeeds(feedIds: string[]): Promise<void>;
+  sendAlerts(keys: { storyId: string; topic: string }[]): Promise<void>;
 }

@@ -1,0 +1,79 @@
+/**
+ * The one configuration file (YAML): feeds, topics, recipients, schedule, fetch limits and local
+ * settings. docs/configuration.md documents every field; this schema is the source of truth.
+ */
+import { z } from 'zod';
+import { topicsSectionSchema } from '../topics/index.ts';
+
+const feedSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, "-" or "_", at most 64 characters'),
+    url: z.string().min(1),
+    outlet: z.string().min(1).optional(),
+    fullText: z.boolean().default(false),
+  })
+  .strict();
+
+const fetchSchema = z
+  .object({
+    /** Named in the User-Agent so site owners can reach whoever runs this instance. */
+    contactUrl: z.url(),
+    /** CIDRs or addresses that may be fetched although they are not public (local runs, tests). */
+    allowPrivate: z.array(z.string()).default([]),
+    connectTimeoutMs: z.number().int().positive().default(5_000),
+    totalTimeoutMs: z.number().int().positive().default(20_000),
+    maxBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(5 * 1024 * 1024),
+    maxItemsPerFeed: z.number().int().positive().default(200),
+    perHostConcurrency: z.number().int().positive().default(2),
+  })
+  .strict();
+
+const alertsSchema = z
+  .object({
+    from: z.email(),
+    subjectPrefix: z.string().default('[newswatch]'),
+  })
+  .strict();
+
+const localSchema = z
+  .object({
+    dataDir: z.string().default('.newswatch'),
+    /** Port of the built-in sample feed server; `{{samples}}` in a feed URL points at it. */
+    samplePort: z.number().int().min(1).max(65535).default(8787),
+    /** Port of the SES stand-in and its mail viewer. */
+    sesPort: z.number().int().min(0).max(65535).default(8005),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    /** EventBridge schedule expression for AWS; `newswatch run` without --once repeats at the same rate. */
+    schedule: z
+      .string()
+      .regex(/^rate\(\d+ (minute|minutes|hour|hours|day|days)\)$/, 'expected rate(N minutes|hours|days)')
+      .default('rate(15 minutes)'),
+    feeds: z.array(feedSchema).min(1),
+    aliases: topicsSectionSchema.shape.aliases,
+    topics: topicsSectionSchema.shape.topics,
+    alerts: alertsSchema,
+    fetch: fetchSchema,
+    local: localSchema.default({ dataDir: '.newswatch', samplePort: 8787, sesPort: 8005 }),
+  })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    const seen = new Set<string>();
+    cfg.feeds.forEach((feed, i) => {
+      if (seen.has(feed.id))
+        ctx.addIssue({ code: 'custom', path: ['feeds', i, 'id'], message: `duplicate feed id "${feed.id}"` });
+      seen.add(feed.id);
+    });
+  });
+
+export type Config = z.infer<typeof configSchema>;
+export type FeedConfig = Config['feeds'][number];

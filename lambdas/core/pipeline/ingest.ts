@@ -1,0 +1,104 @@
+/**
+ * One item's path through the pipeline after fetching: skip if seen, assign to a story, tag,
+ * record matches and queue alerts. Every step is idempotent and the item record is written
+ * last, as the commit marker: a run that dies half-way is redone in full by the retry, and the
+ * retry neither duplicates the item nor its alert.
+ */
+import type { StoryClusterer } from '../clustering/index.ts';
+import type { Article, Membership, Story, TopicHit } from '../model.ts';
+import type { Clock, Store } from '../ports.ts';
+import type { TopicMatcher } from '../topics/index.ts';
+
+export interface IngestDeps {
+  store: Store;
+  clusterer: StoryClusterer;
+  topics: TopicMatcher;
+  clock: Clock;
+}
+
+export type ItemOutcome =
+  | { kind: 'seen'; itemId: string }
+  | { kind: 'edited'; itemId: string }
+  | {
+      kind: 'new';
+      itemId: string;
+      story: Story;
+      membership: Membership;
+      hits: TopicHit[];
+      alertsQueued: string[];
+    };
+
+export interface AlertRef {
+  storyId: string;
+  topic: string;
+}
+
+async function alreadyStored(item: Article, store: Store): Promise<ItemOutcome | undefined> {
+  const existing = await store.getItem(item.id);
+  if (existing) {
+    if (existing.contentHash === item.contentHash) return { kind: 'seen', itemId: item.id };
+    await store.putItem(item);
+    return { kind: 'edited', itemId: item.id };
+  }
+  // The same article under another GUID (a republished entry, or a second feed of the same site).
+  const byUrl = item.url ? await store.findItemIdByUrl(item.url) : undefined;
+  return byUrl && byUrl !== item.id ? { kind: 'seen', itemId: item.id } : undefined;
+}
+
+async function assignStory(item: Article, deps: IngestDeps): Promise<Membership> {
+  const previous = await deps.store.getMembership(item.id);
+  if (previous) return previous;
+  const membership = await deps.clusterer.assign({
+    id: item.id,
+    title: item.title,
+    text: item.text,
+    url: item.url,
+    guid: item.guid,
+    source: item.outlet,
+    published: item.published,
+    seenAt: item.firstSeen,
+  });
+  await deps.store.putMembership(membership);
+  return membership;
+}
+
+async function recordMatches(
+  item: Article,
+  story: Story,
+  hits: TopicHit[],
+  deps: IngestDeps,
+): Promise<string[]> {
+  const queued: string[] = [];
+  const matchedAt = deps.clock.now().toISOString();
+  for (const hit of hits) {
+    await deps.store.putTopicMatch({ ...hit, storyId: story.id, itemId: item.id, matchedAt });
+    const topic = deps.topics.topics.find((t) => t.name === hit.topic);
+    if (!topic || topic.recipients.length === 0) continue;
+    const created = await deps.store.createAlertIntent({
+      storyId: story.id,
+      topic: hit.topic,
+      recipients: topic.recipients,
+      headline: item.title,
+      outlet: item.outlet,
+      url: item.url,
+      terms: hit.terms,
+      snippet: hit.snippet,
+      createdAt: matchedAt,
+      status: 'pending',
+      attempts: 0,
+    });
+    if (created) queued.push(hit.topic);
+  }
+  return queued;
+}
+
+export async function ingestItem(item: Article, deps: IngestDeps): Promise<ItemOutcome> {
+  const stored = await alreadyStored(item, deps.store);
+  if (stored) return stored;
+  const membership = await assignStory(item, deps);
+  const story = await deps.store.upsertStory(membership.storyId, item);
+  const hits = deps.topics.match({ title: item.title, text: item.text, source: item.outlet, url: item.url });
+  const alertsQueued = await recordMatches(item, story, hits, deps);
+  await deps.store.putItem(item);
+  return { kind: 'new', itemId: item.id, story, membership, hits, alertsQueued };
+}

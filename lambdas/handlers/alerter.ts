@@ -1,0 +1,54 @@
+/**
+ * Sends alerts from the outbox. Invoked by SQS with the keys the fetchers queued, and by a
+ * schedule that sweeps whatever is still pending (a key lost between DynamoDB and SQS, a send
+ * that failed and is due again).
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { ScheduledEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
+import {
+  type DeliveryDeps,
+  deliverAlert,
+  type SweepReport,
+  sweepPendingAlerts,
+} from '../core/alerts/deliver.ts';
+import type { Container } from '../runtime/container.ts';
+import { containerFromEnv } from '../runtime/from-env.ts';
+import { logger } from './logger.ts';
+
+const keySchema = z.object({ storyId: z.string().min(1), topic: z.string().min(1) });
+
+export class AlertRetryError extends Error {
+  override name = 'AlertRetryError';
+}
+
+function deliveryDeps(c: Container): DeliveryDeps {
+  return { store: c.store, mailer: c.mailer, clock: c.clock, subjectPrefix: c.config.alerts.subjectPrefix };
+}
+
+function isSqsEvent(event: SQSEvent | ScheduledEvent): event is SQSEvent {
+  return Array.isArray((event as SQSEvent).Records);
+}
+
+export function createAlerterHandler(getContainer: () => Promise<Container>) {
+  const processor = new BatchProcessor(EventType.SQS);
+  return async (event: SQSEvent | ScheduledEvent): Promise<SQSBatchResponse | SweepReport> => {
+    const deps = deliveryDeps(await getContainer());
+    if (!isSqsEvent(event)) {
+      const report = await sweepPendingAlerts(deps);
+      logger.info('alert sweep', { sent: report.sent.length, failed: report.failed, retry: report.retry });
+      return report;
+    }
+    const recordHandler = async (record: SQSRecord) => {
+      const key = keySchema.parse(JSON.parse(record.body));
+      const outcome = await deliverAlert(key, deps);
+      logger.info('alert', { ...key, outcome });
+      // Let SQS redeliver after its visibility timeout; the sweep is the second chance.
+      if (outcome === 'retry')
+        throw new AlertRetryError(`alert for ${key.storyId}/${key.topic} will be retried`);
+    };
+    return processPartialResponse(event, recordHandler, processor);
+  };
+}
+
+export const handler = createAlerterHandler(containerFromEnv);

@@ -1,0 +1,50 @@
+/** SQS batch of feed ids → fetch, ingest, and queue the alerts each feed created. */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
+import { type FeedRunReport, runFeed } from '../core/pipeline/run-feed.ts';
+import type { Container } from '../runtime/container.ts';
+import { containerFromEnv } from '../runtime/from-env.ts';
+import { logger } from './logger.ts';
+
+const messageSchema = z.object({ feedId: z.string().min(1) });
+
+export class UnknownFeedError extends Error {
+  override name = 'UnknownFeedError';
+}
+
+function logReport(report: FeedRunReport): void {
+  const counts = { new: 0, seen: 0, edited: 0 };
+  for (const item of report.items) counts[item.kind] += 1;
+  const fields = { feedId: report.feedId, outcome: report.outcome, ...counts };
+  if (report.error) logger.warn('feed failed', { ...fields, error: report.error });
+  else logger.info('feed done', fields);
+}
+
+export function createFetcherHandler(
+  getContainer: () => Promise<Container>,
+  onReport?: (report: FeedRunReport) => void,
+) {
+  const processor = new BatchProcessor(EventType.SQS);
+  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    const container = await getContainer();
+    const recordHandler = async (record: SQSRecord) => {
+      const { feedId } = messageSchema.parse(JSON.parse(record.body));
+      const feed = container.config.feeds.find((f) => f.id === feedId);
+      if (!feed) throw new UnknownFeedError(`feed "${feedId}" is not in the configuration`);
+      const report = await runFeed(feed, {
+        ...container,
+        maxItemsPerFeed: container.config.fetch.maxItemsPerFeed,
+      });
+      logReport(report);
+      const alerts = report.items.flatMap((i) =>
+        i.kind === 'new' ? i.alertsQueued.map((topic) => ({ storyId: i.story.id, topic })) : [],
+      );
+      await container.queue.sendAlerts(alerts);
+      onReport?.(report);
+    };
+    return processPartialResponse(event, recordHandler, processor);
+  };
+}
+
+export const handler = createFetcherHandler(containerFromEnv);

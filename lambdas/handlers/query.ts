@@ -1,0 +1,54 @@
+/** HTTP API (IAM-authorised) → read-only queries over what was stored. */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { feedHealth, listStories, NotFoundError, storyDetail, topicMatches } from '../core/query/queries.ts';
+import type { Container } from '../runtime/container.ts';
+import { containerFromEnv } from '../runtime/from-env.ts';
+import { logger } from './logger.ts';
+
+const listParams = z.object({
+  since: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+async function route(
+  event: APIGatewayProxyEventV2,
+  c: Container,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const params = listParams.safeParse(event.queryStringParameters ?? {});
+  if (!params.success)
+    return json(400, { error: params.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') });
+  const path = event.pathParameters ?? {};
+  switch (event.routeKey) {
+    case 'GET /stories':
+      return json(200, { stories: await listStories(c.store, params.data) });
+    case 'GET /stories/{id}':
+      return json(200, await storyDetail(c.store, path.id ?? ''));
+    case 'GET /topics/{name}/matches':
+      return json(200, {
+        matches: await topicMatches(c.store, decodeURIComponent(path.name ?? ''), params.data),
+      });
+    case 'GET /feeds':
+      return json(200, { feeds: await feedHealth(c.store) });
+    default:
+      return json(404, { error: `no route ${event.routeKey}` });
+  }
+}
+
+export function createQueryHandler(getContainer: () => Promise<Container>) {
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    try {
+      return await route(event, await getContainer());
+    } catch (err) {
+      if (err instanceof NotFoundError) return json(404, { error: err.message });
+      logger.error('query failed', { routeKey: event.routeKey, error: err as Error });
+      return json(500, { error: 'internal error' });
+    }
+  };
+}
+
+export const handler = createQueryHandler(containerFromEnv);

@@ -1,0 +1,109 @@
+/**
+ * Embedded stand-ins that speak the AWS APIs, so `newswatch run` and the integration tests need
+ * no AWS account and no Docker: dynalite (DynamoDB), s3rver (S3), aws-ses-v2-local (SES v2).
+ * All bind to loopback on ephemeral ports unless told otherwise.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import { type AwsEndpoints, createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
+import { createTableInput } from '../adapters/dynamodb/schema.ts';
+
+const HOST = '127.0.0.1';
+
+export interface StandIns {
+  endpoints: Required<AwsEndpoints>;
+  /** Web page listing the emails the SES stand-in received. */
+  mailViewerUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface StandInOptions {
+  /** Folder for persistent state; omitted → in memory (tests). */
+  dataDir?: string;
+  sesPort?: number;
+}
+
+function listening(server: Server): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const done = () => resolve(`http://${HOST}:${(server.address() as AddressInfo).port}`);
+    if (server.listening) done();
+    else {
+      server.once('listening', done);
+      server.once('error', reject);
+    }
+  });
+}
+
+function close(server: { close(cb: (err?: Error) => void): unknown }): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+async function startDynalite(dataDir: string | undefined): Promise<Server> {
+  const { default: dynalite } = await import('dynalite');
+  const path = dataDir ? join(dataDir, 'dynamodb') : undefined;
+  if (path) mkdirSync(path, { recursive: true });
+  // createTableMs: 0 — otherwise new tables stay CREATING for half a second.
+  const server = dynalite({ path, createTableMs: 0 }) as Server;
+  server.listen(0, HOST);
+  return server;
+}
+
+async function startS3(dataDir: string | undefined): Promise<Server> {
+  const { default: S3rver } = await import('s3rver');
+  const directory = dataDir
+    ? join(dataDir, 's3')
+    : join(process.env.TMPDIR ?? '/tmp', `newswatch-s3-${process.pid}`);
+  mkdirSync(directory, { recursive: true });
+  const s3 = new S3rver({ address: HOST, port: 0, silent: true, directory });
+  return s3.run();
+}
+
+async function startSes(port: number): Promise<Server> {
+  const mod = (await import('aws-ses-v2-local')) as unknown as {
+    default: { default: (c: { host: string; port: number }) => Promise<Server> };
+  };
+  return mod.default.default({ host: HOST, port });
+}
+
+export async function startStandIns(opts: StandInOptions = {}): Promise<StandIns> {
+  const [dynamo, s3, ses] = await Promise.all([
+    startDynalite(opts.dataDir),
+    startS3(opts.dataDir),
+    startSes(opts.sesPort ?? 0),
+  ]);
+  const [dynamodb, s3Url, sesUrl] = await Promise.all([listening(dynamo), listening(s3), listening(ses)]);
+  return {
+    endpoints: { dynamodb, s3: s3Url, ses: sesUrl },
+    mailViewerUrl: `${sesUrl}/`,
+    async stop() {
+      await Promise.all([close(dynamo), close(s3), close(ses)]);
+    },
+  };
+}
+
+/** Creates the table and bucket when missing: the local equivalent of `cdk deploy`. */
+export async function provision(endpoints: AwsEndpoints, tableName: string, bucket: string): Promise<void> {
+  const doc = createDocumentClient({ endpoints });
+  try {
+    await doc.send(new DescribeTableCommand({ TableName: tableName }));
+  } catch (err) {
+    if (!(err instanceof ResourceNotFoundException) && (err as Error).name !== 'ResourceNotFoundException')
+      throw err;
+    await doc.send(new CreateTableCommand(createTableInput(tableName)));
+  }
+  const s3 = createS3Client({ endpoints });
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch (err) {
+    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw err;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  }
+}

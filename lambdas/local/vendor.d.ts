@@ -1,0 +1,13 @@
+// Minimal typings for the stand-ins that ship none.
+declare module 'dynalite' {
+  import type { Server } from 'node:http';
+  export default function dynalite(opts: { path?: string; createTableMs?: number }): Server;
+}
+declare module 's3rver' {
+  import type { Server } from 'node:http';
+  export default class S3rver {
+    constructor(opts: { address?: string; port?: number; silent?: boolean; directory: string });
+    run(): Promise<Server>;
+    close(): Promise<void>;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The composition root: builds every adapter once and hands the core its ports. Lambdas build
+ * it from their environment; the local runner builds it against the stand-ins. Both then run
+ * the same handler code.
+ */
+
+import {
+  type AwsEndpoints,
+  createDocumentClient,
+  createS3Client,
+  createSesClient,
+} from '../adapters/aws-clients.ts';
+import { createDynamoClusterIndex } from '../adapters/dynamodb/cluster-index.ts';
+import { createDynamoStore } from '../adapters/dynamodb/store.ts';
+import { createHttpClient } from '../adapters/http/client.ts';
+import { createS3Archive } from '../adapters/s3/archive.ts';
+import { createSesMailer } from '../adapters/ses/mailer.ts';
+import { createClusterer, type StoryClusterer } from '../core/clustering/index.ts';
+import type { Config } from '../core/config/schema.ts';
+import type { Archive, Clock, HttpClient, Mailer, Store, WorkQueue } from '../core/ports.ts';
+import { compileTopics, type TopicMatcher } from '../core/topics/index.ts';
+
+export const PRODUCT_VERSION = '0.1.0';
+
+export interface Container {
+  config: Config;
+  store: Store;
+  archive: Archive;
+  mailer: Mailer;
+  http: HttpClient;
+  clusterer: StoryClusterer;
+  topics: TopicMatcher;
+  clock: Clock;
+  queue: WorkQueue;
+}
+
+export interface ContainerOptions {
+  config: Config;
+  tableName: string;
+  bucket: string;
+  queue: WorkQueue;
+  region?: string;
+  endpoints?: AwsEndpoints;
+  clock?: Clock;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function buildContainer(opts: ContainerOptions): Container {
+  const { config } = opts;
+  const aws = { region: opts.region, endpoints: opts.endpoints };
+  const doc = createDocumentClient(aws);
+  return {
+    config,
+    store: createDynamoStore(doc, opts.tableName),
+    archive: createS3Archive(createS3Client(aws), opts.bucket),
+    mailer: createSesMailer(createSesClient(aws), config.alerts.from),
+    http: createHttpClient({
+      userAgent: `newswatch/${PRODUCT_VERSION} (+${config.fetch.contactUrl})`,
+      allowPrivate: config.fetch.allowPrivate,
+      connectTimeoutMs: config.fetch.connectTimeoutMs,
+      totalTimeoutMs: config.fetch.totalTimeoutMs,
+      maxBytes: config.fetch.maxBytes,
+      perHostConcurrency: config.fetch.perHostConcurrency,
+    }),
+    clusterer: createClusterer(createDynamoClusterIndex(doc, opts.tableName)),
+    topics: compileTopics({ aliases: config.aliases, topics: config.topics }),
+    clock: opts.clock ?? systemClock,
+    queue: opts.queue,
+  };
+}

@@ -1,0 +1,34 @@
+/** Lambda environment, validated once per cold start with a message that names the variable. */
+import { z } from 'zod';
+
+const envSchema = z.object({
+  NEWSWATCH_TABLE: z.string().min(3),
+  NEWSWATCH_BUCKET: z.string().min(3),
+  NEWSWATCH_FEED_QUEUE_URL: z.url(),
+  NEWSWATCH_ALERT_QUEUE_URL: z.url(),
+  AWS_REGION: z.string().min(1),
+});
+
+export type LambdaEnv = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  throw new EnvError(`invalid Lambda environment: ${problems}`, { cause: result.error });
+}
+
+/**
+ * The configuration file's text, inlined into each bundle at deploy time (esbuild `define`), so
+ * a cold start reads no file and makes no call to fetch its configuration.
+ */
+export function inlinedConfig(): string {
+  const text = process.env.NEWSWATCH_CONFIG;
+  if (!text)
+    throw new EnvError('NEWSWATCH_CONFIG is empty: the bundle was built without a configuration file');
+  return text;
+}
