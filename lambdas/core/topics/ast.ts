@@ -1,0 +1,91 @@
+/** Parsed topic queries, and the normalised text `topics check` prints for them. */
+
+export type Field = 'title' | 'source' | 'url';
+
+interface Located {
+  /** 1-based character position in the query the node came from. */
+  pos: number;
+}
+
+/** A bare word: matches its spellings and inflections. */
+export interface TermNode extends Located {
+  kind: 'term';
+  word: string;
+  field?: Field;
+}
+
+/** `defen*`: any word starting with the prefix. */
+export interface PrefixNode extends Located {
+  kind: 'prefix';
+  prefix: string;
+  field?: Field;
+}
+
+/** `"of GDP"`: consecutive words, spelling variants only (quoting turns inflection off). */
+export interface PhraseNode extends Located {
+  kind: 'phrase';
+  words: string[];
+  field?: Field;
+}
+
+export interface AndNode extends Located {
+  kind: 'and';
+  children: QueryNode[];
+}
+
+export interface OrNode extends Located {
+  kind: 'or';
+  children: QueryNode[];
+}
+
+export interface NotNode extends Located {
+  kind: 'not';
+  child: QueryNode;
+}
+
+/** At most `distance` words between the two sides; `ordered` (ONEAR) puts left first. */
+export interface NearNode extends Located {
+  kind: 'near';
+  left: QueryNode;
+  right: QueryNode;
+  distance: number;
+  ordered: boolean;
+}
+
+export type LeafNode = TermNode | PrefixNode | PhraseNode;
+export type QueryNode = LeafNode | AndNode | OrNode | NotNode | NearNode;
+
+export function isLeaf(node: QueryNode): node is LeafNode {
+  return node.kind === 'term' || node.kind === 'prefix' || node.kind === 'phrase';
+}
+
+export function formatLeaf(leaf: LeafNode): string {
+  const scope = leaf.field === undefined ? '' : `${leaf.field}:`;
+  if (leaf.kind === 'term') return scope + leaf.word;
+  if (leaf.kind === 'prefix') return `${scope + leaf.prefix}*`;
+  return `${scope}"${leaf.words.join(' ')}"`;
+}
+
+/** Explicit operators and parentheses: what the parser understood, re-parseable to the same tree. */
+export function formatQuery(node: QueryNode): string {
+  switch (node.kind) {
+    case 'term':
+    case 'prefix':
+    case 'phrase':
+      return formatLeaf(node);
+    case 'and':
+      return node.children
+        .map((c) => (c.kind === 'not' ? `NOT ${formatOperand(c.child)}` : formatOperand(c)))
+        .join(' AND ');
+    case 'or':
+      return node.children.map(formatOperand).join(' OR ');
+    case 'not':
+      return `NOT ${formatOperand(node.child)}`;
+    case 'near':
+      return `${formatOperand(node.left)} ${node.ordered ? 'ONEAR' : 'NEAR'}/${node.distance} ${formatOperand(node.right)}`;
+  }
+}
+
+function formatOperand(node: QueryNode): string {
+  return isLeaf(node) ? formatLeaf(node) : `(${formatQuery(node)})`;
+}

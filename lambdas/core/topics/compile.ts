@@ -1,0 +1,196 @@
+/**
+ * Compiles all topics into one dictionary from word to "atoms" (a query word with its variants, a
+ * phrase word, a prefix) and from atom to the topics that need it, so matching one item costs one
+ * lookup per word plus the topics whose words actually occur.
+ */
+
+import { createAliases } from './aliases.ts';
+import type { Field, LeafNode, QueryNode } from './ast.ts';
+import { formatLeaf, formatQuery } from './ast.ts';
+import { QuerySyntaxError, TopicQueryError } from './errors.ts';
+import { parseQuery } from './parser.ts';
+import type { TopicSpec, TopicsSection } from './schema.ts';
+import { spellingVariants, wordForms } from './variants.ts';
+
+export type CompiledNode =
+  | { kind: 'leaf'; leaf: number }
+  | { kind: 'and' | 'or'; children: CompiledNode[] }
+  | { kind: 'not'; child: CompiledNode }
+  | { kind: 'near'; left: CompiledNode; right: CompiledNode; distance: number; ordered: boolean };
+
+export interface CompiledLeaf {
+  /** Atom ids: one for a term or prefix, one per word for a phrase. */
+  atoms: number[];
+  field: Field | undefined;
+  /** How the leaf is shown in `terms`: its normalised query text. */
+  display: string;
+}
+
+export interface CompiledTopic {
+  name: string;
+  recipients: string[];
+  alert: string;
+  normalised: string;
+  root: CompiledNode;
+  /** Leaves outside any NOT: the ones that explain a match. */
+  positiveLeaves: number[];
+}
+
+export interface CompiledTopics {
+  topics: CompiledTopic[];
+  leaves: CompiledLeaf[];
+  /** Exact folded word → atom ids. */
+  words: Map<string, number[]>;
+  /** Prefix → atom ids, and the prefix lengths worth trying on each word. */
+  prefixes: Map<string, number[]>;
+  prefixLengths: number[];
+  /** Atom id → indexes of topics with that atom in a positive leaf. */
+  topicsByAtom: number[][];
+  scopes: Set<Field>;
+}
+
+export function compileAll(section: TopicsSection): CompiledTopics {
+  const aliases = createAliases(section.aliases ?? {});
+  const builder = new Builder();
+  const topics = section.topics.map((spec) => builder.addTopic(spec, parseTopic(spec, aliases.resolve)));
+  aliases.checkAll();
+  return builder.finish(topics);
+}
+
+function parseTopic(spec: TopicSpec, resolve: Parameters<typeof parseQuery>[1]): QueryNode {
+  try {
+    const root = parseQuery(spec.query, resolve);
+    if (!mustHaveHit(root)) {
+      throw new QuerySyntaxError(
+        1,
+        'at least one term outside NOT (a query of only NOT matches nearly everything)',
+      );
+    }
+    return root;
+  } catch (error) {
+    if (error instanceof QuerySyntaxError) {
+      throw new TopicQueryError({ topic: spec.name }, error.position, error.expected, { cause: error });
+    }
+    if (error instanceof TopicQueryError && error.topic === undefined) {
+      throw new TopicQueryError({ topic: spec.name, alias: error.alias }, error.position, error.expected, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+/** True when no document without a positive word can match: lets matching skip topics with no hit. */
+function mustHaveHit(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'and':
+      return node.children.some(mustHaveHit);
+    case 'or':
+      return node.children.every(mustHaveHit);
+    case 'not':
+      return false;
+    default:
+      return true;
+  }
+}
+
+class Builder {
+  private readonly atomIds = new Map<string, number>();
+  private readonly leafIds = new Map<string, number>();
+  private readonly leaves: CompiledLeaf[] = [];
+  private readonly words = new Map<string, number[]>();
+  private readonly prefixes = new Map<string, number[]>();
+  private readonly topicsByAtom: number[][] = [];
+  private readonly scopes = new Set<Field>();
+  private topicCount = 0;
+
+  addTopic(spec: TopicSpec, root: QueryNode): CompiledTopic {
+    const index = this.topicCount++;
+    const positiveLeaves: number[] = [];
+    const compiled = this.compileNode(root, true, positiveLeaves);
+    for (const leaf of new Set(positiveLeaves)) {
+      for (const atom of this.leaves[leaf]?.atoms ?? []) {
+        const topics = this.topicsByAtom[atom] ?? [];
+        if (topics.at(-1) !== index) topics.push(index);
+      }
+    }
+    return {
+      name: spec.name,
+      recipients: spec.recipients ?? [],
+      alert: spec.alert ?? 'instant',
+      normalised: formatQuery(root),
+      root: compiled,
+      positiveLeaves: [...new Set(positiveLeaves)],
+    };
+  }
+
+  finish(topics: CompiledTopic[]): CompiledTopics {
+    const prefixLengths = [...new Set([...this.prefixes.keys()].map((p) => p.length))].sort((a, b) => a - b);
+    return {
+      topics,
+      leaves: this.leaves,
+      words: this.words,
+      prefixes: this.prefixes,
+      prefixLengths,
+      topicsByAtom: this.topicsByAtom,
+      scopes: this.scopes,
+    };
+  }
+
+  private compileNode(node: QueryNode, positive: boolean, positiveLeaves: number[]): CompiledNode {
+    switch (node.kind) {
+      case 'term':
+      case 'prefix':
+      case 'phrase': {
+        const leaf = this.leaf(node);
+        if (positive) positiveLeaves.push(leaf);
+        return { kind: 'leaf', leaf };
+      }
+      case 'and':
+      case 'or':
+        return {
+          kind: node.kind,
+          children: node.children.map((c) => this.compileNode(c, positive, positiveLeaves)),
+        };
+      case 'not':
+        return { kind: 'not', child: this.compileNode(node.child, false, positiveLeaves) };
+      case 'near':
+        return {
+          kind: 'near',
+          left: this.compileNode(node.left, positive, positiveLeaves),
+          right: this.compileNode(node.right, positive, positiveLeaves),
+          distance: node.distance,
+          ordered: node.ordered,
+        };
+    }
+  }
+
+  private leaf(node: LeafNode): number {
+    const display = formatLeaf(node);
+    const known = this.leafIds.get(display);
+    if (known !== undefined) return known;
+    if (node.field) this.scopes.add(node.field);
+    const atoms =
+      node.kind === 'term'
+        ? [this.atom(`w:${node.word}`, wordForms(node.word), this.words)]
+        : node.kind === 'prefix'
+          ? [this.atom(`p:${node.prefix}`, [node.prefix], this.prefixes)]
+          : node.words.map((w) => this.atom(`x:${w}`, spellingVariants(w), this.words));
+    const id = this.leaves.push({ atoms, field: node.field, display }) - 1;
+    this.leafIds.set(display, id);
+    return id;
+  }
+
+  private atom(key: string, forms: string[], index: Map<string, number[]>): number {
+    const known = this.atomIds.get(key);
+    if (known !== undefined) return known;
+    const id = this.topicsByAtom.push([]) - 1;
+    this.atomIds.set(key, id);
+    for (const form of forms) {
+      const ids = index.get(form);
+      if (ids) ids.push(id);
+      else index.set(form, [id]);
+    }
+    return id;
+  }
+}

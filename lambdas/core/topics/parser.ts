@@ -1,0 +1,195 @@
+/**
+ * Recursive-descent parser for topic queries. Precedence, loosest first: OR; AND, NOT and implicit
+ * AND; NEAR/ONEAR; then terms, phrases, groups, aliases and field scopes.
+ */
+import type { Field, LeafNode, QueryNode } from './ast.ts';
+import { isLeaf } from './ast.ts';
+import { QuerySyntaxError } from './errors.ts';
+import { type Lexeme, lex } from './lexer.ts';
+import { tokenize } from './tokenize.ts';
+
+/** Returns the parsed query an alias stands for; throws for unknown or broken aliases. */
+export type AliasResolver = (name: string, pos: number) => QueryNode;
+
+const MIN_PREFIX = 3;
+const STARTS_OPERAND = new Set<Lexeme['type']>(['lparen', 'field', 'alias', 'phrase', 'word', 'not']);
+
+export function parseQuery(query: string, resolveAlias: AliasResolver): QueryNode {
+  const parser = new Parser(lex(query), resolveAlias);
+  const root = parser.parseOr();
+  parser.expectEnd();
+  return root;
+}
+
+class Parser {
+  private i = 0;
+
+  constructor(
+    private readonly lexemes: Lexeme[],
+    private readonly resolveAlias: AliasResolver,
+  ) {}
+
+  private peek(): Lexeme {
+    // lex() always ends with an eof lexeme, and the parser never moves past it.
+    return this.lexemes[this.i] ?? { type: 'eof', pos: 0 };
+  }
+
+  private take(): Lexeme {
+    const lexeme = this.peek();
+    if (lexeme.type !== 'eof') this.i++;
+    return lexeme;
+  }
+
+  expectEnd(): void {
+    const next = this.peek();
+    if (next.type === 'rparen') throw new QuerySyntaxError(next.pos, 'an opening ( for this )');
+    if (next.type !== 'eof') throw new QuerySyntaxError(next.pos, 'an operator or the end of the query');
+  }
+
+  parseOr(): QueryNode {
+    const first = this.parseAnd();
+    const children = [first];
+    while (this.peek().type === 'or') {
+      this.take();
+      children.push(this.parseAnd());
+    }
+    return children.length === 1 ? first : { kind: 'or', children: flatten('or', children), pos: first.pos };
+  }
+
+  private parseAnd(): QueryNode {
+    const first = this.parseUnary();
+    const children = [first];
+    for (;;) {
+      const next = this.peek();
+      if (next.type === 'and') {
+        this.take();
+        children.push(this.parseUnary());
+      } else if (STARTS_OPERAND.has(next.type)) {
+        // "x NOT y" and bare "x y" both join with AND; parseUnary reads the NOT.
+        children.push(this.parseUnary());
+      } else {
+        break;
+      }
+    }
+    return children.length === 1
+      ? first
+      : { kind: 'and', children: flatten('and', children), pos: first.pos };
+  }
+
+  private parseUnary(): QueryNode {
+    const next = this.peek();
+    if (next.type === 'not') {
+      this.take();
+      return { kind: 'not', child: this.parseUnary(), pos: next.pos };
+    }
+    return this.parseNear();
+  }
+
+  private parseNear(): QueryNode {
+    let left = this.parsePrimary(undefined);
+    for (let op = this.peek(); op.type === 'near'; op = this.peek()) {
+      this.take();
+      const right = this.parsePrimary(undefined);
+      checkNearOperand(left, op.pos);
+      checkNearOperand(right, op.pos);
+      left = { kind: 'near', left, right, distance: op.distance, ordered: op.ordered, pos: left.pos };
+    }
+    return left;
+  }
+
+  private parsePrimary(field: Field | undefined): QueryNode {
+    const lexeme = this.take();
+    switch (lexeme.type) {
+      case 'lparen': {
+        const inner = this.parseOr();
+        const close = this.take();
+        if (close.type !== 'rparen')
+          throw new QuerySyntaxError(close.pos, `a closing ) for the ( at ${lexeme.pos}`);
+        return withField(inner, field);
+      }
+      case 'field':
+        return this.parsePrimary(lexeme.field);
+      case 'alias':
+        return withField(this.resolveAlias(lexeme.name, lexeme.pos), field);
+      case 'phrase':
+        return phraseLeaf(lexeme.text, lexeme.pos, field);
+      case 'word':
+        return wordLeaf(lexeme.text, lexeme.pos, field);
+      case 'eof':
+        throw new QuerySyntaxError(lexeme.pos, 'a term, phrase or group before the end of the query');
+      default:
+        throw new QuerySyntaxError(lexeme.pos, `a term, phrase or group, not ${describe(lexeme)}`);
+    }
+  }
+}
+
+function describe(lexeme: Lexeme): string {
+  if (lexeme.type === 'near') return `${lexeme.ordered ? 'ONEAR' : 'NEAR'}/${lexeme.distance}`;
+  if (lexeme.type === 'rparen') return ')';
+  return lexeme.type.toUpperCase();
+}
+
+function flatten(kind: 'and' | 'or', children: QueryNode[]): QueryNode[] {
+  return children.flatMap((c) => (c.kind === kind ? c.children : [c]));
+}
+
+/** NEAR measures distances between words, which AND and NOT groups do not have. */
+function checkNearOperand(node: QueryNode, pos: number): void {
+  if (isLeaf(node)) return;
+  if (node.kind === 'or') {
+    for (const child of node.children) checkNearOperand(child, pos);
+    return;
+  }
+  if (node.kind === 'near') return;
+  throw new QuerySyntaxError(
+    pos,
+    'a term, phrase, OR group or NEAR on each side of NEAR, not an AND or NOT group',
+  );
+}
+
+/** Scopes every leaf that has no scope of its own; returns new nodes (aliases are shared). */
+function withField(node: QueryNode, field: Field | undefined): QueryNode {
+  if (field === undefined) return node;
+  switch (node.kind) {
+    case 'term':
+    case 'prefix':
+    case 'phrase':
+      return node.field === undefined ? { ...node, field } : node;
+    case 'and':
+    case 'or':
+      return { ...node, children: node.children.map((c) => withField(c, field)) };
+    case 'not':
+      return { ...node, child: withField(node.child, field) };
+    case 'near':
+      return { ...node, left: withField(node.left, field), right: withField(node.right, field) };
+  }
+}
+
+function scoped<T extends LeafNode>(leaf: T, field: Field | undefined): T {
+  return field === undefined ? leaf : { ...leaf, field };
+}
+
+function phraseLeaf(text: string, pos: number, field: Field | undefined): LeafNode {
+  const { words } = tokenize(text);
+  if (words.length === 0) throw new QuerySyntaxError(pos, 'at least one word inside the quotes');
+  return scoped({ kind: 'phrase', words, pos }, field);
+}
+
+function wordLeaf(text: string, pos: number, field: Field | undefined): LeafNode {
+  const star = text.indexOf('*');
+  if (star >= 0 && star < text.length - 1) {
+    throw new QuerySyntaxError(pos + star, 'a wildcard * only at the end of a word');
+  }
+  const { words } = tokenize(star >= 0 ? text.slice(0, -1) : text);
+  const first = words[0];
+  if (first === undefined) throw new QuerySyntaxError(pos, `a word, not "${text}"`);
+  if (star < 0) {
+    return scoped(
+      words.length === 1 ? { kind: 'term', word: first, pos } : { kind: 'phrase', words, pos },
+      field,
+    );
+  }
+  if (words.length > 1) throw new QuerySyntaxError(pos, 'a single word before the wildcard *');
+  if (first.length < MIN_PREFIX) throw new QuerySyntaxError(pos, `at least ${MIN_PREFIX} letters before *`);
+  return scoped({ kind: 'prefix', prefix: first, pos }, field);
+}

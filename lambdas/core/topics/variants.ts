@@ -1,0 +1,186 @@
+/**
+ * The surface forms one query word stands for. Variants are generated on the query side at compile
+ * time, so documents are only folded, never stemmed: a generated form that is not a real word
+ * ("budgetted") costs nothing, and nothing strips "-ese", so "Japanese" never becomes "Japan".
+ */
+
+// Only-British and only-American words that no suffix rule covers.
+const WORD_PAIRS: [string, string][] = [
+  ['grey', 'gray'],
+  ['aluminium', 'aluminum'],
+  ['sceptic', 'skeptic'],
+  ['sceptical', 'skeptical'],
+  ['scepticism', 'skepticism'],
+  ['judgement', 'judgment'],
+  ['ageing', 'aging'],
+  ['pyjamas', 'pajamas'],
+  ['moustache', 'mustache'],
+  ['jewellery', 'jewelry'],
+  ['plough', 'plow'],
+  ['mould', 'mold'],
+  ['enrol', 'enroll'],
+  ['fulfil', 'fulfill'],
+  ['skilful', 'skillful'],
+  ['instalment', 'installment'],
+  ['artefact', 'artifact'],
+  ['cosy', 'cozy'],
+  ['practise', 'practice'],
+  ['manoeuvre', 'maneuver'],
+  ['kilometre', 'kilometer'],
+];
+
+// The ae/oe family only occurs in a known set of (mostly medical) stems.
+const STEM_PAIRS: [string, string][] = [
+  ['paediatr', 'pediatr'],
+  ['anaesthe', 'anesthe'],
+  ['anaemi', 'anemi'],
+  ['haemo', 'hemo'],
+  ['haema', 'hema'],
+  ['leukaem', 'leukem'],
+  ['oestrogen', 'estrogen'],
+  ['oesophag', 'esophag'],
+  ['foet', 'fet'],
+  ['gynaecolog', 'gynecolog'],
+  ['orthopaed', 'orthoped'],
+  ['archaeolog', 'archeolog'],
+  ['encyclopaed', 'encycloped'],
+  ['diarrhoe', 'diarrhe'],
+];
+
+interface SuffixRule {
+  british: RegExp;
+  american: RegExp;
+  toAmerican: string;
+  toBritish: string;
+}
+
+// Each rule maps a British ending to the American one and back; minimum lengths keep short words
+// ("four", "hour", "fence") out.
+const SUFFIX_RULES: SuffixRule[] = [
+  {
+    british: /^(\w{2,}[^aeiou])our(ite|able|ful|less|ism|er)?$/,
+    american: /^(\w{2,}[^aeiou])or(ite|able|ful|less|ism|er)?$/,
+    toAmerican: '$1or$2',
+    toBritish: '$1our$2',
+  },
+  {
+    british: /^(\w{2,})is(e|ation|er)$/,
+    american: /^(\w{2,})iz(e|ation|er)$/,
+    toAmerican: '$1iz$2',
+    toBritish: '$1is$2',
+  },
+  { british: /^(\w{2,})yse$/, american: /^(\w{2,})yze$/, toAmerican: '$1yze', toBritish: '$1yse' },
+  {
+    british: /^(\w{2,}[^aeiou])re$/,
+    american: /^(\w{2,}[^aeiou])er$/,
+    toAmerican: '$1er',
+    toBritish: '$1re',
+  },
+  { british: /^(\w{3,})ence$/, american: /^(\w{3,})ense$/, toAmerican: '$1ense', toBritish: '$1ence' },
+  { british: /^(\w{3,})ogue$/, american: /^(\w{3,})og$/, toAmerican: '$1og', toBritish: '$1ogue' },
+  { british: /^(\w{4,})amme$/, american: /^(\w{4,})am$/, toAmerican: '$1am', toBritish: '$1amme' },
+];
+
+function pairVariants(word: string): string[] {
+  const out: string[] = [];
+  for (const [british, american] of WORD_PAIRS) {
+    if (word === british) out.push(american);
+    if (word === american) out.push(british);
+  }
+  for (const [british, american] of STEM_PAIRS) {
+    if (word.startsWith(british)) out.push(american + word.slice(british.length));
+    if (word.startsWith(american)) out.push(british + word.slice(american.length));
+  }
+  for (const rule of SUFFIX_RULES) {
+    if (rule.british.test(word)) out.push(word.replace(rule.british, rule.toAmerican));
+    if (rule.american.test(word)) out.push(word.replace(rule.american, rule.toBritish));
+  }
+  return out;
+}
+
+const ALPHA_RE = /^[a-z]+$/;
+
+/** British and American spellings of a folded word, the word itself first. */
+export function spellingVariants(word: string): string[] {
+  const seen = new Set([word]);
+  if (!ALPHA_RE.test(word)) return [word];
+  // Rules compose ("manoeuvre" → "maneuvre" → "maneuver"); two rounds reach every combination.
+  for (let round = 0; round < 2; round++) {
+    for (const w of [...seen]) for (const v of pairVariants(w)) seen.add(v);
+  }
+  return [...seen];
+}
+
+// Words that look inflected but are not a form of a shorter word ("news" is not "new").
+const NOT_INFLECTED = new Set([
+  'news',
+  'series',
+  'species',
+  'means',
+  'thanks',
+  'politics',
+  'economics',
+  'physics',
+]);
+const VOWEL_L_RE = /[aeiou]l$/;
+const CVC_RE = /[^aeiou][aeiou][^aeiouwxy]$/;
+const SIBILANT_RE = /(s|x|z|ch|sh)$/;
+const CONSONANT_Y_RE = /[^aeiou]y$/;
+
+/** Candidate dictionary forms of a word the user may have written inflected ("budgets", "cancelled"). */
+export function baseForms(word: string): string[] {
+  const out = [word];
+  if (word.length < 4 || !ALPHA_RE.test(word) || NOT_INFLECTED.has(word)) return out;
+  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  else if (/(s|x|z|ch|sh)es$/.test(word)) out.push(word.slice(0, -2), word.slice(0, -1));
+  else if (word.endsWith('s') && !/(ss|us|is|ys)$/.test(word)) out.push(word.slice(0, -1));
+  if (word.endsWith('ied')) out.push(`${word.slice(0, -3)}y`);
+  else if (word.endsWith('ed') && word.length >= 5) out.push(...stemForms(word.slice(0, -2)));
+  if (word.endsWith('ing') && word.length >= 6) out.push(...stemForms(word.slice(0, -3)));
+  return out;
+}
+
+/** "cancell" may be "cancel", "mak" may be "make". */
+function stemForms(stem: string): string[] {
+  const out = [stem, `${stem}e`];
+  const last = stem.at(-1);
+  if (last !== undefined && stem.at(-2) === last && last !== 's') out.push(stem.slice(0, -1));
+  return out;
+}
+
+/** Regular inflections of a dictionary form: plural/third person, past, participle. */
+export function inflections(base: string): string[] {
+  const out = [base];
+  if (base.length < 3 || !ALPHA_RE.test(base)) return out;
+  if (SIBILANT_RE.test(base)) out.push(`${base}es`);
+  else if (CONSONANT_Y_RE.test(base)) out.push(`${base.slice(0, -1)}ies`);
+  else out.push(`${base}s`);
+
+  if (base.endsWith('e')) out.push(`${base}d`);
+  else if (CONSONANT_Y_RE.test(base)) out.push(`${base.slice(0, -1)}ied`);
+  else out.push(`${base}ed`);
+
+  if (base.endsWith('ie')) out.push(`${base.slice(0, -2)}ying`);
+  else if (base.endsWith('e') && !base.endsWith('ee')) out.push(`${base.slice(0, -1)}ing`);
+  else out.push(`${base}ing`);
+
+  // Both spellings of a doubled final consonant: cancelled/canceled, planned, travelling/traveling.
+  if (CVC_RE.test(base) || VOWEL_L_RE.test(base)) {
+    const last = base.at(-1) ?? '';
+    out.push(`${base}${last}ed`, `${base}${last}ing`);
+  }
+  return out;
+}
+
+/** Every surface form a bare query word matches: its spellings and their inflections. */
+export function wordForms(word: string): string[] {
+  const bases = baseForms(word);
+  const forms = new Set<string>([word]);
+  // An inflected word is itself a form of its bases: inflecting it again only adds noise.
+  for (const base of bases.length > 1 ? bases.slice(1) : bases) {
+    for (const spelling of spellingVariants(base)) {
+      for (const form of inflections(spelling)) if (!NOT_INFLECTED.has(form)) forms.add(form);
+    }
+  }
+  return [...forms];
+}
