@@ -1,0 +1,50 @@
+import { htmlToText, oneLine } from './text.ts';
+
+/** "jane@example.com (Jane Doe)" and "Jane Doe <jane@example.com>" both name Jane Doe. */
+export function cleanAuthor(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = oneLine(htmlToText(value));
+  const parenthesised = /^\S+@\S+\s*\((.+)\)$/.exec(text);
+  const angled = /^(.+?)\s*<[^>]*@[^>]*>$/.exec(text);
+  const name = (parenthesised?.[1] ?? angled?.[1] ?? text).trim();
+  return name === '' ? undefined : name;
+}
+
+/** Plain single-line text from a value that may carry markup or entities. */
+export function plain(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = oneLine(htmlToText(value));
+  return text === '' ? undefined : text;
+}
+
+/** Multi-line plain text (summaries). */
+export function plainBlock(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = htmlToText(value);
+  return text === '' ? undefined : text;
+}
+
+export function uniqueCategories(values: Array<string | undefined>): string[] {
+  const seen = new Set<string>();
+  for (const value of values) {
+    const text = value === undefined ? '' : oneLine(value);
+    if (text !== '') seen.add(text);
+  }
+  return [...seen];
+}
+
+/** An absolute URL for a link as written, or the link as written when it cannot be resolved. */
+export function resolveLink(ref: string | undefined, base: string): string | undefined {
+  const trimmed = ref?.trim();
+  if (!trimmed) return undefined;
+  try {
+    return new URL(trimmed, base || undefined).href;
+  } catch {
+    return trimmed;
+  }
+}
+
+export function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}

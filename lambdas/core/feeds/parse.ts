@@ -1,0 +1,63 @@
+import { mapAtom } from './atom.ts';
+import { decodeBody } from './charset.ts';
+import { scanProlog, stripDoctype } from './doctype.ts';
+import { FeedParseError } from './errors.ts';
+import { looksLikeJsonFeed, mapJsonFeed } from './jsonfeed.ts';
+import { NS } from './ns.ts';
+import { mapRss } from './rss.ts';
+import type { ParsedFeed } from './types.ts';
+import { parseXml, type XmlElement } from './xml.ts';
+
+export interface ParseOptions {
+  /** The feed's URL: the base for relative links when the feed gives no xml:base. */
+  url: string;
+  /** The HTTP Content-Type header, for its charset. */
+  contentType?: string;
+  /** Keep only the first N items (the rest are counted in droppedItems, not an error). */
+  maxItems?: number;
+}
+
+function mapRoot(root: XmlElement): ParsedFeed {
+  if (root.local === 'rss' || (root.local === 'RDF' && root.ns === NS.rdf)) return mapRss(root);
+  if (root.local === 'feed') return mapAtom(root);
+  if (root.local.toLowerCase() === 'html') throw new FeedParseError('not-a-feed', 'an HTML page, not a feed');
+  throw new FeedParseError('not-a-feed', `root element <${root.name}> is not RSS, RDF or Atom`);
+}
+
+/** HTML is rarely well-formed XML, so it is recognised before the XML parser can call it malformed. */
+function looksLikeHtml(text: string): boolean {
+  const { rootStart } = scanProlog(text);
+  return rootStart >= 0 && /^<(html|head|body)[\s>]/i.test(text.slice(rootStart, rootStart + 6));
+}
+
+function parseText(text: string, url: string): ParsedFeed {
+  if (looksLikeJsonFeed(text)) return mapJsonFeed(text, url);
+  if (looksLikeHtml(text)) throw new FeedParseError('not-a-feed', 'an HTML page, not a feed');
+  if (!/^\s*</.test(text)) throw new FeedParseError('not-a-feed', 'neither XML nor JSON');
+  const { xml, removedEntities } = stripDoctype(text);
+  const { root, warnings } = parseXml(xml, url);
+  const feed = mapRoot(root);
+  if (removedEntities.length > 0) {
+    warnings.unshift(`DOCTYPE removed; entities never expanded: ${removedEntities.slice(0, 10).join(', ')}`);
+  }
+  return warnings.length > 0 ? { ...feed, warnings } : feed;
+}
+
+function cap(feed: ParsedFeed, maxItems: number | undefined): ParsedFeed {
+  if (maxItems === undefined || feed.items.length <= maxItems) return feed;
+  return { ...feed, items: feed.items.slice(0, maxItems), droppedItems: feed.items.length - maxItems };
+}
+
+/**
+ * Parses an RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.0/1.1 body. Throws FeedParseError for
+ * anything that is not a readable feed; never expands or fetches DTD entities.
+ */
+export async function parseFeed(body: Uint8Array, opts: ParseOptions): Promise<ParsedFeed> {
+  if (body.byteLength === 0) throw new FeedParseError('empty', 'empty body');
+  const { text } = decodeBody(body, opts.contentType);
+  if (text.trim() === '') throw new FeedParseError('empty', 'body is only whitespace');
+  return cap(parseText(text, opts.url), opts.maxItems);
+}
+
+export { FeedParseError, type FeedParseErrorKind } from './errors.ts';
+export type { ParsedFeed, RawFeedItem } from './types.ts';

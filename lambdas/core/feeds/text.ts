@@ -1,0 +1,74 @@
+import { decodeHTML } from 'entities';
+
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+/** Elements whose content is never reader-visible text. */
+const DROPPED = /<(script|style|noscript|template|head|svg|iframe|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const COMMENT = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>/g;
+// Quoted attribute values may contain '>', so they are matched whole.
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+
+/** Plain text of an HTML fragment: tags stripped, entities decoded, whitespace collapsed, one line per block. */
+export function htmlToText(html: string): string {
+  if (!html.includes('<') && !html.includes('&')) return collapse(html);
+  const marked = html
+    .replace(DROPPED, ' ')
+    .replace(COMMENT, ' ')
+    .replace(TAG, (_tag, name: string) => (BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : ''));
+  return collapse(decodeHTML(marked));
+}
+
+/** Whitespace runs become one space, blank lines disappear, lines are trimmed. */
+export function collapse(text: string): string {
+  return text
+    .replace(/[\t\f\v \u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
+    .split(/\s*[\r\n\u2028\u2029]+\s*/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** A single-line variant for titles, authors and categories. */
+export function oneLine(text: string): string {
+  return collapse(text).replace(/\n/g, ' ');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
