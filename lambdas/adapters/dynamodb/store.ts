@@ -181,14 +181,28 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
 
     async putMembership(m) {
       await doc.send(
-        new PutCommand({ TableName, Item: { ...keys.member(m.storyId, m.itemId), kind: 'member', ...m } }),
+        new PutCommand({
+          TableName,
+          Item: {
+            ...keys.member(m.itemId),
+            gsi1pk: keys.storyMembers(m.storyId),
+            gsi1sk: m.itemId,
+            kind: 'member',
+            ...m,
+          },
+        }),
       );
+    },
+
+    async getMembership(itemId) {
+      return strip<Membership>(await get(keys.member(itemId)), []);
     },
 
     async listMemberships(storyId) {
       const rows = await queryAll({
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':p': keys.story(storyId).pk, ':s': 'MEMBER#' },
+        IndexName: GSI,
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': keys.storyMembers(storyId) },
       });
       return rows.map((r) => strip<Membership>(r, []) as Membership);
     },

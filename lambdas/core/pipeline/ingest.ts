@@ -22,6 +22,8 @@ export type ItemOutcome =
   | {
       kind: 'new';
       itemId: string;
+      title: string;
+      outlet: string;
       story: Story;
       membership: Membership;
       hits: TopicHit[];
@@ -100,5 +102,14 @@ export async function ingestItem(item: Article, deps: IngestDeps): Promise<ItemO
   const hits = deps.topics.match({ title: item.title, text: item.text, source: item.outlet, url: item.url });
   const alertsQueued = await recordMatches(item, story, hits, deps);
   await deps.store.putItem(item);
-  return { kind: 'new', itemId: item.id, story, membership, hits, alertsQueued };
+  return {
+    kind: 'new',
+    itemId: item.id,
+    title: item.title,
+    outlet: item.outlet,
+    story,
+    membership,
+    hits,
+    alertsQueued,
+  };
 }

@@ -1,0 +1,46 @@
+/** `newswatch run [--config FILE] [--once] [--reset] [--verbose]`: the pipeline on this machine. */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseFlags } from '../args.ts';
+import type { Command } from '../io.ts';
+
+const USAGE = 'newswatch run [--config FILE] [--once] [--reset] [--verbose]';
+export const DEFAULT_CONFIG = 'config/local.yaml';
+
+function intervalMs(schedule: string): number {
+  const [, n = '15', unit = 'minutes'] = /^rate\((\d+) (\w+)\)$/.exec(schedule) ?? [];
+  const per: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+  return Number(n) * (per[unit.replace(/s$/, '')] ?? 60_000);
+}
+
+export const runCommand: Command = async (argv, io) => {
+  const { values } = parseFlags(
+    argv,
+    {
+      config: { type: 'string', short: 'c' },
+      once: { type: 'boolean' },
+      reset: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+    },
+    USAGE,
+  );
+  // Handler modules read the level when first imported, so it is set before importing them.
+  process.env.NEWSWATCH_LOG_LEVEL ??= values.verbose ? 'INFO' : 'ERROR';
+  const { startLocal, runOnce } = await import('../../local/run.ts');
+  const { formatSummary } = await import('../../local/summary.ts');
+  const configPath = values.config ?? DEFAULT_CONFIG;
+  const env = await startLocal(configPath, { reset: values.reset, cwd: io.cwd });
+  try {
+    if (values.reset) io.stdout(`Local state in ${env.dataDir} was reset.\n`);
+    for (;;) {
+      io.stdout(`${formatSummary(await runOnce(env), configPath)}\n`);
+      if (values.once) return 0;
+      const wait = intervalMs(env.config.schedule);
+      io.stdout(
+        `\nNext run in ${Math.round(wait / 60_000)} min; mail viewer at ${env.standIns.mailViewerUrl}. Ctrl-C stops.\n`,
+      );
+      await sleep(wait);
+    }
+  } finally {
+    await env.stop();
+  }
+};

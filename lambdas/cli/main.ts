@@ -1,0 +1,86 @@
+/**
+ * `newswatch <command>`: exit 0 on success, 2 on bad usage or invalid input, 1 otherwise; errors
+ * go to stderr as one line. Commands load lazily so `newswatch tag` does not pay for the AWS SDK.
+ */
+import { ConfigError } from '../core/config/load.ts';
+import { type CliIO, type Command, InputError, UsageError } from './io.ts';
+
+const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> = {
+  run: {
+    help: 'run the pipeline locally on the stand-ins',
+    load: async () => (await import('./commands/run.ts')).runCommand,
+  },
+  cluster: {
+    help: 'group articles (JSONL) into stories',
+    load: async () => (await import('./commands/cluster.ts')).clusterCommand,
+  },
+  tag: {
+    help: 'tag items (JSONL) with topics',
+    load: async () => (await import('./commands/tag.ts')).tagCommand,
+  },
+  topics: {
+    help: 'topics check FILE: validate and normalise queries',
+    load: async () => (await import('./commands/topics.ts')).topicsCommand,
+  },
+  parse: { help: 'parse feed files', load: async () => (await import('./commands/parse.ts')).parseCommand },
+  extract: {
+    help: 'extract main text from pages (JSONL)',
+    load: async () => (await import('./commands/extract.ts')).extractCommand,
+  },
+  feeds: { help: 'feed health', load: async () => (await import('./commands/query.ts')).feedsCommand },
+  stories: {
+    help: 'list recent stories',
+    load: async () => (await import('./commands/query.ts')).storiesCommand,
+  },
+  explain: {
+    help: 'show how a story was grouped and matched',
+    load: async () => (await import('./commands/query.ts')).explainCommand,
+  },
+  matches: {
+    help: "list a topic's matches",
+    load: async () => (await import('./commands/query.ts')).matchesCommand,
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.help}`);
+  return `usage: newswatch <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+const processIO: CliIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+};
+
+function oneLine(err: unknown): string {
+  const e = err as Error;
+  return `${e.name ?? 'Error'}: ${String(e.message ?? err).split('\n')[0]}`;
+}
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`newswatch: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`newswatch ${name}: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof InputError || err instanceof ConfigError) {
+      io.stderr(`newswatch ${name}: ${oneLine(err)}\n`);
+      return 2;
+    }
+    io.stderr(`newswatch ${name}: ${oneLine(err)}\n`);
+    return 1;
+  }
+}

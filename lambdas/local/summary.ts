@@ -1,0 +1,74 @@
+/** The readable report `newswatch run` prints after each run. */
+import type { ItemOutcome } from '../core/pipeline/ingest.ts';
+import type { RunResult } from './run.ts';
+
+type NewItem = Extract<ItemOutcome, { kind: 'new' }>;
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+function feedLines(result: RunResult): string[] {
+  return result.reports.map((r) => {
+    const count = (kind: ItemOutcome['kind']) => r.items.filter((i) => i.kind === kind).length;
+    const detail = r.error
+      ? `${r.error.kind}: ${r.error.message}`
+      : `${count('new')} new, ${count('seen')} seen, ${count('edited')} edited`;
+    return `  ${pad(r.feedId, 18)} ${pad(r.outcome, 13)} ${detail}`;
+  });
+}
+
+function storyLines(items: NewItem[]): string[] {
+  const byStory = new Map<string, NewItem[]>();
+  for (const item of items) byStory.set(item.story.id, [...(byStory.get(item.story.id) ?? []), item]);
+  const lines: string[] = [];
+  for (const [storyId, members] of byStory) {
+    const story = members[members.length - 1]?.story;
+    if (!story) continue;
+    lines.push(`  ● ${story.headline}`);
+    lines.push(`    story ${storyId} · ${story.outletCount} outlet(s): ${story.outlets.join(', ')}`);
+    for (const m of members) {
+      const how = m.membership.isNew
+        ? 'started the story'
+        : `${m.membership.method} ${m.membership.score.toFixed(2)}`;
+      lines.push(`      - ${m.outlet}: ${m.title}  [${how}]`);
+    }
+  }
+  return lines;
+}
+
+export function formatSummary(result: RunResult, configPath: string): string {
+  const items = result.reports.flatMap((r) => r.items);
+  const fresh = items.filter((i): i is NewItem => i.kind === 'new');
+  const seen = items.filter((i) => i.kind === 'seen').length;
+  const edited = items.filter((i) => i.kind === 'edited').length;
+  const failed = result.reports.filter((r) => r.error).length;
+  const topicCounts = new Map<string, Set<string>>();
+  for (const item of fresh) {
+    for (const hit of item.hits)
+      topicCounts.set(hit.topic, (topicCounts.get(hit.topic) ?? new Set()).add(item.story.id));
+  }
+  const lines = [
+    `newswatch run · ${result.startedAt} · ${configPath}`,
+    '',
+    `Feeds: ${result.reports.length} polled, ${failed} failed`,
+    ...feedLines(result),
+    '',
+    `Items: ${fresh.length} new, ${seen} seen, ${edited} edited`,
+    '',
+    `Stories touched by new items: ${new Set(fresh.map((i) => i.story.id)).size}`,
+    ...storyLines(fresh),
+    '',
+    `Topics matched: ${topicCounts.size === 0 ? 'none' : ''}`,
+    ...[...topicCounts].map(([topic, stories]) => `  ${pad(topic, 24)} ${stories.size} story(ies)`),
+    '',
+    `Alerts sent: ${result.emails.length}`,
+    ...result.emails.map((e) => `  → ${e.to.join(', ')}: ${e.subject}`),
+  ];
+  if (result.emails.length > 0) {
+    lines.push(`  Read them at ${result.mailViewerUrl} while newswatch runs, or in ${result.mailDir}/`);
+  }
+  if (result.failedFeedMessages > 0)
+    lines.push('', `Feed messages that failed and would be retried: ${result.failedFeedMessages}`);
+  return lines.join('\n');
+}
