@@ -1,0 +1,158 @@
+/**
+ * What a report keeps when another outlet rewrites it: the names, the numbers, the quotations and
+ * the rare words. Each becomes a feature with a local weight; the index later multiplies in how
+ * rare the feature is among recent items (idf).
+ */
+import { fnv1a, hex32 } from './hash.ts';
+import { minhash } from './minhash.ts';
+import { cleanText, isTitleCase, normalizePunctuation, stem, tokenize } from './text.ts';
+
+export interface Fingerprint {
+  /** Feature keys ('w:' term, 'e:' name pair, 'n:' number, 'q:' quotation shingle), strongest first. */
+  features: string[];
+  /** Local weight of each feature (same order): frequency, position and kind, before idf. */
+  local: number[];
+  /** Quotations of five words or more, as written, for the evidence. */
+  quotes: { text: string; shingles: string[] }[];
+  minhash?: number[];
+}
+
+export interface FeatureWeights {
+  /** Multiplier for words of the headline: the outlet's own summary of the event. */
+  title: number;
+  /** Multiplier for names (capitalised mid-sentence): events are about someone somewhere. */
+  proper: number;
+  /** Weight of a pair of adjacent names ("marco rubio"). */
+  entity: number;
+  /** Weight of a number with its unit ("3.5%", "$56b", "jul-1"): rewrites keep figures. */
+  number: number;
+  /** Weight of one 4-word shingle of a quotation: rewrites keep quotes verbatim. */
+  quote: number;
+  /**
+   * Features kept per document, by kind ('w', 'e', 'n', 'q'). Quotas rather than one ranking:
+   * before idf a long article's frequent words would crowd out the single mention of a name pair
+   * or a figure, which are the rarer and more telling features.
+   */
+  quota: Record<'w' | 'e' | 'n' | 'q', number>;
+}
+
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const PERCENT = /(\d+(?:\.\d+)?)\s*(?:%|per ?cent\b|pct\b)/gi;
+const MONEY = /[$€£¥]\s?(\d+(?:[.,]\d+)*)\s*(trillion|billion|million|bn|mn|tn|[mbk])?\b/gi;
+const DATE_MD = new RegExp(`\\b(${MONTHS})[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'gi');
+const DATE_DM = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})[a-z]*\\b`, 'gi');
+const PLAIN_NUMBER = /\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+\.\d+\b|\b\d{2,}\b/g;
+/** Opening marks follow a space or bracket, closing ones precede space or punctuation: `a "b" c "d"` is two quotes. */
+const DOUBLE_QUOTED = /(?<=^|[\s([-])"(?=\S)([^"\n]{20,600}?)(?<=\S)"(?=$|[\s.,;:!?)\]-])/gm;
+const SINGLE_QUOTED = /(?<=^|[\s([-])'(?=[A-Za-z0-9])((?:[^'\n]|'(?=[A-Za-z]))+?)'(?=$|[\s.,;:!?)\]-])/gm;
+const NAME_RUN = /\b[A-Z][A-Za-z'-]*[A-Za-z](?:\s+[A-Z][A-Za-z'-]*[A-Za-z])+/g;
+const MIN_QUOTE_WORDS = 5;
+const QUOTE_SHINGLE = 4;
+/** Fewer shingles than this and a MinHash estimate is too coarse to call texts near-identical. */
+const MIN_MINHASH_SHINGLES = 40;
+
+class Bag {
+  readonly weights = new Map<string, number>();
+  add(key: string, weight: number): void {
+    this.weights.set(key, (this.weights.get(key) ?? 0) + weight);
+  }
+}
+
+export function fingerprint(title: string, rawText: string, w: FeatureWeights): Fingerprint {
+  const titleText = normalizePunctuation(title.trim());
+  const body = normalizePunctuation(cleanText(rawText));
+  const counts = new Map<string, { tf: number; weight: number }>();
+  const bump = (key: string, weight: number) => {
+    const entry = counts.get(key);
+    if (entry) {
+      entry.tf++;
+      entry.weight = Math.max(entry.weight, weight);
+    } else counts.set(key, { tf: 1, weight });
+  };
+  const titleTokens = tokenize(titleText);
+  const titleIsCased = isTitleCase(titleText);
+  for (const t of titleTokens) bump(`w:${t.term}`, w.title * (t.proper && !titleIsCased ? w.proper : 1));
+  const bodyTerms: string[] = [];
+  for (const t of tokenize(body)) {
+    bodyTerms.push(t.term);
+    bump(`w:${t.term}`, t.proper ? w.proper : 1);
+  }
+  for (const n of numbers(`${titleText}\n${body}`)) bump(`n:${n}`, w.number);
+  for (const e of namePairs(titleIsCased ? body : `${titleText}\n${body}`)) bump(`e:${e}`, w.entity);
+  const bag = new Bag();
+  for (const [key, { tf, weight }] of counts) bag.add(key, weight * (1 + Math.log(tf)));
+  const quotes = quotations(body, w.quota.q);
+  for (const q of quotes) for (const s of q.shingles) bag.add(s, w.quote);
+  const ranked = withinQuotas([...bag.weights].sort(byWeightThenLength), w.quota);
+  return {
+    features: ranked.map(([key]) => key),
+    local: ranked.map(([, weight]) => weight),
+    quotes,
+    minhash: minhash(bodyTerms, MIN_MINHASH_SHINGLES),
+  };
+}
+
+function withinQuotas(ranked: [string, number][], quota: FeatureWeights['quota']): [string, number][] {
+  const left: Record<string, number> = { ...quota };
+  return ranked.filter(([key]) => {
+    const kind = key.charAt(0);
+    const n = left[kind] ?? 0;
+    left[kind] = n - 1;
+    return n > 0;
+  });
+}
+
+/** Ties are common (words seen once); a longer word is usually the rarer one. */
+function byWeightThenLength(a: [string, number], b: [string, number]): number {
+  return b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+}
+
+/** Figures with their unit, so "3.5%" and "3.5 per cent" meet and "5%" is not "5 troops". */
+export function numbers(text: string): string[] {
+  const found: string[] = [];
+  let rest = text;
+  const take = (re: RegExp, key: (m: RegExpMatchArray) => string) => {
+    for (const m of rest.matchAll(re)) found.push(key(m));
+    rest = rest.replace(re, ' ');
+  };
+  take(PERCENT, (m) => `${m[1]}%`);
+  take(MONEY, (m) => `$${(m[1] ?? '').replace(/,/g, '')}${(m[2] ?? '').charAt(0).toLowerCase()}`);
+  take(DATE_MD, (m) => `${(m[1] ?? '').toLowerCase()}-${Number(m[2])}`);
+  take(DATE_DM, (m) => `${(m[2] ?? '').toLowerCase()}-${Number(m[1])}`);
+  take(PLAIN_NUMBER, (m) => (m[0] ?? '').replace(/,/g, ''));
+  return found;
+}
+
+/** Adjacent capitalised words not opening a sentence, as stemmed pairs ("marco_rubio"). */
+export function namePairs(text: string): string[] {
+  const pairs: string[] = [];
+  for (const run of text.matchAll(NAME_RUN)) {
+    const words = run[0].split(/\s+/).map((word) => stem(word.toLowerCase().replace(/'s$/, '')));
+    for (let i = 0; i + 1 < words.length; i++) pairs.push(`${words[i]}_${words[i + 1]}`);
+  }
+  return pairs;
+}
+
+export function quotations(text: string, maxShingles: number): Fingerprint['quotes'] {
+  const quotes: Fingerprint['quotes'] = [];
+  let budget = maxShingles;
+  const spans = [...text.matchAll(DOUBLE_QUOTED), ...text.matchAll(SINGLE_QUOTED)].sort(
+    (a, b) => (a.index ?? 0) - (b.index ?? 0),
+  );
+  for (const span of spans) {
+    const quoted = span[1] ?? '';
+    const words = quoted
+      .toLowerCase()
+      .split(/[^a-z0-9']+/)
+      .map((word) => stem(word.replace(/'/g, '')))
+      .filter(Boolean);
+    if (words.length < MIN_QUOTE_WORDS || budget <= 0) continue;
+    const shingles = new Set<string>();
+    for (let i = 0; i + QUOTE_SHINGLE <= words.length && shingles.size < budget; i++) {
+      shingles.add(`q:${hex32(fnv1a(words.slice(i, i + QUOTE_SHINGLE).join(' ')))}`);
+    }
+    budget -= shingles.size;
+    quotes.push({ text: quoted.trim(), shingles: [...shingles] });
+  }
+  return quotes;
+}

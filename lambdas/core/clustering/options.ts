@@ -1,0 +1,62 @@
+import type { FeatureWeights } from './features.ts';
+
+export interface ClusterOptions {
+  /**
+   * Half-width of the time window, in days, around an item's event time. Wire copies and
+   * rewrites of one event appear within a day or two; the same names three weeks later are a new
+   * event (the seeds' two stories are 20 days apart).
+   */
+  windowDays: number;
+  /**
+   * Cosine similarity (idf-weighted features) at or above which an item joins the best
+   * candidate's story. Chosen on half of the UCI dev stories (eval/cluster.ts --tune) as the
+   * smallest value keeping B-cubed precision at 0.90 or more, then checked on the other half
+   * and on the seeds.
+   */
+  threshold: number;
+  /** Estimated Jaccard of body shingles above which two texts are the same report (syndication). */
+  nearDuplicate: number;
+  /** Strongest features of an item looked up in the postings; rarer keys find the real copies. */
+  postingKeys: number;
+  /** Newest postings read per key: one member of a story is enough to join it. */
+  postingsPerKey: number;
+  /** Candidate items scored in full, ranked by the weight of the keys they share. */
+  maxCandidates: number;
+  /** Features a new story claims so a concurrent copy finds it (see clusterer.ts). */
+  claimKeys: number;
+  /**
+   * Pseudo-documents in the idf prior, idf = ln((N + prior) / (df + 1)): with an empty index all
+   * features weigh the same instead of the first items' accidents deciding.
+   */
+  priorDocs: number;
+  /** A pending record older than this was left by a crashed writer and is taken as final. */
+  pendingLeaseMs: number;
+  /** How often to re-read a pending record while waiting for it to settle. */
+  pollMs: number;
+  features: FeatureWeights;
+}
+
+export const DEFAULT_OPTIONS: ClusterOptions = {
+  windowDays: 3,
+  threshold: 0.3,
+  nearDuplicate: 0.8,
+  postingKeys: 12,
+  postingsPerKey: 20,
+  maxCandidates: 30,
+  claimKeys: 4,
+  priorDocs: 20,
+  pendingLeaseMs: 15_000,
+  pollMs: 20,
+  features: {
+    title: 2,
+    proper: 1.5,
+    entity: 1.5,
+    number: 1.5,
+    quote: 2,
+    quota: { w: 32, e: 12, n: 12, q: 16 },
+  },
+};
+
+export function resolveOptions(options: Partial<ClusterOptions> = {}): ClusterOptions {
+  return { ...DEFAULT_OPTIONS, ...options, features: { ...DEFAULT_OPTIONS.features, ...options.features } };
+}

@@ -1,0 +1,55 @@
+/**
+ * What the clusterer needs from storage. Every operation is bounded by a handful of keys or a time
+ * range, so the cost of one assignment does not grow with the number of stored stories.
+ */
+import type { Membership } from '../model.ts';
+
+export interface IndexedItem {
+  itemId: string;
+  storyId: string;
+  /**
+   * 'pending' while the item that founds a story is still claiming its keys: it may yet join a
+   * story a concurrent copy founded, so nobody may join its story before it settles.
+   */
+  state: 'pending' | 'final';
+  /** ISO 8601: published time, or first-seen time when undated. */
+  eventTime: string;
+  /** ISO 8601: when the record was written, to recognise a pending record left by a crashed writer. */
+  writtenAt: string;
+  /** Fingerprint features, strongest first, with their idf-weighted weights at indexing time. */
+  features: string[];
+  weights: number[];
+  norm: number;
+  minhash?: number[];
+  membership: Membership;
+}
+
+export interface Frequencies {
+  /** Items counted in the requested days. */
+  total: number;
+  /** Items among them carrying each requested feature, in request order. */
+  df: number[];
+}
+
+export interface TimeRange {
+  from: string;
+  to: string;
+}
+
+export interface ClusterIndex {
+  /** Items by id (strongly consistent where the store offers it); missing ids are left out. */
+  getItems(itemIds: readonly string[]): Promise<IndexedItem[]>;
+  /** Document frequencies over the given day buckets ('YYYY-MM-DD'). */
+  frequencies(features: readonly string[], days: readonly string[]): Promise<Frequencies>;
+  /** Per key, ids of items posted under it with event time in range, newest first, at most `limit`. */
+  postings(keys: readonly string[], range: TimeRange, limit: number): Promise<string[][]>;
+  /**
+   * Stores the item record, posts it under `postingKeys` and counts its features in `day`.
+   * `expiresAt` (epoch seconds) lets the store drop postings and counters past the time window.
+   */
+  add(item: IndexedItem, postingKeys: readonly string[], day: string, expiresAt: number): Promise<void>;
+  /** Claims `key` for the item unless another holds it; resolves to the holder's item id. */
+  claim(key: string, itemId: string, expiresAt: number): Promise<string>;
+  /** Marks a pending item final with the membership it settled on. */
+  settle(itemId: string, membership: Membership): Promise<void>;
+}
