@@ -19,8 +19,11 @@ export interface AwsClientOptions {
   endpoints?: AwsEndpoints;
 }
 
-/** Stand-ins accept any credentials; fixed ones keep the SDK from searching the machine for real ones. */
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+/**
+ * Fixed credentials keep the SDK from searching the machine for real ones. s3rver accepts only
+ * its built-in key pair; dynalite and the SES stand-in accept any.
+ */
+const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 function common(endpoint: string | undefined, region: string | undefined) {
   return endpoint

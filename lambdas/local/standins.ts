@@ -3,9 +3,10 @@
  * no AWS account and no Docker: dynalite (DynamoDB), s3rver (S3), aws-ses-v2-local (SES v2).
  * All bind to loopback on ephemeral ports unless told otherwise.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
@@ -31,46 +32,58 @@ export interface StandInOptions {
   sesPort?: number;
 }
 
-function listening(server: Server): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const done = () => resolve(`http://${HOST}:${(server.address() as AddressInfo).port}`);
-    if (server.listening) done();
-    else {
-      server.once('listening', done);
+interface Running {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function serving(server: Server): Promise<Running> {
+  if (!server.listening) {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
       server.once('error', reject);
-    }
-  });
+    });
+  }
+  return {
+    url: `http://${HOST}:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
-function close(server: { close(cb: (err?: Error) => void): unknown }): Promise<void> {
-  return new Promise((resolve) => server.close(() => resolve()));
-}
-
-async function startDynalite(dataDir: string | undefined): Promise<Server> {
+async function startDynalite(dataDir: string | undefined): Promise<Running> {
   const { default: dynalite } = await import('dynalite');
   const path = dataDir ? join(dataDir, 'dynamodb') : undefined;
   if (path) mkdirSync(path, { recursive: true });
   // createTableMs: 0 — otherwise new tables stay CREATING for half a second.
-  const server = dynalite({ path, createTableMs: 0 }) as Server;
+  const server = dynalite({ path, createTableMs: 0 });
   server.listen(0, HOST);
-  return server;
+  return serving(server);
 }
 
-async function startS3(dataDir: string | undefined): Promise<Server> {
+async function startS3(dataDir: string | undefined): Promise<Running> {
   const { default: S3rver } = await import('s3rver');
-  const directory = dataDir
-    ? join(dataDir, 's3')
-    : join(process.env.TMPDIR ?? '/tmp', `newswatch-s3-${process.pid}`);
+  const directory = dataDir ? join(dataDir, 's3') : mkdtempSync(join(tmpdir(), 'newswatch-s3-'));
   mkdirSync(directory, { recursive: true });
   const s3 = new S3rver({ address: HOST, port: 0, silent: true, directory });
-  return s3.run();
+  const { port } = await s3.run();
+  return {
+    url: `http://${HOST}:${port}`,
+    close: async () => {
+      await s3.close();
+      if (!dataDir) rmSync(directory, { recursive: true, force: true });
+    },
+  };
 }
 
-async function startSes(port: number): Promise<Server> {
+type SesServerFactory = (c: { host: string; port: number }) => Promise<Server>;
+
+async function startSes(port: number): Promise<Running> {
+  // CommonJS default export: Node's ESM loader wraps it once more than bundlers and vitest do.
   const mod = (await import('aws-ses-v2-local')) as unknown as {
-    default: { default: (c: { host: string; port: number }) => Promise<Server> };
+    default: SesServerFactory | { default: SesServerFactory };
   };
-  return mod.default.default({ host: HOST, port });
+  const start = typeof mod.default === 'function' ? mod.default : mod.default.default;
+  return serving(await start({ host: HOST, port }));
 }
 
 export async function startStandIns(opts: StandInOptions = {}): Promise<StandIns> {
@@ -79,12 +92,11 @@ export async function startStandIns(opts: StandInOptions = {}): Promise<StandIns
     startS3(opts.dataDir),
     startSes(opts.sesPort ?? 0),
   ]);
-  const [dynamodb, s3Url, sesUrl] = await Promise.all([listening(dynamo), listening(s3), listening(ses)]);
   return {
-    endpoints: { dynamodb, s3: s3Url, ses: sesUrl },
-    mailViewerUrl: `${sesUrl}/`,
+    endpoints: { dynamodb: dynamo.url, s3: s3.url, ses: ses.url },
+    mailViewerUrl: `${ses.url}/`,
     async stop() {
-      await Promise.all([close(dynamo), close(s3), close(ses)]);
+      await Promise.all([dynamo.close(), s3.close(), ses.close()]);
     },
   };
 }

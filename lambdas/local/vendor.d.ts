@@ -4,10 +4,9 @@ declare module 'dynalite' {
   export default function dynalite(opts: { path?: string; createTableMs?: number }): Server;
 }
 declare module 's3rver' {
-  import type { Server } from 'node:http';
   export default class S3rver {
     constructor(opts: { address?: string; port?: number; silent?: boolean; directory: string });
-    run(): Promise<Server>;
+    run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
   }
 }

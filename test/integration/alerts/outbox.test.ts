@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDocumentClient, createSesClient } from '../../../lambdas/adapters/aws-clients.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createSesMailer } from '../../../lambdas/adapters/ses/mailer.ts';
+import { deliverAlert, sweepPendingAlerts } from '../../../lambdas/core/alerts/deliver.ts';
+import type { AlertIntent } from '../../../lambdas/core/model.ts';
+import type { Mailer, Store } from '../../../lambdas/core/ports.ts';
+import { provision, type StandIns, startStandIns } from '../../../lambdas/local/standins.ts';
+
+const TABLE = 'outbox-test';
+const clock = { now: () => new Date('2026-11-20T10:00:00.000Z') };
+
+function intent(storyId: string): AlertIntent {
+  return {
+    storyId,
+    topic: 'Japan',
+    recipients: ['desk@example.com'],
+    headline: `Story ${storyId} <b>`,
+    outlet: 'Outlet',
+    url: 'https://example.com/x',
+    terms: ['japan'],
+    snippet: 'Japan & friends',
+    createdAt: '2026-11-20T09:59:00.000Z',
+    status: 'pending',
+    attempts: 0,
+  };
+}
+
+interface StoredEmail {
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string };
+}
+
+describe('alert outbox against DynamoDB and SES stand-ins', () => {
+  let standIns: StandIns;
+  let store: Store;
+  let mailer: Mailer;
+
+  const emails = async (): Promise<StoredEmail[]> =>
+    ((await (await fetch(`${standIns.mailViewerUrl}store`)).json()) as { emails: StoredEmail[] }).emails;
+
+  beforeAll(async () => {
+    standIns = await startStandIns();
+    await provision(standIns.endpoints, TABLE, 'outbox-test-bucket');
+    store = createDynamoStore(createDocumentClient({ endpoints: standIns.endpoints }), TABLE);
+    mailer = createSesMailer(createSesClient({ endpoints: standIns.endpoints }), 'newswatch@example.com');
+  });
+  afterAll(async () => standIns?.stop());
+  beforeEach(async () => {
+    await fetch(`${standIns.mailViewerUrl}clear-store`, { method: 'POST' });
+  });
+
+  it('sends an intent once, however many times delivery is attempted', async () => {
+    await store.createAlertIntent(intent('a1'));
+    const deps = { store, mailer, clock, subjectPrefix: '[nw]' };
+    expect(await deliverAlert({ storyId: 'a1', topic: 'Japan' }, deps)).toBe('sent');
+    expect(await deliverAlert({ storyId: 'a1', topic: 'Japan' }, deps)).toBe('skipped');
+    expect((await sweepPendingAlerts(deps)).sent).toEqual([]);
+    const sent = await emails();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.destination.to).toEqual(['desk@example.com']);
+    expect(sent[0]?.subject).toBe('[nw] Japan: Story a1 <b>');
+    expect(sent[0]?.body.html).toContain('Story a1 &#60;b&#62;');
+    expect((await store.getAlert('a1', 'Japan'))?.status).toBe('sent');
+  });
+
+  it('keeps an intent whose send failed and sends it on the next sweep', async () => {
+    await store.createAlertIntent(intent('a2'));
+    const failing: Mailer = {
+      send: async () => {
+        throw new Error('SES throttled');
+      },
+    };
+    expect(
+      await deliverAlert(
+        { storyId: 'a2', topic: 'Japan' },
+        { store, mailer: failing, clock, subjectPrefix: '' },
+      ),
+    ).toBe('retry');
+    expect(await emails()).toHaveLength(0);
+    const report = await sweepPendingAlerts({ store, mailer, clock, subjectPrefix: '[nw]' });
+    expect(report.sent).toEqual([{ storyId: 'a2', topic: 'Japan' }]);
+    expect(await emails()).toHaveLength(1);
+  });
+
+  it('parks an intent the mailer rejects permanently instead of retrying it forever', async () => {
+    await store.createAlertIntent(intent('a3'));
+    const rejecting: Mailer = {
+      send: async () => {
+        throw Object.assign(new Error('address rejected'), { permanent: true });
+      },
+    };
+    const deps = { store, mailer: rejecting, clock, subjectPrefix: '' };
+    expect(await deliverAlert({ storyId: 'a3', topic: 'Japan' }, deps)).toBe('failed');
+    expect((await store.getAlert('a3', 'Japan'))?.status).toBe('failed');
+    expect((await store.listPendingAlerts(10)).map((a) => a.storyId)).not.toContain('a3');
+  });
+});
