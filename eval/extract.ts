@@ -1,0 +1,143 @@
+/**
+ * Main-text extraction quality on the Scrapinghub article-extraction benchmark, scored with the
+ * benchmark's own metric (evaluate.py, reimplemented): 4-gram shingles of \w+ tokens, per-page
+ * tp/fp/fn normalised to sum 1, precision and recall averaged over pages, F1 of the averages.
+ *
+ *   npx tsx eval/extract.ts [--worst N]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { extractArticle } from '../lambdas/core/extract/index.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.resolve(repoRoot, '../shared/corpora/scrapinghub-article-extraction-benchmark');
+/** Published by the benchmark for Mozilla Readability.js. */
+const READABILITY_JS_PUBLISHED_F1 = 0.947;
+
+type Counts = [tp: number, fp: number, fn: number];
+type Bodies = Record<string, { articleBody?: string }>;
+
+// Python's \w: letters, digits and underscore (combining marks are not word characters there).
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+
+function shingles(text: string): Map<string, number> {
+  const tokens = text.match(TOKEN) ?? [];
+  const counts = new Map<string, number>();
+  for (let i = 0; i < Math.max(1, tokens.length - 3); i++) {
+    const shingle = tokens.slice(i, i + 4);
+    if (shingle.length === 0) continue;
+    const key = shingle.join('\u0000');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function shingleCounts(truth: string, predicted: string): Counts {
+  const expected = shingles(truth);
+  const got = shingles(predicted);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const key of new Set([...expected.keys(), ...got.keys()])) {
+    const e = expected.get(key) ?? 0;
+    const g = got.get(key) ?? 0;
+    tp += Math.min(e, g);
+    fp += Math.max(0, g - e);
+    fn += Math.max(0, e - g);
+  }
+  const sum = tp + fp + fn;
+  return sum > 0 ? [tp / sum, fp / sum, fn / sum] : [tp, fp, fn];
+}
+
+function precision([tp, fp, fn]: Counts): number {
+  if (fp === 0 && fn === 0) return 1;
+  return tp === 0 && fp === 0 ? 0 : tp / (tp + fp);
+}
+
+function recall([tp, fp, fn]: Counts): number {
+  if (fp === 0 && fn === 0) return 1;
+  return tp === 0 && fn === 0 ? 0 : tp / (tp + fn);
+}
+
+function pageF1(counts: Counts): number {
+  const p = precision(counts);
+  const r = recall(counts);
+  return p + r > 0 ? (2 * p * r) / (p + r) : 0;
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+export function score(counts: Counts[]): { precision: number; recall: number; f1: number } {
+  const p = mean(counts.filter(([tp, fp]) => tp + fp > 0).map(precision));
+  const r = mean(counts.filter(([tp, , fn]) => tp + fn > 0).map(recall));
+  return { precision: p, recall: r, f1: (2 * p * r) / (p + r) };
+}
+
+/** 1.96 × the standard deviation of F1 over bootstrap resamples of the pages, as evaluate.py reports. */
+function f1Interval(counts: Counts[], rounds = 1000): number {
+  const values: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const sample = counts.map(() => counts[Math.floor(Math.random() * counts.length)] ?? [0, 0, 0]);
+    values.push(score(sample as Counts[]).f1);
+  }
+  const m = mean(values);
+  return 1.96 * Math.sqrt(values.reduce((a, v) => a + (v - m) ** 2, 0) / (values.length - 1));
+}
+
+function line(name: string, counts: Counts[]): string {
+  const s = score(counts);
+  return `${name.padEnd(34)} precision=${s.precision.toFixed(3)}  recall=${s.recall.toFixed(3)}  F1=${s.f1.toFixed(3)} ± ${f1Interval(counts).toFixed(3)}`;
+}
+
+function readJson(file: string): Bodies {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Bodies & { output?: Bodies };
+  // Some reference outputs nest the pages under "output" beside a "version".
+  return typeof parsed.output === 'object' && !('articleBody' in parsed.output) ? parsed.output : parsed;
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  if (!existsSync(corpus)) {
+    console.log(`eval:extract skipped: ${corpus} is absent`);
+    return 0;
+  }
+  const worstIndex = argv.indexOf('--worst');
+  const worst = worstIndex >= 0 ? Number(argv[worstIndex + 1] ?? '10') : 0;
+  const truth = readJson(path.join(corpus, 'ground-truth.json'));
+  const ids = readdirSync(path.join(corpus, 'html'))
+    .filter((name) => name.endsWith('.html.gz'))
+    .map((name) => name.slice(0, -'.html.gz'.length))
+    .filter((id) => id in truth)
+    .sort();
+  const started = process.hrtime.bigint();
+  const ours = ids.map((id) => {
+    const html = gunzipSync(readFileSync(path.join(corpus, 'html', `${id}.html.gz`))).toString('utf8');
+    return extractArticle(html).text;
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const expected = ids.map((id) => truth[id]?.articleBody ?? '');
+  const ourCounts = ids.map((_, i) => shingleCounts(expected[i] ?? '', ours[i] ?? ''));
+  const reference = readJson(path.join(corpus, 'output', 'readability_js.json'));
+  const refCounts = ids.map((id, i) => shingleCounts(expected[i] ?? '', reference[id]?.articleBody ?? ''));
+
+  console.log(
+    `${ids.length} pages, extracted in ${seconds.toFixed(2)} s (${(ids.length / seconds).toFixed(1)} pages/s, one core)`,
+  );
+  console.log(line('newswatch extractArticle', ourCounts));
+  console.log(line('readability_js.json (our metric)', refCounts));
+  console.log(`${'Readability.js, published'.padEnd(34)} F1=${READABILITY_JS_PUBLISHED_F1.toFixed(3)}`);
+  if (worst > 0) {
+    const ranked = ids
+      .map((id, i) => ({ id, counts: ourCounts[i] ?? [0, 0, 0] }))
+      .sort((a, b) => pageF1(a.counts) - pageF1(b.counts) || a.id.localeCompare(b.id));
+    for (const { id, counts } of ranked.slice(0, worst)) {
+      console.log(`  ${id.slice(0, 16)}  P=${precision(counts).toFixed(2)} R=${recall(counts).toFixed(2)}`);
+    }
+  }
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
+}

@@ -1,0 +1,39 @@
+import { Readability } from '@mozilla/readability';
+import { type DomElement, parseDocument } from './dom.ts';
+import { isFurnitureLine, removeFurniture, removeFurnitureSections } from './furniture.ts';
+import { readMetadata } from './metadata.ts';
+import { renderText } from './text.ts';
+
+export interface ExtractedArticle {
+  title?: string;
+  /** Main text only, one paragraph a line. Empty when the page holds no article. */
+  text: string;
+  byline?: string;
+  /** ISO 8601 UTC. */
+  published?: string;
+  lang?: string;
+}
+
+function articleText(content: DomElement): string {
+  removeFurnitureSections(content);
+  return renderText(content)
+    .split('\n')
+    .filter((line) => !isFurnitureLine(line))
+    .join('\n');
+}
+
+export function extractArticle(html: string, _url?: string): ExtractedArticle {
+  const doc = parseDocument(html);
+  const metadata = readMetadata(doc);
+  removeFurniture(doc);
+  const parsed = new Readability<DomElement>(doc, { serializer: (node) => node as DomElement }).parse();
+  const text = parsed?.content ? articleText(parsed.content) : '';
+  const result: ExtractedArticle = { text };
+  const title = parsed?.title?.trim() || metadata.title;
+  const byline = parsed?.byline?.trim() || metadata.byline;
+  if (title) result.title = title;
+  if (byline) result.byline = byline;
+  if (metadata.published) result.published = metadata.published;
+  if (metadata.lang) result.lang = metadata.lang;
+  return result;
+}
