@@ -1,0 +1,94 @@
+/**
+ * `newswatch run` end to end on the sample outlets (samples/articles.yaml), through the real CLI.
+ * The expected stories are the ones the fixture was written to contain: the approval story in
+ * three outlets' versions, the earlier court story in two, and the Taiwan story alone.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { type CliResult, freePort, newswatch, REPO_ROOT } from '../support/cli.ts';
+
+interface StoryJson {
+  id: string;
+  headline: string;
+  outlets: string[];
+}
+
+describe('newswatch run on the sample outlets', () => {
+  let dir: string;
+  let config: string;
+  let first: CliResult;
+  let second: CliResult;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newswatch-e2e-'));
+    const base = parse(readFileSync(join(REPO_ROOT, 'config/local.yaml'), 'utf8'));
+    base.local = { dataDir: join(dir, 'data'), samplePort: await freePort(), sesPort: await freePort() };
+    config = join(dir, 'config.yaml');
+    writeFileSync(config, stringify(base));
+    first = await newswatch(['run', '--once', '--config', config]);
+    second = await newswatch(['run', '--once', '--config', config]);
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fetches every feed and ingests every sample article once', () => {
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Feeds: 4 polled, 0 failed');
+    expect(first.stdout).toContain('Items: 6 new, 0 seen, 0 edited');
+  });
+
+  it('groups the copies into three stories without merging the two Larkspur events', async () => {
+    const out = await newswatch(['stories', '--json', '--config', config]);
+    expect(out.code).toBe(0);
+    const stories = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as StoryJson);
+    const byOutlets = stories.map((s) => [...s.outlets].sort().join(' + ')).sort();
+    expect(byOutlets).toEqual([
+      'Coastal Daily + Harbour Herald + Northern Wire',
+      'Harbour Herald + Metro Ledger',
+      'Northern Wire',
+    ]);
+    const approval = stories.find((s) => s.outlets.length === 3);
+    expect(approval?.headline).toBe('Port authority approves $480 million Larkspur terminal expansion');
+  });
+
+  it('emails once per story and topic, not once per copy', () => {
+    expect(first.stdout).toContain('Alerts sent: 3');
+    const subjects = first.stdout.split('\n').filter((l) => l.trim().startsWith('→'));
+    expect(subjects).toHaveLength(3);
+    expect(
+      subjects.filter((s) => s.includes('harbour-desk@example.com: [newswatch] Larkspur harbour:')),
+    ).toHaveLength(2);
+    expect(
+      subjects.filter((s) => s.includes('asia-desk@example.com: [newswatch] Taiwan: Taiwan chipmaker')),
+    ).toHaveLength(1);
+    expect(readdirSync(join(dir, 'data', 'mail')).filter((f) => f.endsWith('.html'))).toHaveLength(3);
+  });
+
+  it('tags on the article text, not on a sidebar that links to another story', async () => {
+    const out = await newswatch(['matches', 'Taiwan', '--json', '--config', config]);
+    expect(out.code).toBe(0);
+    const matches = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { storyId: string; itemId: string });
+    // Only the chipmaker story matches, although the Coastal Daily page's sidebar names Taiwan.
+    expect(new Set(matches.map((m) => m.storyId)).size).toBe(1);
+    const story = await newswatch(['explain', matches[0]?.storyId ?? '', '--json', '--config', config]);
+    expect(JSON.parse(story.stdout).story.headline).toBe(
+      'Taiwan chipmaker to open research centre in Calder Bay',
+    );
+  });
+
+  it('finds nothing new and sends nothing on a second run', () => {
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Feeds: 4 polled, 0 failed');
+    expect(second.stdout).toContain('Items: 0 new');
+    expect(second.stdout).toContain('Alerts sent: 0');
+  });
+});
