@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { compileTopics } from '../topics/index.ts';
 import { type Config, configSchema } from './schema.ts';
 
 export class ConfigError extends Error {
@@ -20,6 +21,15 @@ function describe(source: string, error: z.ZodError): string {
   return `${source}: invalid configuration: ${issues.join('; ')}`;
 }
 
+/** Compiling the queries is their validation: a syntax error fails here, at start or synth. */
+function checkQueries(config: Config, source: string): void {
+  try {
+    compileTopics({ aliases: config.aliases, topics: config.topics });
+  } catch (err) {
+    throw new ConfigError(`${source}: invalid configuration: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 /** Validates configuration text (YAML or JSON). `source` names it in errors. */
 export function parseConfig(text: string, source: string): Config {
   let raw: unknown;
@@ -32,6 +42,7 @@ export function parseConfig(text: string, source: string): Config {
   }
   const result = configSchema.safeParse(raw);
   if (!result.success) throw new ConfigError(describe(source, result.error), { cause: result.error });
+  checkQueries(result.data, source);
   return result.data;
 }
 
