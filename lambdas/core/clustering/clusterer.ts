@@ -3,7 +3,7 @@ import type { Membership } from '../model.ts';
 import { type Fingerprint, fingerprint } from './features.ts';
 import { bandKeys, jaccard } from './minhash.ts';
 import type { ClusterOptions } from './options.ts';
-import type { ClusterIndex, IndexedItem, TimeRange } from './port.ts';
+import type { ClusterIndex, Frequencies, IndexedItem, Placement, TimeRange } from './port.ts';
 import { cosine, evidence, type Vector, weigh } from './similarity.ts';
 
 export interface ClusterInput {
@@ -29,6 +29,8 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** Exact keys (GUID, URL) outlive the window: a feed re-serving an old item must not start a story. */
 const EXACT_KEY_TTL_DAYS = 30;
+/** Story claims only arbitrate ingests racing each other: they outlive their two hour buckets. */
+const CLAIM_TTL_S = 3 * 3600;
 
 interface Context {
   input: ClusterInput;
@@ -68,8 +70,9 @@ async function prepare(index: ClusterIndex, opts: ClusterOptions, input: Cluster
   const day = eventTime.slice(0, 10);
   const previousDay = new Date(Date.parse(eventTime) - DAY_MS).toISOString().slice(0, 10);
   const fp = fingerprint(input.title, input.text, opts.features);
-  const freq = await index.frequencies(fp.features, [day, previousDay]);
-  const vector = weigh(fp, freq, opts.priorDocs);
+  const counted = fp.features.filter(isCounted);
+  const freq = await index.frequencies(counted, [day, previousDay]);
+  const vector = weigh(fp, spread(fp.features, counted, freq), opts.priorDocs);
   const byWeight = fp.features
     .map((_, i) => i)
     .sort((a, b) => (vector.weights[b] ?? 0) - (vector.weights[a] ?? 0));
@@ -87,6 +90,20 @@ function eventTimeOf(input: ClusterInput): string {
   return new Date(usable ? published : seen).toISOString();
 }
 
+/**
+ * Quotation shingles are not counted: a 4-word run of a quotation is rare by construction (only
+ * copies of the same report share it), and counting them would add a third of the counter writes.
+ */
+function isCounted(feature: string): boolean {
+  return !feature.startsWith('q:');
+}
+
+/** Document frequencies of all features, in order; uncounted ones are taken as unseen. */
+function spread(features: readonly string[], counted: readonly string[], freq: Frequencies): Frequencies {
+  const byFeature = new Map(counted.map((f, i) => [f, freq.df[i] ?? 0]));
+  return { total: freq.total, df: features.map((f) => byFeature.get(f) ?? 0) };
+}
+
 async function exactMatch(
   index: ClusterIndex,
   opts: ClusterOptions,
@@ -96,7 +113,7 @@ async function exactMatch(
   const keys: [string, Membership['method']][] = [];
   if (input.guid) keys.push([`g:${input.guid}`, 'same-guid']);
   if (input.url) keys.push([`u:${input.url}`, 'same-url']);
-  const expiresAt = epochSeconds(ctx.eventTime) + EXACT_KEY_TTL_DAYS * 86_400;
+  const expiresAt = expiresAfter(ctx.eventTime, EXACT_KEY_TTL_DAYS * 86_400);
   for (const [key, method] of keys) {
     const holder = await index.claim(key, input.id, expiresAt);
     if (holder === input.id) continue;
@@ -205,8 +222,8 @@ async function found(
       ? { matchedItemId: nearest.candidate.itemId, note: `nearest below threshold ${opts.threshold}` }
       : { note: 'no candidate in the time window' },
   };
-  await index.add(indexed(ctx, membership, 'pending'), postingKeys(opts, ctx), ctx.day, expiry(opts, ctx));
-  const claimExpiry = Math.floor(Date.parse(input.seenAt) / 1000) + 3 * 3600;
+  await index.add(indexed(ctx, membership, 'pending'), placement(opts, ctx));
+  const claimExpiry = expiresAfter(input.seenAt, CLAIM_TTL_S);
   for (const key of claimKeys(opts, ctx)) {
     const holder = await index.claim(key, input.id, claimExpiry);
     if (holder === input.id) continue;
@@ -239,12 +256,20 @@ async function record(
   ctx: Context,
   membership: Membership,
 ): Promise<Membership> {
-  await index.add(indexed(ctx, membership, 'final'), postingKeys(opts, ctx), ctx.day, expiry(opts, ctx));
+  await index.add(indexed(ctx, membership, 'final'), placement(opts, ctx));
   return membership;
 }
 
-function postingKeys(opts: ClusterOptions, ctx: Context): string[] {
-  return [...ctx.byWeight.slice(0, opts.postingKeys).map((i) => ctx.fp.features[i] ?? ''), ...ctx.bands];
+function placement(opts: ClusterOptions, ctx: Context): Placement {
+  return {
+    postingKeys: [
+      ...ctx.byWeight.slice(0, opts.postingKeys).map((i) => ctx.fp.features[i] ?? ''),
+      ...ctx.bands,
+    ],
+    counted: ctx.fp.features.filter(isCounted),
+    day: ctx.day,
+    expiresAt: expiresAfter(ctx.eventTime, Math.ceil((2 * opts.windowDays + 1) * 86_400)),
+  };
 }
 
 function indexed(ctx: Context, membership: Membership, state: IndexedItem['state']): IndexedItem {
@@ -297,12 +322,12 @@ function windowAround(eventTime: string, days: number): TimeRange {
   return { from: new Date(t - days * DAY_MS).toISOString(), to: new Date(t + days * DAY_MS).toISOString() };
 }
 
-function expiry(opts: ClusterOptions, ctx: Context): number {
-  return epochSeconds(ctx.eventTime) + Math.ceil((2 * opts.windowDays + 1) * 86_400);
-}
-
-function epochSeconds(iso: string): number {
-  return Math.floor(Date.parse(iso) / 1000);
+/**
+ * Expiry counted from the later of the record's own time and now: stores compare expiry with the
+ * wall clock, and a backfilled item dated last month still needs its records while it is indexed.
+ */
+function expiresAfter(iso: string, seconds: number): number {
+  return Math.floor(Math.max(Date.parse(iso), Date.now()) / 1000) + seconds;
 }
 
 /** Deterministic, so a retried assignment of the same item founds the same story. */

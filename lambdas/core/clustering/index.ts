@@ -16,7 +16,7 @@
  * Site furniture is cut before any of this (text.ts): short non-sentence lines, and everything from
  * a "Related articles" / "Comments" style line once enough prose precedes it.
  *
- * Cost per item is bounded: document frequencies for at most 72 features over two day buckets, the
+ * Cost per item is bounded: document frequencies for at most 56 features (quotation shingles are not counted) over two day buckets, the
  * newest 20 postings of 12 feature keys and 16 band keys, at most 30 candidates scored. None of it
  * depends on how many stories are stored. Race safety: see `found` in clusterer.ts.
  */

@@ -33,14 +33,13 @@ export function createMemoryClusterIndex(): ClusterIndex {
       return keys.map((key) => newestInRange(postings.get(key) ?? [], range, limit));
     },
 
-    async add(item, postingKeys, day) {
-      const known = items.has(item.itemId);
+    async add(item, { postingKeys, counted, day }) {
+      if (items.has(item.itemId)) return;
       items.set(item.itemId, { ...item });
-      if (known) return;
       for (const key of postingKeys)
         insertSorted(postings, key, { eventTime: item.eventTime, itemId: item.itemId });
       totals.set(day, (totals.get(day) ?? 0) + 1);
-      for (const f of item.features) counts.set(`${day}|${f}`, (counts.get(`${day}|${f}`) ?? 0) + 1);
+      for (const f of counted) counts.set(`${day}|${f}`, (counts.get(`${day}|${f}`) ?? 0) + 1);
     },
 
     async claim(key, itemId) {

@@ -36,6 +36,14 @@ export interface TimeRange {
   to: string;
 }
 
+export interface Placement {
+  postingKeys: readonly string[];
+  counted: readonly string[];
+  day: string;
+  /** Epoch seconds after which the store may drop the postings, counters and record. */
+  expiresAt: number;
+}
+
 export interface ClusterIndex {
   /** Items by id (strongly consistent where the store offers it); missing ids are left out. */
   getItems(itemIds: readonly string[]): Promise<IndexedItem[]>;
@@ -44,10 +52,10 @@ export interface ClusterIndex {
   /** Per key, ids of items posted under it with event time in range, newest first, at most `limit`. */
   postings(keys: readonly string[], range: TimeRange, limit: number): Promise<string[][]>;
   /**
-   * Stores the item record, posts it under `postingKeys` and counts its features in `day`.
-   * `expiresAt` (epoch seconds) lets the store drop postings and counters past the time window.
+   * Stores the item record, posts it under `postingKeys` and counts `counted` features (and one
+   * item) in `day`. The first write of an item wins: adding it again changes nothing.
    */
-  add(item: IndexedItem, postingKeys: readonly string[], day: string, expiresAt: number): Promise<void>;
+  add(item: IndexedItem, placement: Placement): Promise<void>;
   /** Claims `key` for the item unless another holds it; resolves to the holder's item id. */
   claim(key: string, itemId: string, expiresAt: number): Promise<string>;
   /** Marks a pending item final with the membership it settled on. */
