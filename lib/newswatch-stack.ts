@@ -102,7 +102,7 @@ export class NewswatchStack extends Stack {
       return new NodejsFunction(this, `${id}Function`, {
         entry: handlerPath(name),
         handler: 'handler',
-        runtime: Runtime.NODEJS_20_X,
+        runtime: Runtime.NODEJS_22_X,
         architecture: Architecture.ARM_64,
         memorySize,
         timeout,
@@ -110,7 +110,7 @@ export class NewswatchStack extends Stack {
         logGroup,
         bundling: {
           format: OutputFormat.ESM,
-          target: 'node20',
+          target: 'node22',
           sourceMap: true,
           minify: true,
           mainFields: ['module', 'main'],

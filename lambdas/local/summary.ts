@@ -23,7 +23,11 @@ function storyLines(items: NewItem[]): string[] {
   for (const item of items) byStory.set(item.story.id, [...(byStory.get(item.story.id) ?? []), item]);
   const lines: string[] = [];
   for (const [storyId, members] of byStory) {
-    const story = members[members.length - 1]?.story;
+    // Feeds are ingested concurrently: the snapshot with the most members is the latest.
+    const story = members.reduce<NewItem['story'] | undefined>(
+      (best, m) => (best && best.memberCount >= m.story.memberCount ? best : m.story),
+      undefined,
+    );
     if (!story) continue;
     lines.push(`  ● ${story.headline}`);
     lines.push(`    story ${storyId} · ${story.outletCount} outlet(s): ${story.outlets.join(', ')}`);
@@ -59,7 +63,7 @@ export function formatSummary(result: RunResult, configPath: string): string {
     `Stories touched by new items: ${new Set(fresh.map((i) => i.story.id)).size}`,
     ...storyLines(fresh),
     '',
-    `Topics matched: ${topicCounts.size === 0 ? 'none' : ''}`,
+    topicCounts.size === 0 ? 'Topics matched: none' : 'Topics matched:',
     ...[...topicCounts].map(([topic, stories]) => `  ${pad(topic, 24)} ${stories.size} story(ies)`),
     '',
     `Alerts sent: ${result.emails.length}`,

@@ -31,7 +31,7 @@ describe('NewswatchStack', () => {
 
   it('runs four ARM64 functions with source maps', () => {
     const fns = template.findResources('AWS::Lambda::Function', {
-      Properties: { Architectures: ['arm64'], Runtime: 'nodejs20.x' },
+      Properties: { Architectures: ['arm64'], Runtime: 'nodejs22.x' },
     });
     expect(Object.keys(fns)).toHaveLength(4);
     for (const fn of Object.values(fns)) {
