@@ -1,0 +1,67 @@
+/**
+ * A feed's health record: what the last attempt did and when the next one may run. Failing
+ * feeds back off exponentially (or as long as the server's Retry-After asks); one success puts
+ * the feed back on the normal schedule.
+ */
+import type { FeedState } from '../model.ts';
+
+export const BACKOFF_BASE_MS = 5 * 60 * 1000;
+export const BACKOFF_MAX_MS = 6 * 60 * 60 * 1000;
+/** A Retry-After longer than this is treated as this: a hostile header must not disable a feed for good. */
+export const RETRY_AFTER_MAX_MS = 24 * 60 * 60 * 1000;
+
+export interface FeedErrorInfo {
+  kind: string;
+  message: string;
+  retryAfterMs?: number;
+}
+
+export function initialState(feedId: string, url: string): FeedState {
+  return { feedId, url, consecutiveFailures: 0 };
+}
+
+/** True while a failed feed is waiting out its backoff. */
+export function isBackingOff(state: FeedState | undefined, now: Date): boolean {
+  return state?.nextAttemptAt !== undefined && Date.parse(state.nextAttemptAt) > now.getTime();
+}
+
+/** 5 min, 10, 20 … capped at 6 h, for the 1st, 2nd, 3rd … consecutive failure. */
+export function backoffMs(consecutiveFailures: number): number {
+  const exponent = Math.max(0, consecutiveFailures - 1);
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(exponent, 30));
+}
+
+export function recordFailure(state: FeedState, error: FeedErrorInfo, now: Date): FeedState {
+  const consecutiveFailures = state.consecutiveFailures + 1;
+  const retryAfter = Math.min(error.retryAfterMs ?? 0, RETRY_AFTER_MAX_MS);
+  const delay = Math.max(backoffMs(consecutiveFailures), retryAfter);
+  return {
+    ...state,
+    consecutiveFailures,
+    lastErrorAt: now.toISOString(),
+    lastErrorKind: error.kind,
+    lastErrorMessage: error.message,
+    nextAttemptAt: new Date(now.getTime() + delay).toISOString(),
+  };
+}
+
+/** A successful attempt; the last error stays on record for `newswatch feeds`. */
+export function recordSuccess(state: FeedState, now: Date): FeedState {
+  const { nextAttemptAt: _cleared, ...rest } = state;
+  return { ...rest, consecutiveFailures: 0, lastSuccessAt: now.toISOString() };
+}
+
+/**
+ * Reads the kind, message and retry hint off any thrown value. Typed structurally: the core does
+ * not import the HTTP adapter's FetchError, only relies on its `kind` and `retryAfterMs`.
+ */
+export function errorInfo(error: unknown): FeedErrorInfo {
+  if (!(error instanceof Error)) return { kind: 'internal', message: String(error) };
+  const { kind, retryAfterMs } = error as Error & { kind?: unknown; retryAfterMs?: unknown };
+  const info: FeedErrorInfo = {
+    kind: typeof kind === 'string' ? kind : 'internal',
+    message: typeof kind === 'string' ? error.message : `${error.name}: ${error.message}`,
+  };
+  if (typeof retryAfterMs === 'number') info.retryAfterMs = retryAfterMs;
+  return info;
+}

@@ -1,0 +1,170 @@
+/**
+ * One poll of one feed: conditional fetch, archive, parse, normalise, and full text for teaser
+ * items. Never throws for a problem with the feed or its pages: the outcome and the updated
+ * health record say what happened, so one broken feed never stops a run.
+ */
+import { createHash } from 'node:crypto';
+import { decodeHtml } from '../extract/decode.ts';
+import { extractArticle } from '../extract/index.ts';
+import type { Article, FeedSpec, FeedState } from '../model.ts';
+import type { Archive, Clock, HttpClient, HttpResponse } from '../ports.ts';
+import { errorInfo, initialState, isBackingOff, recordFailure, recordSuccess } from './health.ts';
+import { isSummaryOnly, normaliseItem } from './normalise.ts';
+import { parseFeed } from './parse.ts';
+import type { ParsedFeed, RawFeedItem } from './types.ts';
+
+export interface PollDeps {
+  http: HttpClient;
+  archive: Archive;
+  clock: Clock;
+  maxItems?: number;
+  /** Lets poll skip fetching article pages for items already stored. */
+  isKnownItem?: (a: Article) => Promise<boolean>;
+}
+
+export interface PageError {
+  itemId: string;
+  url: string;
+  kind: string;
+  message: string;
+}
+
+export interface PollResult {
+  state: FeedState;
+  items: Article[];
+  outcome: 'fetched' | 'not-modified' | 'unchanged' | 'failed' | 'backing-off';
+  error?: { kind: string; message: string };
+  /** Article pages that could not be fetched or read; those items keep the feed's summary. */
+  pageErrors?: PageError[];
+}
+
+/** Article pages fetched at once for one feed; the HTTP client's per-host limit applies on top. */
+const PAGE_CONCURRENCY = 4;
+
+function sha256(body: Uint8Array): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+function failed(state: FeedState, error: unknown, now: Date): PollResult {
+  const info = errorInfo(error);
+  return {
+    state: recordFailure(state, info, now),
+    items: [],
+    outcome: 'failed',
+    error: { kind: info.kind, message: info.message },
+  };
+}
+
+/** The validators and URL a response leaves behind for the next conditional GET. */
+function afterResponse(state: FeedState, res: HttpResponse, now: Date): FeedState {
+  const next = recordSuccess(state, now);
+  if (res.permanentUrl) next.url = res.permanentUrl;
+  if (res.status === 304) return next;
+  const { etag: _etag, lastModified: _lastModified, ...rest } = next;
+  const updated: FeedState = { ...rest, bodyHash: sha256(res.body) };
+  if (res.headers.etag) updated.etag = res.headers.etag;
+  if (res.headers['last-modified']) updated.lastModified = res.headers['last-modified'];
+  return updated;
+}
+
+export async function pollFeed(
+  feed: FeedSpec,
+  state: FeedState | undefined,
+  deps: PollDeps,
+): Promise<PollResult> {
+  const now = deps.clock.now();
+  const current = state ?? initialState(feed.id, feed.url);
+  if (isBackingOff(current, now)) return { state: current, items: [], outcome: 'backing-off' };
+
+  let res: HttpResponse;
+  try {
+    res = await deps.http.get(current.url, { etag: current.etag, lastModified: current.lastModified });
+  } catch (error) {
+    return failed(current, error, now);
+  }
+  const next = afterResponse(current, res, now);
+  if (res.status === 304) return { state: next, items: [], outcome: 'not-modified' };
+  if (next.bodyHash === current.bodyHash) return { state: next, items: [], outcome: 'unchanged' };
+
+  // Archived before parsing, so the body of a feed that fails to parse is there to look at.
+  const contentType = res.headers['content-type'] ?? 'application/octet-stream';
+  await deps.archive.put('feed', res.body, contentType);
+  let parsed: ParsedFeed;
+  try {
+    parsed = await parseFeed(res.body, { url: res.url, contentType, maxItems: deps.maxItems });
+  } catch (error) {
+    return failed(current, error, now);
+  }
+  const pageErrors: PageError[] = [];
+  const items = await mapPool(parsed.items, PAGE_CONCURRENCY, (raw) =>
+    toArticle(raw, { feed, parsed, feedUrl: res.url, now, deps, pageErrors }),
+  );
+  const result: PollResult = { state: next, items, outcome: 'fetched' };
+  if (pageErrors.length > 0) result.pageErrors = pageErrors;
+  return result;
+}
+
+interface ItemContext {
+  feed: FeedSpec;
+  parsed: ParsedFeed;
+  feedUrl: string;
+  now: Date;
+  deps: PollDeps;
+  pageErrors: PageError[];
+}
+
+async function toArticle(raw: RawFeedItem, ctx: ItemContext): Promise<Article> {
+  const article = normaliseItem(raw, {
+    feed: ctx.feed,
+    feedTitle: ctx.parsed.title,
+    feedUrl: ctx.feedUrl,
+    feedLanguage: ctx.parsed.language,
+    now: ctx.now,
+  });
+  const wantsPage = ctx.feed.fullText === true || isSummaryOnly(raw);
+  if (!wantsPage || !article.url) return article;
+  if (ctx.deps.isKnownItem && (await ctx.deps.isKnownItem(article))) return article;
+  try {
+    return await withPageText(article, article.url, ctx.deps);
+  } catch (error) {
+    const info = errorInfo(error);
+    ctx.pageErrors.push({ itemId: article.id, url: article.url, kind: info.kind, message: info.message });
+    return article;
+  }
+}
+
+/**
+ * Replaces the feed's summary with the page's main text and fills what the feed left out.
+ * contentHash stays the feed's: pages change with every ad and comment, and edit detection must
+ * follow the outlet's edits, not its page furniture.
+ */
+async function withPageText(article: Article, url: string, deps: PollDeps): Promise<Article> {
+  const page = await deps.http.get(url);
+  const contentType = page.headers['content-type'] ?? 'text/html';
+  await deps.archive.put('page', page.body, contentType);
+  const extracted = extractArticle(decodeHtml(page.body, contentType), page.url);
+  if (extracted.text === '') return article;
+  const enriched: Article = { ...article, text: extracted.text };
+  if (!enriched.author && extracted.byline) enriched.author = extracted.byline;
+  if (!enriched.published && extracted.published) enriched.published = extracted.published;
+  if (!enriched.lang && extracted.lang) enriched.lang = extracted.lang;
+  return enriched;
+}
+
+/** Maps with at most `limit` calls in flight, keeping the input order. */
+async function mapPool<T, R>(
+  inputs: readonly T[],
+  limit: number,
+  fn: (input: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(inputs.length);
+  let nextIndex = 0;
+  const worker = async (): Promise<void> => {
+    while (nextIndex < inputs.length) {
+      const index = nextIndex++;
+      results[index] = await fn(inputs[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
+  return results;
+}
