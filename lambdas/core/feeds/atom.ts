@@ -3,7 +3,7 @@ import { all, attr, elements, first, innerHtml, textIn, textOf } from './dom.ts'
 import { cleanAuthor, nonEmpty, resolveLink, uniqueCategories } from './fields.ts';
 import { ATOM_LOOSE, NS } from './ns.ts';
 import { dropUndefined } from './rss.ts';
-import { collapse, escapeHtml, htmlToText, oneLine } from './text.ts';
+import { collapse, escapeHtml, htmlToText, isControl, oneLine } from './text.ts';
 import type { ParsedFeed, RawFeedItem } from './types.ts';
 import type { XmlElement } from './xml.ts';
 
@@ -15,12 +15,33 @@ function textKind(el: XmlElement): TextKind {
   if (type === 'text' || type === 'text/plain') return 'text';
   if (type === 'html' || type === 'text/html') return 'html';
   if (type === 'xhtml' || type === 'application/xhtml+xml') return 'xhtml';
-  return type.startsWith('text/') ? 'text' : 'other';
+  if (type.startsWith('text/')) return 'text';
+  return /[/+]xml$/.test(type) ? 'xhtml' : 'other';
+}
+
+const BASE64 = /^[A-Za-z0-9+/\s]+={0,2}\s*$/;
+
+/**
+ * RFC 4287 says other media types are base64; feeds also put plain words there. Decoding only
+ * what is base64 and yields clean UTF-8 serves both.
+ */
+function decodeBase64Text(text: string): string | undefined {
+  if (!BASE64.test(text)) return undefined;
+  const decoded = Buffer.from(text, 'base64').toString('utf8');
+  return decoded.includes('\uFFFD') || decoded.split('').some(isControl) ? undefined : decoded;
+}
+
+/** Long base64 that does not decode to text is binary (an image, a file): no readable content. */
+function otherContent(text: string): string {
+  const decoded = decodeBase64Text(text);
+  if (decoded !== undefined) return decoded;
+  return BASE64.test(text) && text.length >= 64 ? '' : text;
 }
 
 function rawContent(el: XmlElement): string {
   const mode = attr(el, 'mode')?.trim().toLowerCase();
   if (mode === 'base64') return Buffer.from(textOf(el), 'base64').toString('utf8');
+  if (textKind(el) === 'other') return otherContent(textOf(el).trim());
   if (mode === 'escaped') return textOf(el);
   const kids = elements(el);
   // XHTML content comes wrapped in one xhtml:div that is not part of the content.
@@ -33,10 +54,9 @@ function rawContent(el: XmlElement): string {
 function asHtml(el: XmlElement | undefined): string | undefined {
   if (!el || attr(el, 'src') !== undefined) return undefined;
   const kind = textKind(el);
-  if (kind === 'other') return undefined;
   const raw = rawContent(el);
   const mode = attr(el, 'mode')?.trim().toLowerCase();
-  const isMarkup = kind !== 'text' || mode === 'escaped' || mode === 'xml';
+  const isMarkup = kind === 'html' || kind === 'xhtml' || mode === 'escaped' || mode === 'xml';
   return nonEmpty(isMarkup ? raw : escapeHtml(raw));
 }
 
@@ -94,6 +114,11 @@ function atomEntry(entry: XmlElement, feed: XmlElement): RawFeedItem {
 function oneLineOrUndefined(text: string | undefined): string | undefined {
   const line = text === undefined ? '' : oneLine(text);
   return line === '' ? undefined : line;
+}
+
+/** An Atom entry document (`<entry>` as the root) read as a feed of one entry. */
+export function mapAtomEntryDocument(root: XmlElement): ParsedFeed {
+  return { format: 'atom-1.0-entry', items: [atomEntry(root, root)] };
 }
 
 /** Atom 1.0 and 0.3 (`<feed><entry>`). */

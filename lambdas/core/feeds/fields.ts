@@ -1,12 +1,13 @@
 import { htmlToText, oneLine } from './text.ts';
 
-/** "jane@example.com (Jane Doe)" and "Jane Doe <jane@example.com>" both name Jane Doe. */
+/** "jane@example.com (Jane Doe)", "Jane Doe (jane@example.com)" and "Jane Doe <jane@example.com>" name Jane Doe. */
 export function cleanAuthor(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const text = oneLine(htmlToText(value));
   const parenthesised = /^\S+@\S+\s*\((.+)\)$/.exec(text);
   const angled = /^(.+?)\s*<[^>]*@[^>]*>$/.exec(text);
-  const name = (parenthesised?.[1] ?? angled?.[1] ?? text).trim();
+  const trailing = /^(.+?)\s*\(\s*\S+@\S+\s*\)$/.exec(text);
+  const name = (parenthesised?.[1] ?? angled?.[1] ?? trailing?.[1] ?? text).trim();
   return name === '' ? undefined : name;
 }
 

@@ -56,8 +56,12 @@ export function mapJsonFeed(text: string, url: string): ParsedFeed {
     throw new FeedParseError('malformed', `malformed JSON: ${(err as Error).message}`, { cause: err });
   }
   const version = isObject(doc) ? str(doc.version) : undefined;
-  const match = version ? /jsonfeed\.org\/version\/(\d+(?:\.\d+)?)/.exec(version) : null;
-  if (!isObject(doc) || !match) throw new FeedParseError('not-a-feed', 'JSON document is not a JSON Feed');
+  // Some publishers write the bare number ("1.1") instead of the version URL; `items` then confirms it.
+  const match = version ? /^(?:https?:\/\/jsonfeed\.org\/version\/)?(1(?:\.\d+)?)\/?$/.exec(version) : null;
+  const bare = version !== undefined && !version.includes('jsonfeed.org');
+  if (!isObject(doc) || !match || (bare && !Array.isArray(doc.items))) {
+    throw new FeedParseError('not-a-feed', 'JSON document is not a JSON Feed');
+  }
   const base = resolveLink(str(doc.feed_url), url) ?? url;
   const items = Array.isArray(doc.items) ? doc.items.filter(isObject) : [];
   return dropUndefined({

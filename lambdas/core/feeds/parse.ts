@@ -1,4 +1,4 @@
-import { mapAtom } from './atom.ts';
+import { mapAtom, mapAtomEntryDocument } from './atom.ts';
 import { decodeBody } from './charset.ts';
 import { scanProlog, stripDoctype } from './doctype.ts';
 import { FeedParseError } from './errors.ts';
@@ -20,6 +20,7 @@ export interface ParseOptions {
 function mapRoot(root: XmlElement): ParsedFeed {
   if (root.local === 'rss' || (root.local === 'RDF' && root.ns === NS.rdf)) return mapRss(root);
   if (root.local === 'feed') return mapAtom(root);
+  if (root.local === 'entry' && root.ns === NS.atom10) return mapAtomEntryDocument(root);
   if (root.local.toLowerCase() === 'html') throw new FeedParseError('not-a-feed', 'an HTML page, not a feed');
   throw new FeedParseError('not-a-feed', `root element <${root.name}> is not RSS, RDF or Atom`);
 }

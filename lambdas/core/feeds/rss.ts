@@ -31,25 +31,35 @@ function itemLink(item: XmlElement): string | undefined {
   return about && /^https?:\/\//i.test(about) ? about : undefined;
 }
 
+/** Atom elements inside RSS items (atom:author, atom:published...) fill gaps the RSS elements leave. */
+function atomAuthor(item: XmlElement): string | undefined {
+  const author = first(item, [NS.atom10], 'author');
+  return author
+    ? (textIn(first(author, [NS.atom10], 'name')) ?? textIn(first(author, [NS.atom10], 'email')))
+    : undefined;
+}
+
 function rssItem(item: XmlElement): RawFeedItem {
   const description = html(first(item, RSS_CORE, 'description'));
   const published =
     textIn(first(item, RSS_CORE, 'pubDate')) ??
     textIn(first(item, DC, 'date')) ??
-    textIn(first(item, [NS.dcterms], 'issued'));
+    textIn(first(item, [NS.dcterms], 'issued')) ??
+    textIn(first(item, [NS.atom10], 'published'));
   const updated =
     textIn(first(item, [NS.atom10], 'updated')) ?? textIn(first(item, [NS.dcterms], 'modified'));
   const author =
     textIn(first(item, DC, 'creator')) ??
     textIn(first(item, RSS_CORE, 'author')) ??
-    textIn(first(item, [NS.itunes], 'author'));
+    textIn(first(item, [NS.itunes], 'author')) ??
+    atomAuthor(item);
   const lang = textIn(first(item, DC, 'language')) ?? item.lang;
   const raw: RawFeedItem = {
     guid: textIn(first(item, RSS_CORE, 'guid')) ?? attr(item, 'about', NS.rdf),
     link: itemLink(item),
     title: plain(textIn(first(item, RSS_CORE, 'title')) ?? textIn(first(item, DC, 'title'))),
     summary: plainBlock(description),
-    contentHtml: html(first(item, [NS.content], 'encoded')),
+    contentHtml: html(first(item, [NS.content], 'encoded')) ?? html(first(item, [NS.atom10], 'content')),
     author: cleanAuthor(author),
     categories: uniqueCategories([
       ...all(item, RSS_CORE, 'category').map(textIn),

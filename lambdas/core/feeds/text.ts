@@ -56,7 +56,7 @@ export function htmlToText(html: string): string {
 
 /** Whitespace runs become one space, blank lines disappear, lines are trimmed. */
 export function collapse(text: string): string {
-  return text
+  return stripControls(text)
     .replace(/[\t\f\v \u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
     .split(/\s*[\r\n\u2028\u2029]+\s*/)
     .map((line) => line.trim())
@@ -71,4 +71,21 @@ export function oneLine(text: string): string {
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function stripControls(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    if (isControl(text.charAt(i)))
+      return text
+        .split('')
+        .filter((c) => !isControl(c))
+        .join('');
+  }
+  return text;
+}
+
+/** C0 controls other than tab and line breaks, and DEL: never text, sometimes smuggled into feeds. */
+export function isControl(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return (code < 0x20 && c !== '\t' && c !== '\n' && c !== '\r' && c !== '\f') || code === 0x7f;
 }

@@ -1,5 +1,6 @@
 import sax from 'sax';
 import { FeedParseError } from './errors.ts';
+import { NS } from './ns.ts';
 
 export interface XmlAttr {
   ns: string;
@@ -61,6 +62,21 @@ export function escapeBareAmpersands(xml: string): string {
     .join('');
 }
 
+/**
+ * Feeds misspell well-known namespace URIs (no trailing slash, different case). Matching on a loose
+ * key maps those back to the official URI; unknown namespaces pass through unchanged.
+ */
+const looseKey = (uri: string): string =>
+  uri
+    .trim()
+    .toLowerCase()
+    .replace(/[/#]+$/, '');
+const KNOWN = new Map(Object.values(NS).map((uri) => [looseKey(uri), uri]));
+
+function namespaceOf(uri: string): string {
+  return CONVENTIONAL[uri] ?? KNOWN.get(looseKey(uri)) ?? uri;
+}
+
 function resolveUrl(ref: string, base: string): string {
   try {
     return new URL(ref.trim(), base || undefined).href;
@@ -72,7 +88,7 @@ function resolveUrl(ref: string, base: string): string {
 
 function attrOf(node: sax.QualifiedTag, ns: string, local: string): string | undefined {
   for (const a of Object.values(node.attributes)) {
-    if (a.local === local && (CONVENTIONAL[a.uri] ?? a.uri) === ns) return a.value;
+    if (a.local === local && namespaceOf(a.uri) === ns) return a.value;
   }
   return undefined;
 }
@@ -82,11 +98,11 @@ function toElement(node: sax.QualifiedTag, parent: XmlElement | undefined, rootB
   const xmlBase = attrOf(node, XML_NS, 'base');
   const lang = attrOf(node, XML_NS, 'lang') ?? parent?.lang;
   return {
-    ns: CONVENTIONAL[node.uri] ?? node.uri,
+    ns: namespaceOf(node.uri),
     local: node.local,
     name: node.name,
     attrs: Object.values(node.attributes).map((a) => ({
-      ns: CONVENTIONAL[a.uri] ?? a.uri,
+      ns: namespaceOf(a.uri),
       local: a.local,
       value: a.value,
     })),
