@@ -12,8 +12,9 @@ import {
   type SweepReport,
   sweepPendingAlerts,
 } from '../core/alerts/deliver.ts';
-import type { Container } from '../runtime/container.ts';
-import { containerFromEnv } from '../runtime/from-env.ts';
+import type { AlerterDeps } from '../runtime/container.ts';
+import { lambdaMailer, lambdaStore, once, systemClock } from '../runtime/from-env.ts';
+import { settings } from '../runtime/settings.ts';
 import { logger } from './logger.ts';
 
 const keySchema = z.object({ storyId: z.string().min(1), topic: z.string().min(1) });
@@ -22,7 +23,7 @@ export class AlertRetryError extends Error {
   override name = 'AlertRetryError';
 }
 
-function deliveryDeps(c: Container): DeliveryDeps {
+function deliveryDeps(c: AlerterDeps): DeliveryDeps {
   return { store: c.store, mailer: c.mailer, clock: c.clock, subjectPrefix: c.config.alerts.subjectPrefix };
 }
 
@@ -30,7 +31,7 @@ function isSqsEvent(event: SQSEvent | ScheduledEvent): event is SQSEvent {
   return Array.isArray((event as SQSEvent).Records);
 }
 
-export function createAlerterHandler(getContainer: () => Promise<Container>) {
+export function createAlerterHandler(getContainer: () => Promise<AlerterDeps>) {
   const processor = new BatchProcessor(EventType.SQS);
   return async (event: SQSEvent | ScheduledEvent): Promise<SQSBatchResponse | SweepReport> => {
     const deps = deliveryDeps(await getContainer());
@@ -51,4 +52,9 @@ export function createAlerterHandler(getContainer: () => Promise<Container>) {
   };
 }
 
-export const handler = createAlerterHandler(containerFromEnv);
+export const handler = createAlerterHandler(
+  once(async () => {
+    const { env, config } = await settings();
+    return { config, store: lambdaStore(env), mailer: lambdaMailer(env, config), clock: systemClock };
+  }),
+);

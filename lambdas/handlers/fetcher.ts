@@ -4,7 +4,9 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { type FeedRunReport, runFeed } from '../core/pipeline/run-feed.ts';
 import type { Container } from '../runtime/container.ts';
-import { containerFromEnv } from '../runtime/from-env.ts';
+import { buildContainer } from '../runtime/container.ts';
+import { lambdaQueue, once } from '../runtime/from-env.ts';
+import { settings } from '../runtime/settings.ts';
 import { logger } from './logger.ts';
 
 const messageSchema = z.object({ feedId: z.string().min(1) });
@@ -47,4 +49,15 @@ export function createFetcherHandler(
   };
 }
 
-export const handler = createFetcherHandler(containerFromEnv);
+export const handler = createFetcherHandler(
+  once(async () => {
+    const { env, config } = await settings();
+    return buildContainer({
+      config,
+      tableName: env.NEWSWATCH_TABLE,
+      bucket: env.NEWSWATCH_BUCKET,
+      region: env.AWS_REGION,
+      queue: lambdaQueue(env),
+    });
+  }),
+);

@@ -1,9 +1,10 @@
 /** HTTP API (IAM-authorised) → read-only queries over what was stored. */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
+import type { Store } from '../core/ports.ts';
 import { feedHealth, listStories, NotFoundError, storyDetail, topicMatches } from '../core/query/queries.ts';
-import type { Container } from '../runtime/container.ts';
-import { containerFromEnv } from '../runtime/from-env.ts';
+import { readTableEnv } from '../runtime/env.ts';
+import { lambdaStore, once } from '../runtime/from-env.ts';
 import { logger } from './logger.ts';
 
 const listParams = z.object({
@@ -17,7 +18,7 @@ function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResul
 
 async function route(
   event: APIGatewayProxyEventV2,
-  c: Container,
+  c: { store: Store },
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const params = listParams.safeParse(event.queryStringParameters ?? {});
   if (!params.success)
@@ -39,7 +40,7 @@ async function route(
   }
 }
 
-export function createQueryHandler(getContainer: () => Promise<Container>) {
+export function createQueryHandler(getContainer: () => Promise<{ store: Store }>) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     try {
       return await route(event, await getContainer());
@@ -51,4 +52,5 @@ export function createQueryHandler(getContainer: () => Promise<Container>) {
   };
 }
 
-export const handler = createQueryHandler(containerFromEnv);
+// The query function reads no configuration: only the table.
+export const handler = createQueryHandler(once(() => ({ store: lambdaStore(readTableEnv()) })));

@@ -1,7 +1,8 @@
 /** EventBridge schedule → one SQS message per feed that is due. */
 import { dueFeeds } from '../core/pipeline/schedule.ts';
-import type { Container } from '../runtime/container.ts';
-import { containerFromEnv } from '../runtime/from-env.ts';
+import type { SchedulerDeps } from '../runtime/container.ts';
+import { lambdaQueue, lambdaStore, once, systemClock } from '../runtime/from-env.ts';
+import { settings } from '../runtime/settings.ts';
 import { logger } from './logger.ts';
 
 export interface SchedulerResult {
@@ -9,7 +10,7 @@ export interface SchedulerResult {
   skipped: string[];
 }
 
-export function createSchedulerHandler(getContainer: () => Promise<Container>) {
+export function createSchedulerHandler(getContainer: () => Promise<SchedulerDeps>) {
   return async (): Promise<SchedulerResult> => {
     const { config, store, queue, clock } = await getContainer();
     const due = await dueFeeds(config.feeds, store, clock.now());
@@ -21,4 +22,9 @@ export function createSchedulerHandler(getContainer: () => Promise<Container>) {
   };
 }
 
-export const handler = createSchedulerHandler(containerFromEnv);
+export const handler = createSchedulerHandler(
+  once(async () => {
+    const { env, config } = await settings();
+    return { config, store: lambdaStore(env), queue: lambdaQueue(env), clock: systemClock };
+  }),
+);

@@ -19,8 +19,25 @@ import { createClusterer, type StoryClusterer } from '../core/clustering/index.t
 import type { Config } from '../core/config/schema.ts';
 import type { Archive, Clock, HttpClient, Mailer, Store, WorkQueue } from '../core/ports.ts';
 import { compileTopics, type TopicMatcher } from '../core/topics/index.ts';
+import { systemClock } from './from-env.ts';
 
 export const PRODUCT_VERSION = '0.1.0';
+
+/** What the scheduler needs. */
+export interface SchedulerDeps {
+  config: Config;
+  store: Store;
+  queue: WorkQueue;
+  clock: Clock;
+}
+
+/** What the alerter needs. */
+export interface AlerterDeps {
+  config: Config;
+  store: Store;
+  mailer: Mailer;
+  clock: Clock;
+}
 
 export interface Container {
   config: Config;
@@ -43,8 +60,6 @@ export interface ContainerOptions {
   endpoints?: AwsEndpoints;
   clock?: Clock;
 }
-
-export const systemClock: Clock = { now: () => new Date() };
 
 export function buildContainer(opts: ContainerOptions): Container {
   const { config } = opts;

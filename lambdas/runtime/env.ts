@@ -1,26 +1,35 @@
 /** Lambda environment, validated once per cold start with a message that names the variable. */
 import { z } from 'zod';
 
-const envSchema = z.object({
+const tableEnvSchema = z.object({
   NEWSWATCH_TABLE: z.string().min(3),
-  NEWSWATCH_BUCKET: z.string().min(3),
-  NEWSWATCH_FEED_QUEUE_URL: z.url(),
-  NEWSWATCH_ALERT_QUEUE_URL: z.url(),
   AWS_REGION: z.string().min(1),
 });
 
+const envSchema = tableEnvSchema.extend({
+  NEWSWATCH_BUCKET: z.string().min(3),
+  NEWSWATCH_FEED_QUEUE_URL: z.url(),
+  NEWSWATCH_ALERT_QUEUE_URL: z.url(),
+});
+
+export type TableEnv = z.infer<typeof tableEnvSchema>;
 export type LambdaEnv = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {
   override name = 'EnvError';
 }
 
-export function readEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
-  const result = envSchema.safeParse(env);
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   throw new EnvError(`invalid Lambda environment: ${problems}`, { cause: result.error });
 }
+
+export const readEnv = (env: NodeJS.ProcessEnv = process.env): LambdaEnv => parseEnv(envSchema, env);
+
+/** The query function needs only its table. */
+export const readTableEnv = (env: NodeJS.ProcessEnv = process.env): TableEnv => parseEnv(tableEnvSchema, env);
 
 /**
  * The configuration file's text, inlined into each bundle at deploy time (esbuild `define`), so
