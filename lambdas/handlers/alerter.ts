@@ -16,6 +16,7 @@ import type { AlerterDeps } from '../runtime/container.ts';
 import { lambdaMailer, lambdaStore, once, systemClock } from '../runtime/from-env.ts';
 import { settings } from '../runtime/settings.ts';
 import { logger } from './logger.ts';
+import { count, publish } from './metrics.ts';
 
 const keySchema = z.object({ storyId: z.string().min(1), topic: z.string().min(1) });
 
@@ -38,17 +39,28 @@ export function createAlerterHandler(getContainer: () => Promise<AlerterDeps>) {
     if (!isSqsEvent(event)) {
       const report = await sweepPendingAlerts(deps);
       logger.info('alert sweep', { sent: report.sent.length, failed: report.failed, retry: report.retry });
+      count('AlertsSent', report.sent.length);
+      count('AlertsFailed', report.failed.length);
+      publish();
       return report;
     }
     const recordHandler = async (record: SQSRecord) => {
       const key = keySchema.parse(JSON.parse(record.body));
       const outcome = await deliverAlert(key, deps);
       logger.info('alert', { ...key, outcome });
+      count(
+        outcome === 'sent' ? 'AlertsSent' : 'AlertsFailed',
+        outcome === 'sent' || outcome === 'failed' ? 1 : 0,
+      );
       // Let SQS redeliver after its visibility timeout; the sweep is the second chance.
       if (outcome === 'retry')
         throw new AlertRetryError(`alert for ${key.storyId}/${key.topic} will be retried`);
     };
-    return processPartialResponse(event, recordHandler, processor);
+    try {
+      return await processPartialResponse(event, recordHandler, processor);
+    } finally {
+      publish();
+    }
   };
 }
 

@@ -8,6 +8,7 @@ import { buildContainer } from '../runtime/container.ts';
 import { lambdaQueue, once } from '../runtime/from-env.ts';
 import { settings } from '../runtime/settings.ts';
 import { logger } from './logger.ts';
+import { count, publish } from './metrics.ts';
 
 const messageSchema = z.object({ feedId: z.string().min(1) });
 
@@ -21,6 +22,10 @@ function logReport(report: FeedRunReport): void {
   const fields = { feedId: report.feedId, outcome: report.outcome, ...counts };
   if (report.error) logger.warn('feed failed', { ...fields, error: report.error });
   else logger.info('feed done', fields);
+  count('ItemsNew', counts.new);
+  count('ItemsSeen', counts.seen);
+  count('ItemsEdited', counts.edited);
+  count('FeedFailures', report.error ? 1 : 0);
 }
 
 export function createFetcherHandler(
@@ -45,7 +50,11 @@ export function createFetcherHandler(
       await container.queue.sendAlerts(alerts);
       onReport?.(report);
     };
-    return processPartialResponse(event, recordHandler, processor);
+    try {
+      return await processPartialResponse(event, recordHandler, processor);
+    } finally {
+      publish();
+    }
   };
 }
 

@@ -25,6 +25,8 @@ export const runCommand: Command = async (argv, io) => {
   );
   // Handler modules read the level when first imported, so it is set before importing them.
   process.env.NEWSWATCH_LOG_LEVEL ??= values.verbose ? 'INFO' : 'ERROR';
+  // CloudWatch's embedded metric format is noise on a terminal.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const { startLocal, runOnce } = await import('../../local/run.ts');
   const { formatSummary } = await import('../../local/summary.ts');
   const configPath = values.config ?? DEFAULT_CONFIG;
