@@ -12,6 +12,15 @@ const listParams = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
+/** Path values may arrive percent-encoded; a bare '%' in an already-decoded one must not throw. */
+function pathValue(raw: string | undefined): string {
+  try {
+    return decodeURIComponent(raw ?? '');
+  } catch {
+    return raw ?? '';
+  }
+}
+
 function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
   return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
@@ -31,7 +40,7 @@ async function route(
       return json(200, await storyDetail(c.store, path.id ?? ''));
     case 'GET /topics/{name}/matches':
       return json(200, {
-        matches: await topicMatches(c.store, decodeURIComponent(path.name ?? ''), params.data),
+        matches: await topicMatches(c.store, pathValue(path.name), params.data),
       });
     case 'GET /feeds':
       return json(200, { feeds: await feedHealth(c.store) });

@@ -1,0 +1,86 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import type { Article } from '../../../lambdas/core/model.ts';
+import { createQueryHandler } from '../../../lambdas/handlers/query.ts';
+import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
+
+function event(routeKey: string, path: Record<string, string> = {}, query: Record<string, string> = {}) {
+  return {
+    routeKey,
+    pathParameters: path,
+    queryStringParameters: query,
+  } as unknown as APIGatewayProxyEventV2;
+}
+
+const item: Article = {
+  id: 'i1',
+  feedId: 'wire',
+  url: 'https://example.com/i1',
+  title: 'Japan cancels talks',
+  text: 'Japan cancelled the talks.',
+  categories: [],
+  firstSeen: new Date().toISOString(),
+  outlet: 'Wire',
+  contentHash: 'h1',
+};
+
+describe('query handler', () => {
+  let target: DynamoTarget;
+  let handler: ReturnType<typeof createQueryHandler>;
+
+  beforeAll(async () => {
+    target = await startDynalite();
+    const { doc, tableName } = await createTestTable(target.endpoint);
+    const store = createDynamoStore(doc, tableName);
+    await store.putItem(item);
+    await store.putMembership({
+      storyId: 's1',
+      itemId: 'i1',
+      isNew: true,
+      method: 'new',
+      score: 1,
+      evidence: {},
+    });
+    await store.upsertStory('s1', item);
+    await store.putTopicMatch({
+      storyId: 's1',
+      itemId: 'i1',
+      topic: 'Japan talks',
+      terms: ['japan'],
+      fields: ['title'],
+      snippet: 'Japan cancelled',
+      matchedAt: item.firstSeen,
+    });
+    handler = createQueryHandler(async () => ({ store }));
+  });
+  afterAll(async () => target?.stop());
+
+  const body = (res: { body?: string }) => JSON.parse(res.body ?? 'null');
+
+  it('lists recent stories', async () => {
+    const res = await handler(event('GET /stories', {}, { limit: '10' }));
+    expect(res.statusCode).toBe(200);
+    expect(body(res).stories.map((s: { id: string }) => s.id)).toEqual(['s1']);
+  });
+
+  it('returns a story with its members and matches', async () => {
+    const res = await handler(event('GET /stories/{id}', { id: 's1' }));
+    expect(res.statusCode).toBe(200);
+    const detail = body(res);
+    expect(detail.story.headline).toBe('Japan cancels talks');
+    expect(detail.members.map((m: { outlet: string }) => m.outlet)).toEqual(['Wire']);
+    expect(detail.matches.map((m: { topic: string }) => m.topic)).toEqual(['Japan talks']);
+  });
+
+  it("lists a topic's matches, with the topic name URL-encoded in the path", async () => {
+    const res = await handler(event('GET /topics/{name}/matches', { name: 'Japan%20talks' }));
+    expect(body(res).matches).toHaveLength(1);
+  });
+
+  it('answers 404 for an unknown story and 400 for a bad parameter', async () => {
+    expect((await handler(event('GET /stories/{id}', { id: 'nope' }))).statusCode).toBe(404);
+    expect((await handler(event('GET /stories', {}, { limit: '0' }))).statusCode).toBe(400);
+    expect((await handler(event('GET /stories', {}, { since: 'yesterday' }))).statusCode).toBe(400);
+  });
+});
