@@ -56,11 +56,7 @@ const FURNITURE_NAME = new RegExp(
  * after it in the same container go.
  */
 const FURNITURE_HEADING =
-  /^(related( (articles|stories|posts|content|news|coverage|topics))?|read (more|next|also)|more (from|on|stories|news)\b.*|recommended( for you)?|you (may|might) also like|most (read|popular|viewed)|trending( now)?|comments?( \(\d+\))?|no comments yet.*|leave a (comment|reply)|hashtags|tags|try our ai features|sign up for .*newsletter.*|subscribe to .*|download (our|the) app|get the app|share this( article| story)?|follow us( on .*)?)[.:!]?$/i;
-
-/** Whole lines that are furniture wherever they appear. */
-const FURNITURE_LINE =
-  /^(advertisement|advertising|sponsored( content)?|skip (advertisement|ad)|story continues below( advertisement)?|continue reading( below)?|share( this)?( on)?( facebook| twitter| whatsapp| email)*|(whatsapp|facebook|twitter|linkedin|pinterest|pint|email|print|reddit|copy link)( (whatsapp|facebook|twitter|linkedin|pinterest|pint|email|print|reddit|copy link|baixar))*|click to share.*|scroll to continue with content)$/i;
+  /^(related( (articles|stories|posts|content|news|coverage|topics))?|read (more|next|also)|more (from|on|stories|news)\b.*|recommended( for you)?|you (may|might) also like|most (read|popular|viewed)|trending( now)?|comments?( \(\d+\))?|no comments yet.*|leave a (comment|reply)|hashtags|tags|try our ai features|sign up for .*newsletter.*|subscribe to .*|download (our|the) app|get the app|share this( article| story)?|follow us( on .*)?)(\.\.\.|[.:!…])?$/i;
 
 const PROSE_SHARE_KEPT = 0.25;
 /** A furniture heading followed by less than this share of the article's text is its tail. */
@@ -175,8 +171,4 @@ export function removeFurnitureSections(article: DomElement): void {
       node.remove();
     }
   }
-}
-
-export function isFurnitureLine(line: string): boolean {
-  return FURNITURE_LINE.test(line.trim());
 }

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { type DomElement, parseDocument } from './dom.ts';
-import { isFurnitureLine, removeFurniture, removeFurnitureSections } from './furniture.ts';
+import { removeFurniture, removeFurnitureSections } from './furniture.ts';
+import { isFurnitureLine } from './lines.ts';
 import { readMetadata } from './metadata.ts';
 import { renderText } from './text.ts';
 

@@ -173,6 +173,27 @@ describe('createHttpClient', () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it('checks the address a hostname resolves to, not the name', async () => {
+    const viaName = server.url('/plain').replace('127.0.0.1', 'localhost');
+    const strict = createHttpClient({ userAgent: UA });
+    const error = await fetchError(strict.get(viaName));
+    expect(error.kind).toBe('blocked-address');
+    expect(error.message).toContain('localhost resolves to 127.0.0.1');
+    expect((await local().get(viaName)).status).toBe(200);
+  });
+
+  it.each([
+    'http://[::1]:9/',
+    'http://[::ffff:127.0.0.1]:9/',
+    'http://0x7f.1:9/',
+    'http://2130706433:9/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[fd00::1]/',
+  ])('refuses the literal address in %s', async (url) => {
+    const error = await fetchError(createHttpClient({ userAgent: UA }).get(url));
+    expect(error.kind).toBe('blocked-address');
+  });
+
   it('re-checks the address at a redirect to the metadata service', async () => {
     const error = await fetchError(local().get(server.url('/to-metadata')));
     expect(error.kind).toBe('blocked-address');
