@@ -104,10 +104,16 @@ export interface TopicMatch extends TopicHit {
  * An alert waiting to be sent: the outbox entry. Keyed by (storyId, topic) so a second copy of
  * the story, or a retried run, finds it already there and adds nothing.
  */
+export type AlertMode = 'instant' | 'digest hourly' | 'digest daily';
+
 export interface AlertIntent {
   storyId: string;
   topic: string;
   recipients: string[];
+  /** Instant intents are sent on their own; digest intents wait for `dueAt` and go out together. */
+  mode: AlertMode;
+  /** ISO 8601: not sent before this time. */
+  dueAt: string;
   headline: string;
   outlet: string;
   url?: string;

@@ -75,7 +75,8 @@ export interface Store {
 
   /** Outbox: creates the intent only if none exists for (storyId, topic). Returns whether it did. */
   createAlertIntent(intent: AlertIntent): Promise<boolean>;
-  listPendingAlerts(limit: number): Promise<AlertIntent[]>;
+  /** Unsent intents, oldest due first; with `dueBy`, only those due by then. */
+  listPendingAlerts(limit: number, dueBy?: string): Promise<AlertIntent[]>;
   /**
    * Claims a pending (or stale 'sending') intent for sending; false when another worker holds it
    * or it was already sent.

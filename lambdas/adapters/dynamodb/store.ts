@@ -320,7 +320,7 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
             Item: {
               ...keys.alert(intent.storyId, intent.topic),
               gsi1pk: keys.pendingAlerts(),
-              gsi1sk: `${intent.createdAt}#${intent.storyId}#${intent.topic}`,
+              gsi1sk: `${intent.dueAt}#${intent.storyId}#${intent.topic}`,
               kind: 'alert',
               ...intent,
             },
@@ -330,12 +330,15 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
       );
     },
 
-    async listPendingAlerts(limit) {
+    async listPendingAlerts(limit, dueBy) {
       const rows = await queryAll(
         {
           IndexName: GSI,
-          KeyConditionExpression: 'gsi1pk = :p',
-          ExpressionAttributeValues: { ':p': keys.pendingAlerts() },
+          KeyConditionExpression: dueBy ? 'gsi1pk = :p AND gsi1sk <= :due' : 'gsi1pk = :p',
+          // The sort key is `dueAt#storyId#topic`: '#\uffff' keeps intents due exactly at `dueBy`.
+          ExpressionAttributeValues: dueBy
+            ? { ':p': keys.pendingAlerts(), ':due': `${dueBy}#\uffff` }
+            : { ':p': keys.pendingAlerts() },
         },
         limit,
       );

@@ -68,3 +68,38 @@ export function renderAlert(intent: AlertIntent, subjectPrefix: string): EmailMe
 
   return { to: intent.recipients, subject, text, html };
 }
+
+/** One email for every story a digest topic collected since its last digest. */
+export function renderDigest(intents: readonly AlertIntent[], subjectPrefix: string): EmailMessage {
+  const first = intents[0];
+  if (!first) throw new RangeError('a digest needs at least one alert');
+  const period = first.mode === 'digest daily' ? 'daily' : 'hourly';
+  const topic = headerSafe(first.topic, 200);
+  const subject = headerSafe(`${subjectPrefix} ${topic}: ${intents.length} new stories (${period} digest)`);
+  const entries = intents.map((intent) => ({
+    headline: headerSafe(intent.headline, 500),
+    outlet: headerSafe(intent.outlet, 200),
+    url: safeHttpUrl(intent.url),
+    snippet: headerSafe(intent.snippet, 400),
+  }));
+  const text = [
+    `Topic: ${topic}: ${intents.length} new stories`,
+    ...entries.map(
+      (e) =>
+        `\n• ${e.headline} (${e.outlet})${e.url ? `\n  ${e.url}` : ''}${e.snippet ? `\n  ${e.snippet}` : ''}`,
+    ),
+  ].join('\n');
+  const items = entries.map((e) => {
+    const title = e.url
+      ? `<a href="${escapeHtml(e.url)}">${escapeHtml(e.headline)}</a>`
+      : escapeHtml(e.headline);
+    return `<li><strong>${title}</strong> — ${escapeHtml(e.outlet)}<br><span style="color:#333">${escapeHtml(e.snippet)}</span></li>`;
+  });
+  const html = [
+    '<!doctype html><html><body style="font-family:sans-serif;max-width:40em">',
+    `<p style="color:#555">Topic: <strong>${escapeHtml(topic)}</strong> · ${period} digest</p>`,
+    `<ul>${items.join('\n')}</ul>`,
+    '</body></html>',
+  ].join('\n');
+  return { to: first.recipients, subject, text, html };
+}

@@ -4,6 +4,7 @@
  * last, as the commit marker: a run that dies half-way is redone in full by the retry, and the
  * retry neither duplicates the item nor its alert.
  */
+import { alertMode, dueAt } from '../alerts/due.ts';
 import type { StoryClusterer } from '../clustering/index.ts';
 import type { Article, Membership, Story, TopicHit } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
@@ -76,10 +77,13 @@ async function recordMatches(
     await deps.store.putTopicMatch({ ...hit, storyId: story.id, itemId: item.id, matchedAt });
     const topic = deps.topics.topics.find((t) => t.name === hit.topic);
     if (!topic || topic.recipients.length === 0) continue;
+    const mode = alertMode(topic.alert);
     const created = await deps.store.createAlertIntent({
       storyId: story.id,
       topic: hit.topic,
       recipients: topic.recipients,
+      mode,
+      dueAt: dueAt(mode, deps.clock.now()),
       headline: item.title,
       outlet: item.outlet,
       url: item.url,
@@ -89,7 +93,8 @@ async function recordMatches(
       status: 'pending',
       attempts: 0,
     });
-    if (created) queued.push(hit.topic);
+    // Digests are left to the alerter's scheduled sweep, which sends them when due.
+    if (created && mode === 'instant') queued.push(hit.topic);
   }
   return queued;
 }

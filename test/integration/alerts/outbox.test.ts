@@ -10,11 +10,13 @@ import { provision, type StandIns, startStandIns } from '../../../lambdas/local/
 const TABLE = 'outbox-test';
 const clock = { now: () => new Date('2026-11-20T10:00:00.000Z') };
 
-function intent(storyId: string): AlertIntent {
+function intent(storyId: string, over: Partial<AlertIntent> = {}): AlertIntent {
   return {
     storyId,
     topic: 'Japan',
     recipients: ['desk@example.com'],
+    mode: 'instant',
+    dueAt: '2026-11-20T09:59:00.000Z',
     headline: `Story ${storyId} <b>`,
     outlet: 'Outlet',
     url: 'https://example.com/x',
@@ -23,6 +25,7 @@ function intent(storyId: string): AlertIntent {
     createdAt: '2026-11-20T09:59:00.000Z',
     status: 'pending',
     attempts: 0,
+    ...over,
   };
 }
 
@@ -95,5 +98,32 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
     expect(await deliverAlert({ storyId: 'a3', topic: 'Japan' }, deps)).toBe('failed');
     expect((await store.getAlert('a3', 'Japan'))?.status).toBe('failed');
     expect((await store.listPendingAlerts(10)).map((a) => a.storyId)).not.toContain('a3');
+  });
+
+  it('collects digest entries until they are due, then sends one email per topic and recipients', async () => {
+    const digest = { mode: 'digest hourly' as const, dueAt: '2026-11-20T11:00:00.000Z' };
+    await store.createAlertIntent(intent('d1', { ...digest, topic: 'Ports' }));
+    await store.createAlertIntent(intent('d2', { ...digest, topic: 'Ports' }));
+    await store.createAlertIntent(
+      intent('d3', { ...digest, topic: 'Ports', recipients: ['other@example.com'] }),
+    );
+    const at = (iso: string) => ({
+      store,
+      mailer,
+      clock: { now: () => new Date(iso) },
+      subjectPrefix: '[nw]',
+    });
+
+    expect((await sweepPendingAlerts(at('2026-11-20T10:30:00.000Z'))).sent).toEqual([]);
+    expect(await emails()).toHaveLength(0);
+
+    const report = await sweepPendingAlerts(at('2026-11-20T11:00:00.000Z'));
+    expect(report.sent.map((k) => k.storyId).sort()).toEqual(['d1', 'd2', 'd3']);
+    const sent = await emails();
+    expect(sent.map((e) => e.subject).sort()).toEqual([
+      '[nw] Ports: 1 new stories (hourly digest)',
+      '[nw] Ports: 2 new stories (hourly digest)',
+    ]);
+    expect((await sweepPendingAlerts(at('2026-11-20T12:00:00.000Z'))).sent).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ function intent(storyId: string, topic: string): AlertIntent {
     storyId,
     topic,
     recipients: ['desk@example.com'],
+    mode: 'instant',
+    dueAt: '2026-11-20T09:59:00.000Z',
     headline: 'Headline',
     outlet: 'Outlet A',
     terms: ['japan'],

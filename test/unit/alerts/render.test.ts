@@ -7,6 +7,8 @@ function intent(over: Partial<AlertIntent> = {}): AlertIntent {
     storyId: 'st-1',
     topic: 'Japan defense spending',
     recipients: ['desk@example.com'],
+    mode: 'instant',
+    dueAt: '2026-11-20T09:59:00.000Z',
     headline: 'Japan raises defense budget',
     outlet: 'The Japan Times',
     url: 'https://example.com/a',
