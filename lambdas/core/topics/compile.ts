@@ -10,6 +10,7 @@ import { formatLeaf, formatQuery } from './ast.ts';
 import { QuerySyntaxError, TopicQueryError } from './errors.ts';
 import { parseQuery } from './parser.ts';
 import type { TopicSpec, TopicsSection } from './schema.ts';
+import { chooseTriggers } from './triggers.ts';
 import { spellingVariants, wordForms } from './variants.ts';
 
 export type CompiledNode =
@@ -44,7 +45,9 @@ export interface CompiledTopics {
   /** Prefix → atom ids, and the prefix lengths worth trying on each word. */
   prefixes: Map<string, number[]>;
   prefixLengths: number[];
-  /** Atom id → indexes of topics with that atom in a positive leaf. */
+  /** prefixHead() of every prefix: most words are ruled out without slicing them. */
+  prefixHeads: Set<number>;
+  /** Atom id → indexes of the topics it triggers (see triggers.ts). */
   topicsByAtom: number[][];
   scopes: Set<Field>;
 }
@@ -101,6 +104,7 @@ class Builder {
   private readonly words = new Map<string, number[]>();
   private readonly prefixes = new Map<string, number[]>();
   private readonly topicsByAtom: number[][] = [];
+  private readonly atomCosts: number[] = [];
   private readonly scopes = new Set<Field>();
   private topicCount = 0;
 
@@ -108,11 +112,8 @@ class Builder {
     const index = this.topicCount++;
     const positiveLeaves: number[] = [];
     const compiled = this.compileNode(root, true, positiveLeaves);
-    for (const leaf of new Set(positiveLeaves)) {
-      for (const atom of this.leaves[leaf]?.atoms ?? []) {
-        const topics = this.topicsByAtom[atom] ?? [];
-        if (topics.at(-1) !== index) topics.push(index);
-      }
+    for (const atom of chooseTriggers(compiled, this.leaves, (a) => this.atomCosts[a] ?? 1)) {
+      this.topicsByAtom[atom]?.push(index);
     }
     return {
       name: spec.name,
@@ -132,6 +133,7 @@ class Builder {
       words: this.words,
       prefixes: this.prefixes,
       prefixLengths,
+      prefixHeads: new Set([...this.prefixes.keys()].map(prefixHead)),
       topicsByAtom: this.topicsByAtom,
       scopes: this.scopes,
     };
@@ -172,19 +174,20 @@ class Builder {
     if (node.field) this.scopes.add(node.field);
     const atoms =
       node.kind === 'term'
-        ? [this.atom(`w:${node.word}`, wordForms(node.word), this.words)]
+        ? [this.atom(`w:${node.word}`, wordForms(node.word), this.words, wordCost(node.word))]
         : node.kind === 'prefix'
-          ? [this.atom(`p:${node.prefix}`, [node.prefix], this.prefixes)]
-          : node.words.map((w) => this.atom(`x:${w}`, spellingVariants(w), this.words));
+          ? [this.atom(`p:${node.prefix}`, [node.prefix], this.prefixes, PREFIX_COST)]
+          : node.words.map((w) => this.atom(`x:${w}`, spellingVariants(w), this.words, wordCost(w)));
     const id = this.leaves.push({ atoms, field: node.field, display }) - 1;
     this.leafIds.set(display, id);
     return id;
   }
 
-  private atom(key: string, forms: string[], index: Map<string, number[]>): number {
+  private atom(key: string, forms: string[], index: Map<string, number[]>, cost: number): number {
     const known = this.atomIds.get(key);
     if (known !== undefined) return known;
     const id = this.topicsByAtom.push([]) - 1;
+    this.atomCosts.push(cost);
     this.atomIds.set(key, id);
     for (const form of forms) {
       const ids = index.get(form);
@@ -193,4 +196,28 @@ class Builder {
     }
     return id;
   }
+}
+
+// Rough frequency classes for choosing triggers: function words are everywhere, short words and
+// prefixes match often, longer words (names, subjects) rarely.
+const FUNCTION_WORDS = new Set(
+  'a an and are as at be but by for from has have he in is it its of on or said she that the their they this to was were which will with'.split(
+    ' ',
+  ),
+);
+const PREFIX_COST = 4;
+
+function wordCost(word: string): number {
+  if (FUNCTION_WORDS.has(word)) return 100;
+  return word.length <= 3 ? 3 : 1;
+}
+
+/**
+ * The first three characters of a word (prefixes have at least three) hashed to a small integer,
+ * which engines look up fastest. A collision only costs a wasted prefix lookup.
+ */
+export function prefixHead(word: string): number {
+  return (
+    ((word.charCodeAt(0) & 0x3ff) << 20) | ((word.charCodeAt(1) & 0x3ff) << 10) | (word.charCodeAt(2) & 0x3ff)
+  );
 }

@@ -1,10 +1,10 @@
 /**
  * One item laid out for matching: every field's words on one position line, fields far apart so no
- * phrase or NEAR can span two of them, and each position's atoms collected in one pass.
+ * phrase or NEAR can span two of them, and each atom's positions collected in one pass.
  */
 import type { Field } from './ast.ts';
-import type { CompiledTopics } from './compile.ts';
-import { MAX_NEAR_DISTANCE } from './lexer.ts';
+import { type CompiledTopics, prefixHead } from './compile.ts';
+import { MAX_NEAR_DISTANCE, MIN_PREFIX } from './lexer.ts';
 import { type Tokens, tokenize } from './tokenize.ts';
 
 export type DocField = 'title' | 'text' | Field;
@@ -17,14 +17,6 @@ export interface FieldSpan {
   base: number;
 }
 
-export interface ScannedDocument {
-  fields: FieldSpan[];
-  /** Atom id → positions where it occurs, ascending. */
-  occurrences: Map<number, number[]>;
-}
-
-const FIELD_GAP = MAX_NEAR_DISTANCE + 2;
-
 export interface MatchDocument {
   title: string;
   text: string;
@@ -32,43 +24,74 @@ export interface MatchDocument {
   url?: string;
 }
 
-export function scanDocument(doc: MatchDocument, compiled: CompiledTopics): ScannedDocument {
-  const raws: [DocField, string | undefined][] = [
-    ['title', doc.title],
-    ['text', doc.text],
-    ['source', compiled.scopes.has('source') ? doc.source : undefined],
-    ['url', compiled.scopes.has('url') ? doc.url : undefined],
-  ];
-  const fields: FieldSpan[] = [];
-  const occurrences = new Map<number, number[]>();
-  let base = 0;
-  for (const [name, raw] of raws) {
-    if (!raw) continue;
-    const tokens = tokenize(raw);
-    fields.push({ name, raw, tokens, base });
-    collect(tokens.words, base, compiled, occurrences);
-    base += tokens.words.length + FIELD_GAP;
-  }
-  return { fields, occurrences };
-}
+const FIELD_GAP = MAX_NEAR_DISTANCE + 2;
+const NO_POSITIONS: readonly number[] = [];
 
-function collect(words: string[], base: number, compiled: CompiledTopics, out: Map<number, number[]>): void {
-  const { prefixLengths, prefixes } = compiled;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] ?? '';
-    record(compiled.words.get(word), base + i, out);
-    for (const length of prefixLengths) {
-      if (length > word.length) break;
-      record(prefixes.get(word.slice(0, length)), base + i, out);
+/**
+ * Per-atom position lists, reused from item to item: a generation stamp marks which lists belong
+ * to the current item, so nothing is cleared or reallocated per item.
+ */
+export class ScannedDocument {
+  fields: FieldSpan[] = [];
+  /** Atoms seen in the current item, in first-seen order. */
+  readonly seenAtoms: number[] = [];
+  private readonly positions: (number[] | undefined)[];
+  private readonly stamps: Uint32Array;
+  private generation = 0;
+
+  constructor(private readonly compiled: CompiledTopics) {
+    this.positions = new Array(compiled.topicsByAtom.length);
+    this.stamps = new Uint32Array(compiled.topicsByAtom.length);
+  }
+
+  scan(doc: MatchDocument): void {
+    this.generation++;
+    this.fields = [];
+    this.seenAtoms.length = 0;
+    const { scopes } = this.compiled;
+    let base = 0;
+    for (const [name, raw] of [
+      ['title', doc.title],
+      ['text', doc.text],
+      ['source', scopes.has('source') ? doc.source : undefined],
+      ['url', scopes.has('url') ? doc.url : undefined],
+    ] as const) {
+      if (!raw) continue;
+      const tokens = tokenize(raw);
+      this.fields.push({ name, raw, tokens, base });
+      this.collect(tokens.words, base);
+      base += tokens.words.length + FIELD_GAP;
     }
   }
-}
 
-function record(atoms: number[] | undefined, position: number, out: Map<number, number[]>): void {
-  if (atoms === undefined) return;
-  for (const atom of atoms) {
-    const positions = out.get(atom);
-    if (positions === undefined) out.set(atom, [position]);
-    else positions.push(position);
+  /** Ascending positions of the atom in the current item. */
+  positionsOf(atom: number): readonly number[] {
+    return this.stamps[atom] === this.generation ? (this.positions[atom] ?? NO_POSITIONS) : NO_POSITIONS;
+  }
+
+  private collect(words: string[], base: number): void {
+    const { prefixLengths, prefixes, prefixHeads, words: dictionary } = this.compiled;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] ?? '';
+      this.record(dictionary.get(word), base + i);
+      if (word.length < MIN_PREFIX || !prefixHeads.has(prefixHead(word))) continue;
+      for (const length of prefixLengths) {
+        if (length > word.length) break;
+        this.record(prefixes.get(word.slice(0, length)), base + i);
+      }
+    }
+  }
+
+  private record(atoms: number[] | undefined, position: number): void {
+    if (atoms === undefined) return;
+    for (const atom of atoms) {
+      if (this.stamps[atom] === this.generation) {
+        this.positions[atom]?.push(position);
+      } else {
+        this.stamps[atom] = this.generation;
+        this.positions[atom] = [position];
+        this.seenAtoms.push(atom);
+      }
+    }
   }
 }

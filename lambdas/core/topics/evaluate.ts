@@ -1,4 +1,4 @@
-/** Evaluates compiled topics against one scanned document. */
+/** Evaluates compiled topics against one scanned item. */
 import type { TopicHit } from '../model.ts';
 import type { CompiledLeaf, CompiledNode, CompiledTopic, CompiledTopics } from './compile.ts';
 import type { DocField, FieldSpan, ScannedDocument } from './document.ts';
@@ -10,20 +10,39 @@ interface Span {
   end: number;
 }
 
-const UNSCOPED: readonly DocField[] = ['title', 'text'];
+/** Positions [lo, hi) a leaf may match in. */
+interface Range {
+  lo: number;
+  hi: number;
+}
+
+const EMPTY: Range = { lo: 0, hi: 0 };
+const UNKNOWN = 0;
+const ABSENT = 1;
+const PRESENT = 2;
 
 export class Evaluation {
+  private readonly ranges = new Map<DocField | undefined, Range>();
+  private readonly presence: Uint8Array;
   private readonly spansByLeaf = new Map<number, Span[]>();
 
   constructor(
     private readonly compiled: CompiledTopics,
     private readonly doc: ScannedDocument,
-  ) {}
+  ) {
+    this.presence = new Uint8Array(compiled.leaves.length);
+    for (const field of doc.fields) {
+      this.ranges.set(field.name, { lo: field.base, hi: field.base + field.tokens.words.length });
+    }
+    // Unscoped words match in the title or the text, which come first on the position line.
+    const text = this.ranges.get('text') ?? this.ranges.get('title');
+    this.ranges.set(undefined, { lo: 0, hi: text?.hi ?? 0 });
+  }
 
   matches(node: CompiledNode): boolean {
     switch (node.kind) {
       case 'leaf':
-        return this.leafSpans(node.leaf).length > 0;
+        return this.leafPresent(node.leaf);
       case 'and':
         return node.children.every((c) => this.matches(c));
       case 'or':
@@ -58,12 +77,12 @@ export class Evaluation {
   }
 
   private snippet(field: FieldSpan, span: Span): string {
-    const { starts, ends } = field.tokens;
-    // Alerts show the article text; a hit only in the title, source or URL shows the title.
+    // Alerts show the article text; a hit only in the source or URL shows the title.
     if (field.name !== 'text' && field.name !== 'title') {
       const title = this.doc.fields.find((f) => f.name === 'title');
       return title ? snippetAround(title.raw, 0, 0) : '';
     }
+    const { starts, ends } = field.tokens;
     const start = starts[span.start - field.base] ?? 0;
     const end = ends[span.end - field.base] ?? start;
     return snippetAround(field.raw, start, end);
@@ -89,25 +108,35 @@ export class Evaluation {
     return leaf;
   }
 
+  /** The common case, a word checked for presence, without building spans. */
+  private leafPresent(id: number): boolean {
+    const known = this.presence[id];
+    if (known !== UNKNOWN) return known === PRESENT;
+    const leaf = this.leaf(id);
+    const range = this.ranges.get(leaf.field) ?? EMPTY;
+    const [atom, ...rest] = leaf.atoms;
+    const present =
+      rest.length === 0 && atom !== undefined
+        ? anyInRange(this.doc.positionsOf(atom), range)
+        : this.leafSpans(id).length > 0;
+    this.presence[id] = present ? PRESENT : ABSENT;
+    return present;
+  }
+
   private leafSpans(id: number): Span[] {
     const cached = this.spansByLeaf.get(id);
     if (cached) return cached;
     const leaf = this.leaf(id);
-    const allowed = leaf.field === undefined ? UNSCOPED : [leaf.field];
-    const spans = this.phraseSpans(leaf.atoms).filter((s) => allowed.includes(this.fieldAt(s.start).name));
-    this.spansByLeaf.set(id, spans);
-    return spans;
-  }
-
-  /** A term is a one-word phrase. */
-  private phraseSpans(atoms: number[]): Span[] {
-    const [head, ...rest] = atoms.map((a) => this.doc.occurrences.get(a) ?? []);
+    const range = this.ranges.get(leaf.field) ?? EMPTY;
+    const [head, ...rest] = leaf.atoms.map((a) => this.doc.positionsOf(a));
     const spans: Span[] = [];
     for (const start of head ?? []) {
+      if (start < range.lo || start >= range.hi) continue;
       if (rest.every((positions, i) => includesSorted(positions, start + i + 1))) {
         spans.push({ start, end: start + rest.length });
       }
     }
+    this.spansByLeaf.set(id, spans);
     return spans;
   }
 
@@ -144,15 +173,23 @@ function nearSpans(left: Span[], right: Span[], distance: number, ordered: boole
   return out.sort((x, y) => x.start - y.start);
 }
 
-function includesSorted(sorted: number[], value: number): boolean {
+/** Index of the first value ≥ target in an ascending list. */
+function lowerBound(sorted: readonly number[], target: number): number {
   let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
+  let hi = sorted.length;
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const v = sorted[mid] ?? 0;
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
+    if ((sorted[mid] ?? 0) < target) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo;
+}
+
+function includesSorted(sorted: readonly number[], value: number): boolean {
+  return sorted[lowerBound(sorted, value)] === value;
+}
+
+function anyInRange(sorted: readonly number[], range: Range): boolean {
+  const first = sorted[lowerBound(sorted, range.lo)];
+  return first !== undefined && first < range.hi;
 }

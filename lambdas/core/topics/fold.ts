@@ -26,7 +26,11 @@ function isAscii(s: string): boolean {
 }
 
 export function foldWord(raw: string): string {
-  const lower = raw.toLowerCase();
+  return foldLowercase(raw.toLowerCase());
+}
+
+/** foldWord for text already lower-cased. */
+export function foldLowercase(lower: string): string {
   // Most news text is ASCII: skip the costly Unicode normalisation for it.
   if (isAscii(lower)) return lower;
   return lower

@@ -12,6 +12,8 @@ export type Lexeme =
 
 /** Beyond this a NEAR is an AND; the cap also keeps title and text positions apart. */
 export const MAX_NEAR_DISTANCE = 1000;
+/** Shorter wildcard prefixes would match a large share of all words. */
+export const MIN_PREFIX = 3;
 
 /** What may follow @ in a query, and what an alias may be called. */
 export const ALIAS_NAME_RE = /^[A-Za-z0-9][\w-]*$/;

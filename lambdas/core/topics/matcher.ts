@@ -1,7 +1,7 @@
 /** The matcher the pipeline holds for a cold start's lifetime. */
 import type { TopicHit } from '../model.ts';
 import { type CompiledTopics, compileAll } from './compile.ts';
-import { type MatchDocument, scanDocument } from './document.ts';
+import { type MatchDocument, ScannedDocument } from './document.ts';
 import { Evaluation } from './evaluate.ts';
 import type { TopicsSection } from './schema.ts';
 
@@ -22,6 +22,9 @@ export interface TopicMatcher {
 /** Parses and indexes every topic; throws TopicQueryError for the first invalid query or alias. */
 export function compileTopics(section: TopicsSection): TopicMatcher {
   const compiled = compileAll(section);
+  // Scratch state reused across items; match() is synchronous, so calls cannot interleave.
+  const scanned = new ScannedDocument(compiled);
+  const candidates = new Candidates(compiled.topics.length);
   return {
     topics: compiled.topics.map(({ name, recipients, alert, normalised }) => ({
       name,
@@ -29,21 +32,54 @@ export function compileTopics(section: TopicsSection): TopicMatcher {
       alert,
       normalised,
     })),
-    match: (doc) => matchDocument(compiled, doc),
+    match: (doc) => matchDocument(compiled, scanned, candidates, doc),
   };
 }
 
-function matchDocument(compiled: CompiledTopics, doc: MatchDocument): TopicHit[] {
-  const scanned = scanDocument(doc, compiled);
-  const candidates = new Set<number>();
-  for (const atom of scanned.occurrences.keys()) {
+function matchDocument(
+  compiled: CompiledTopics,
+  scanned: ScannedDocument,
+  candidates: Candidates,
+  doc: MatchDocument,
+): TopicHit[] {
+  scanned.scan(doc);
+  // Only topics with a word in this item can match (compile refuses queries that need none).
+  candidates.reset();
+  for (const atom of scanned.seenAtoms) {
     for (const topic of compiled.topicsByAtom[atom] ?? []) candidates.add(topic);
   }
   const evaluation = new Evaluation(compiled, scanned);
   const hits: TopicHit[] = [];
-  for (const index of [...candidates].sort((a, b) => a - b)) {
+  for (const index of candidates.sorted()) {
     const topic = compiled.topics[index];
     if (topic && evaluation.matches(topic.root)) hits.push(evaluation.hit(topic));
   }
   return hits;
+}
+
+/** A set of topic indexes without per-item allocation beyond the list itself. */
+class Candidates {
+  private readonly stamps: Uint32Array;
+  private generation = 0;
+  private list: number[] = [];
+
+  constructor(size: number) {
+    this.stamps = new Uint32Array(size);
+  }
+
+  reset(): void {
+    this.generation++;
+    this.list = [];
+  }
+
+  add(topic: number): void {
+    if (this.stamps[topic] === this.generation) return;
+    this.stamps[topic] = this.generation;
+    this.list.push(topic);
+  }
+
+  /** Config order, so hits come out in the order topics were written. */
+  sorted(): Int32Array {
+    return Int32Array.from(this.list).sort();
+  }
 }

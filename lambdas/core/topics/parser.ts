@@ -5,13 +5,12 @@
 import type { Field, LeafNode, QueryNode } from './ast.ts';
 import { isLeaf } from './ast.ts';
 import { QuerySyntaxError } from './errors.ts';
-import { type Lexeme, lex } from './lexer.ts';
+import { type Lexeme, lex, MIN_PREFIX } from './lexer.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Returns the parsed query an alias stands for; throws for unknown or broken aliases. */
 export type AliasResolver = (name: string, pos: number) => QueryNode;
 
-const MIN_PREFIX = 3;
 const STARTS_OPERAND = new Set<Lexeme['type']>(['lparen', 'field', 'alias', 'phrase', 'word', 'not']);
 
 export function parseQuery(query: string, resolveAlias: AliasResolver): QueryNode {

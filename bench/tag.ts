@@ -1,0 +1,174 @@
+/**
+ * Topic matching throughput: 1,000 synthetic topics (every operator) against synthetic news items
+ * of a title and ~300 words of text, drawn from a Zipf-distributed vocabulary; then, when the UCI
+ * subset is present, against its real headlines. One core, after a warm-up.
+ *
+ *   npx tsx bench/tag.ts [--topics 1000] [--items 2000]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { MatchDocument, TopicSpec, TopicsSection } from '../lambdas/core/topics/index.ts';
+import { compileTopics } from '../lambdas/core/topics/index.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const uciCsv = path.resolve(repoRoot, '../shared/corpora/uci-news-aggregator-subset/uci-news-aggregator.csv');
+const TARGET_ITEMS_PER_SECOND = 5000;
+
+/** Deterministic so runs compare. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = [
+  'ka',
+  'to',
+  'mi',
+  're',
+  'san',
+  'lo',
+  'ver',
+  'den',
+  'pa',
+  'chi',
+  'mon',
+  'tel',
+  'gra',
+  'su',
+  'fen',
+];
+const MAX_SYLLABLES = 4;
+
+function vocabulary(size: number, rand: () => number): string[] {
+  if (size > SYLLABLES.length ** MAX_SYLLABLES / 2)
+    throw new Error(`vocabulary of ${size} words is too large`);
+  const words = new Set<string>();
+  while (words.size < size) {
+    const n = 1 + Math.floor(rand() * MAX_SYLLABLES);
+    let w = '';
+    for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
+    words.add(w);
+  }
+  return [...words];
+}
+
+/** Rank r is drawn with probability ∝ 1/r, like words in running text. */
+function zipf(size: number, rand: () => number): () => number {
+  const harmonic = Math.log(size) + 0.5772;
+  return () => Math.min(size - 1, Math.floor(Math.exp(rand() * harmonic)) - 1);
+}
+
+function synthTopics(count: number, vocab: string[], rand: () => number): TopicsSection {
+  // Topic words come from the middle of the distribution, as names and subjects do.
+  const word = () => vocab[50 + Math.floor(rand() * 3000)] ?? 'x';
+  const shapes = [
+    () => `${word()} AND (${word()} OR ${word()}) NEAR/10 (${word()} OR "${word()} ${word()}")`,
+    () => `"${word()} ${word()}" OR ${word()}`,
+    () => `${word()} ${word()} NOT title:${word()}`,
+    () => `${word().slice(0, 4)}* AND ${word()}`,
+    () => `${word()} ONEAR/3 ${word()} AND NOT ${word()}`,
+    () => `@shared AND (${word()} OR ${word()} OR ${word()})`,
+    () => `title:(${word()} OR ${word()}) AND ${word()}`,
+  ];
+  const topics: TopicSpec[] = [];
+  for (let i = 0; i < count; i++) {
+    const shape = shapes[i % shapes.length] ?? shapes[0];
+    topics.push({ name: `topic ${i}`, query: shape ? shape() : word() });
+  }
+  return { aliases: { shared: `${word()} OR ${word()} OR "${word()} ${word()}"` }, topics };
+}
+
+function synthItems(count: number, vocab: string[], rand: () => number): MatchDocument[] {
+  const rank = zipf(vocab.length, rand);
+  const words = (n: number) => Array.from({ length: n }, () => vocab[rank()]).join(' ');
+  const sentences = (n: number) => Array.from({ length: n }, () => `${words(15)}.`).join(' ');
+  return Array.from({ length: count }, () => ({ title: words(10), text: sentences(20) }));
+}
+
+/** Headlines from the UCI subset; the last row is cut mid-line and dropped. */
+function uciHeadlines(): MatchDocument[] {
+  const lines = readFileSync(uciCsv, 'utf8').split('\n').slice(1, -1);
+  return lines.map((line) => {
+    const quoted = /^\d+,"((?:[^"]|"")*)",/.exec(line);
+    const title = quoted ? (quoted[1] ?? '').replaceAll('""', '"') : (line.split(',')[1] ?? '');
+    return { title, text: '' };
+  });
+}
+
+/**
+ * Items per CPU-second of this single-threaded process: the figure for one core. The machine may be
+ * shared, so each pass is timed separately and the best and median passes are reported.
+ */
+function measure(items: MatchDocument[], match: (doc: MatchDocument) => unknown[], passes: number) {
+  for (const item of items.slice(0, 200)) match(item);
+  let hits = 0;
+  const rates: number[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    const started = process.cpuUsage();
+    for (const item of items) hits += match(item).length;
+    const used = process.cpuUsage(started);
+    rates.push(items.length / ((used.user + used.system) / 1e6));
+  }
+  rates.sort((a, b) => a - b);
+  return {
+    best: rates.at(-1) ?? 0,
+    median: rates[Math.floor(rates.length / 2)] ?? 0,
+    hitsPerItem: hits / (items.length * passes),
+    matched: items.length * passes,
+  };
+}
+
+function report(label: string, result: ReturnType<typeof measure>): string {
+  return (
+    `${label}: best ${result.best.toFixed(0)}, median ${result.median.toFixed(0)} items per CPU-second ` +
+    `over ${result.matched} items (${result.hitsPerItem.toFixed(2)} hits/item)`
+  );
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { topics: { type: 'string' }, items: { type: 'string' } },
+  });
+  const topicCount = Number(values.topics ?? 1000);
+  const itemCount = Number(values.items ?? 2000);
+  const rand = random(42);
+  const vocab = vocabulary(20_000, rand);
+  const section = synthTopics(topicCount, vocab, rand);
+
+  const compileStart = process.hrtime.bigint();
+  const matcher = compileTopics(section);
+  const compileMs = Number(process.hrtime.bigint() - compileStart) / 1e6;
+  console.log(`compiled ${topicCount} topics in ${compileMs.toFixed(1)} ms`);
+
+  const items = synthItems(itemCount, vocab, rand);
+  const synth = measure(items, (doc) => matcher.match(doc), 5);
+  const verdict = synth.median >= TARGET_ITEMS_PER_SECOND ? 'meets' : 'MISSES';
+  console.log(
+    `${report('synthetic items (title + ~300 words)', synth)}: median ${verdict} the ${TARGET_ITEMS_PER_SECOND}/s target`,
+  );
+
+  if (existsSync(uciCsv)) {
+    console.log(
+      report(
+        'UCI headlines',
+        measure(uciHeadlines(), (doc) => matcher.match(doc), 5),
+      ),
+    );
+  } else {
+    console.log(`UCI headlines skipped: ${uciCsv} is absent`);
+  }
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
+}
