@@ -56,7 +56,7 @@ const FURNITURE_NAME = new RegExp(
  * after it in the same container go.
  */
 const FURNITURE_HEADING =
-  /^(related( (articles|stories|posts|content|news|coverage|topics))?|read (more|next|also)|more (from|on|stories|news)\b.*|recommended( for you)?|you (may|might) also like|most (read|popular|viewed)|trending( now)?|comments?( \(\d+\))?|no comments yet.*|leave a (comment|reply)|hashtags|tags|try our ai features|sign up for .*newsletter.*|subscribe to .*|download (our|the) app|get the app|share this( article| story)?|follow us( on .*)?)(\.\.\.|[.:!…])?$/i;
+  /^(related( (articles|stories|posts|content|news|coverage|topics))?|read (more|next|also)|more (from|on|stories|news)\b.*|recommended( for you)?|you (may|might) also like|most (read|popular|viewed)|trending( now)?|(\d+ )?comments?( \(\d+\))?|no comments yet.*|leave a (comment|reply)|hashtags|tags|try our ai features|sign up for .*newsletter.*|subscribe to .*|download (our|the) app|get the app|share this( article| story)?|follow us( on .*)?)(\.\.\.|[.:!…])?$/i;
 
 const PROSE_SHARE_KEPT = 0.25;
 /** A furniture heading followed by less than this share of the article's text is its tail. */
@@ -132,11 +132,11 @@ function textAfter(node: DomNode, root: DomElement): number {
   return total;
 }
 
-/** A link list or a short line; prose (a real paragraph of the article) is not. */
-function looksLikeFurniture(node: DomNode): boolean {
-  if (!isElement(node)) return textLen(node) < SHORT_LINE;
+/** Whitespace, or a list of links; a short line of text may be a dateline and is kept. */
+function isLinkList(node: DomNode): boolean {
   const length = textLen(node);
-  return length < SHORT_LINE || linkTextLen(node) > length * 0.5;
+  if (length === 0) return true;
+  return isElement(node) && linkTextLen(node) > length * 0.5;
 }
 
 /**
@@ -153,21 +153,23 @@ function readsLikeListing(nodes: DomNode[]): boolean {
 /**
  * In the extracted article: a furniture heading takes what follows it in its container when that
  * is the tail of the article or reads like a listing (related stories, comment threads).
- * Otherwise it takes only the link list or short lines right after it, so the article resumes
+ * Otherwise it takes only the link list right after it, so the article resumes
  * after a boxed "Related news" in the middle.
  */
 export function removeFurnitureSections(article: DomElement): void {
-  const articleLength = textLen(article);
   const headings = Array.from(article.querySelectorAll('h1, h2, h3, h4, h5, h6, p, strong, b, span, div'));
-  for (const candidate of headings) {
+  // Last first: sections are peeled off the end, so a comment count near the title is judged
+  // against the article alone, not against the comment thread further down.
+  for (const candidate of headings.reverse()) {
     if (!candidate.parentNode || !FURNITURE_HEADING.test(headingText(candidate))) continue;
     const heading = outermostWrapper(candidate, article);
     const siblings = Array.from(heading.parentNode?.childNodes ?? []);
     const following = siblings.slice(siblings.indexOf(heading) + 1);
-    const wholeRest = textAfter(heading, article) < articleLength * TAIL_SHARE || readsLikeListing(following);
+    const wholeRest =
+      textAfter(heading, article) < textLen(article) * TAIL_SHARE || readsLikeListing(following);
     heading.remove();
     for (const node of following) {
-      if (!wholeRest && !looksLikeFurniture(node)) break;
+      if (!wholeRest && !isLinkList(node)) break;
       node.remove();
     }
   }

@@ -1,0 +1,61 @@
+/**
+ * The seed articles (../shared/seeds, read by path) carry real site furniture: a related-articles
+ * sidebar about Taiwan and a Lavrov–Kim meeting (000), one about the 2028 polls (002), a comment
+ * thread and a "trending on our other sites" list (004). The seeds are text, one block a line, so
+ * each line becomes a <p> in a single container: no class names left to help, the hardest case.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../lambdas/core/extract/index.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const seeds = path.resolve(repoRoot, '../shared/seeds');
+if (!existsSync(seeds)) console.log(`seed extraction tests skipped: ${seeds} is absent`);
+
+function flattened(file: string): string {
+  const lines = readFileSync(path.join(seeds, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<html><body><div>${lines.map((line) => `<p>${escape(line)}</p>`).join('\n')}</div></body></html>`;
+}
+
+describe.skipIf(!existsSync(seeds))('extractArticle on the seed articles', () => {
+  it('000: keeps the Rubio briefing, drops the sidebar about Taiwan and Lavrov', () => {
+    const { text } = extractArticle(flattened('000_c89769c6c6dd6ddd.txt'));
+    expect(text).toContain(
+      "It's less to do with the amount of money and more to do about certain things they can do.",
+    );
+    expect(text).toContain('Defense Minister Gen Nakatani said in April');
+    for (const furniture of [
+      'Taiwan',
+      'Lavrov',
+      'Try Our AI Features',
+      'No comments yet',
+      'Related Articles',
+    ]) {
+      expect(text).not.toContain(furniture);
+    }
+  });
+
+  it('002: keeps the cancelled talks, drops the 2028 polls sidebar and the app promotion', () => {
+    const { text } = extractArticle(flattened('002_0eff458de775143f.txt'));
+    expect(text).toContain('Japan has cancelled an annual security meeting with the US');
+    expect(text).toContain('No member of Nato currently spends 5 per cent of GDP on defence.');
+    for (const furniture of ['2028', 'Download Daily8 app', 'Related Articles', 'Comments']) {
+      expect(text).not.toContain(furniture);
+    }
+  });
+
+  it('004: keeps the report and its dateline, drops the comment thread and the trending list', () => {
+    const { text } = extractArticle(flattened('004_a4a316af5edca31e.txt'));
+    expect(text).toContain('KUALA LUMPUR');
+    expect(text).toContain("Anyone who's looking for, like, drama or division there");
+    expect(text).toContain('If the two countries reach a trade agreement by August 1, it could fade');
+    for (const furniture of ['Login to comment', 'trade inbalance', 'GaijinPot', '4 Comments']) {
+      expect(text).not.toContain(furniture);
+    }
+  });
+});
