@@ -18,8 +18,8 @@ function flattened(file: string): string {
   const lines = readFileSync(path.join(seeds, file), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '');
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return `<html><body><div>${lines.map((line) => `<p>${escape(line)}</p>`).join('\n')}</div></body></html>`;
+  const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<html><body><div>${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}</div></body></html>`;
 }
 
 describe.skipIf(!existsSync(seeds))('extractArticle on the seed articles', () => {
