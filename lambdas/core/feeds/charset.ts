@@ -77,8 +77,40 @@ const ALIASES: Record<string, string> = {
   'utf-16': 'utf-16be',
 };
 
+const SINGLE_BYTE_LABELS = new Set([
+  'iso-8859-1',
+  'iso8859-1',
+  'latin1',
+  'us-ascii',
+  'ascii',
+  'windows-1252',
+]);
+
+function isUtf8WithNonAscii(body: Uint8Array): boolean {
+  if (!body.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return true;
+  } catch {
+    // Not valid UTF-8: the single-byte label the server sent is believable.
+    return false;
+  }
+}
+
+/**
+ * Servers often label every response ISO-8859-1 by default. When such a header meets a body that
+ * declares UTF-8 (or nothing) and is valid UTF-8 with multi-byte sequences, the body is right:
+ * Latin-1 text almost never forms valid UTF-8 sequences by accident.
+ */
+function overrideDefaultHeader(detected: DetectedCharset, body: Uint8Array): DetectedCharset {
+  if (detected.source !== 'header' || !SINGLE_BYTE_LABELS.has(detected.charset)) return detected;
+  const declared = declaredCharset(body);
+  if (declared !== undefined && declared !== 'utf-8' && declared !== 'utf8') return detected;
+  return isUtf8WithNonAscii(body) ? { charset: 'utf-8', source: 'xml-declaration', skip: 0 } : detected;
+}
+
 export function decodeBody(body: Uint8Array, contentType?: string): { text: string; charset: string } {
-  const detected = detectCharset(body, contentType);
+  const detected = overrideDefaultHeader(detectCharset(body, contentType), body);
   const charset = ALIASES[detected.charset] ?? detected.charset;
   if (!iconv.encodingExists(charset)) {
     throw new FeedParseError(

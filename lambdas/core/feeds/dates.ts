@@ -35,7 +35,46 @@ const ZONES: Record<string, number> = {
   MSK: 180,
 };
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Month abbreviations in English and the languages news feeds most often localise pubDate into. */
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  // pt, es, it, de, fr
+  fev: 2,
+  abr: 4,
+  mai: 5,
+  ago: 8,
+  set: 9,
+  out: 10,
+  dez: 12,
+  ene: 1,
+  dic: 12,
+  gen: 1,
+  mag: 5,
+  giu: 6,
+  lug: 7,
+  ott: 10,
+  okt: 10,
+  avr: 4,
+  aou: 8,
+  juin: 6,
+  juil: 7,
+};
+
+function monthNumber(name: string): number | undefined {
+  const key = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return MONTHS[key.slice(0, 4)] ?? MONTHS[key.slice(0, 3)];
+}
 
 function offsetMinutes(zone: string | undefined): number | undefined {
   if (zone === undefined || zone === '') return 0;
@@ -78,7 +117,7 @@ function toIso(p: Parts): string | undefined {
 
 // 2003-12-13T18:30:02.25+01:00, 2003-12-13 18:30Z, 2003-12-13, 20031213T183002Z. No zone means UTC.
 const ISO =
-  /^(\d{4})-?(\d{2})(?:-?(\d{2}))?(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})?)?$/;
+  /^(\d{4})-?(\d{2})(?:-?(\d{2}))?(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})?)?$/i;
 
 function parseIso(s: string): string | undefined {
   const m = ISO.exec(s);
@@ -99,7 +138,31 @@ function parseIso(s: string): string | undefined {
 
 // Tue, 10 Jun 2003 04:00:00 GMT; 10 Jun 03 04:00 +0100; Tuesday, 10-Jun-2003 04:00:00 EST.
 const RFC822 =
-  /^(?:[A-Za-z]+,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*\.?[\s-]+(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(?:([+-]\d{2}:?\d{2}|[A-Za-z]{1,5})(?:\s*\(.*\))?)?$/;
+  /^(?:\p{L}+\.?,?\s*)?(\d{1,2})[\s-]+(\p{L}{3,})\.?[\s-]+(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(?:([+-]\d{2}:?\d{2}|[A-Za-z]{1,5})(?:\s*\(.*\))?)?$/u;
+
+// Sat, Dec 16 2023 02:02:33 PM; Dec 16, 2023 2:02 pm EST (US order, 12-hour clock).
+const US =
+  /^(?:\p{L}+\.?,?\s*)?(\p{L}{3,})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*([+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?$/u;
+
+function parseUs(s: string): string | undefined {
+  const m = US.exec(s);
+  if (!m) return undefined;
+  const month = monthNumber(m[1] ?? '');
+  const offset = offsetMinutes(m[8]);
+  if (month === undefined || offset === undefined) return undefined;
+  const hour12 = Number(m[4] ?? 0) % 12;
+  const pm = m[7]?.toLowerCase() === 'pm';
+  return toIso({
+    year: Number(m[3]),
+    month,
+    day: Number(m[2]),
+    hour: m[7] ? hour12 + (pm ? 12 : 0) : Number(m[4] ?? 0),
+    minute: Number(m[5] ?? 0),
+    second: Number(m[6] ?? 0),
+    ms: 0,
+    offset,
+  });
+}
 
 function fullYear(y: string): number {
   const n = Number(y);
@@ -110,9 +173,9 @@ function fullYear(y: string): number {
 function parseRfc822(s: string): string | undefined {
   const m = RFC822.exec(s);
   if (!m) return undefined;
-  const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+  const month = monthNumber(m[2] ?? '');
   const offset = offsetMinutes(m[7]);
-  if (month === 0 || offset === undefined) return undefined;
+  if (month === undefined || offset === undefined) return undefined;
   return toIso({
     year: fullYear(m[3] ?? ''),
     month,
@@ -132,5 +195,5 @@ function parseRfc822(s: string): string | undefined {
 export function parseDate(value: string | undefined): string | undefined {
   const s = value?.trim().replace(/\s+/g, ' ');
   if (!s) return undefined;
-  return parseIso(s) ?? parseRfc822(s);
+  return parseIso(s) ?? parseRfc822(s) ?? parseUs(s);
 }

@@ -31,10 +31,21 @@ function looksLikeHtml(text: string): boolean {
   return rootStart >= 0 && /^<(html|head|body)[\s>]/i.test(text.slice(rootStart, rootStart + 6));
 }
 
+const FEED_ROOT = /<(?:[\w.-]+:)?(?:rss|RDF|feed|entry)[\s>/]/i;
+
+function rootName(text: string): string {
+  const { rootStart } = scanProlog(text);
+  const name = rootStart >= 0 ? /^<([^\s>/]+)/.exec(text.slice(rootStart, rootStart + 100))?.[1] : undefined;
+  return name ? `root element <${name}>` : 'a document without elements';
+}
+
 function parseText(text: string, url: string): ParsedFeed {
   if (looksLikeJsonFeed(text)) return mapJsonFeed(text, url);
   if (looksLikeHtml(text)) throw new FeedParseError('not-a-feed', 'an HTML page, not a feed');
   if (!/^\s*</.test(text)) throw new FeedParseError('not-a-feed', 'neither XML nor JSON');
+  // Markup without any feed element (HTML fragments, other XML) is not a feed, well-formed or not.
+  if (!FEED_ROOT.test(text))
+    throw new FeedParseError('not-a-feed', `${rootName(text)} is not RSS, RDF or Atom`);
   const { xml, removedEntities } = stripDoctype(text);
   const { root, warnings } = parseXml(xml, url);
   const feed = mapRoot(root);

@@ -43,6 +43,11 @@ describe('charsets', () => {
     expect(await titleOf(utf16, 'text/xml; charset=iso-8859-1')).toBe('Grüße');
   });
 
+  it('valid UTF-8 wins over a default ISO-8859-1 header when the body declares UTF-8', async () => {
+    const body = new TextEncoder().encode(rss('São Paulo – Zürich', 'UTF-8'));
+    expect(await titleOf(body, 'text/xml; charset=ISO-8859-1')).toBe('São Paulo – Zürich');
+  });
+
   it('UTF-8 with a BOM and UTF-8 by default', async () => {
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(rss('Ärger'))]);
     expect(await titleOf(withBom)).toBe('Ärger');

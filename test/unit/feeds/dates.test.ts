@@ -14,6 +14,12 @@ describe('parseDate', () => {
     ['date only', '2003-12-13', '2003-12-13T00:00:00.000Z'],
     ['space separator, compact zone', '2025-01-02 03:04:05 +0100', '2025-01-02T02:04:05.000Z'],
     ['offset crossing midnight', '2025-01-01T00:30:00+02:00', '2024-12-31T22:30:00.000Z'],
+    ['lower-case ISO separators', '2003-12-13t18:30:02.25z', '2003-12-13T18:30:02.250Z'],
+    ['Portuguese weekday and month', 'Seg, 24 Set 2018 19:22:00 -0300', '2018-09-24T22:22:00.000Z'],
+    ['French month with accent and dot', '12 déc. 2024 08:00 +0100', '2024-12-12T07:00:00.000Z'],
+    ['French juillet, not juin', '3 juil 2024 10:00 GMT', '2024-07-03T10:00:00.000Z'],
+    ['US order with PM', 'Sat, Dec 16 2023 02:02:33 PM', '2023-12-16T14:02:33.000Z'],
+    ['US order, 12 AM in EST', 'Dec 16, 2023 12:05 AM EST', '2023-12-16T05:05:00.000Z'],
   ])('%s', (_case, input, expected) => {
     expect(parseDate(input)).toBe(expected);
   });

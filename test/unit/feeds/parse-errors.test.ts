@@ -23,6 +23,7 @@ describe('parseFeed: bad input gives a FeedParseError with a stable kind', () =>
   it('an HTML page', async () => {
     expect(await kindOf(fixture('html-page.html'), 'text/html; charset=utf-8')).toBe('not-a-feed');
     expect(await kindOf(bytes('<html><body><p>hi<br></body></html>'))).toBe('not-a-feed');
+    expect(await kindOf(bytes('<!-- nav --><div class="menu"><p>Home</div>'))).toBe('not-a-feed');
   });
 
   it('XML that is not a feed, plain text, and JSON that is not a JSON Feed', async () => {
