@@ -1,8 +1,7 @@
 import { parseDate } from './dates.ts';
 import { all, attr, elements, first, innerHtml, textIn, textOf } from './dom.ts';
-import { cleanAuthor, nonEmpty, resolveLink, uniqueCategories } from './fields.ts';
+import { cleanAuthor, dropUndefined, nonEmpty, resolveLink, uniqueCategories } from './fields.ts';
 import { ATOM_LOOSE, NS } from './ns.ts';
-import { dropUndefined } from './rss.ts';
 import { collapse, escapeHtml, htmlToText, isControl, oneLine } from './text.ts';
 import type { ParsedFeed, RawFeedItem } from './types.ts';
 import type { XmlElement } from './xml.ts';
@@ -69,9 +68,12 @@ function asText(el: XmlElement | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
+/** rel may also be written as the IANA registry IRI. */
+const ALTERNATE = /^(?:alternate|http:\/\/www\.iana\.org\/assignments\/relation\/alternate)$/i;
+
 function linkHref(parent: XmlElement): string | undefined {
   const links = all(parent, ATOM_LOOSE, 'link');
-  const alternates = links.filter((l) => (attr(l, 'rel')?.trim() ?? 'alternate') === 'alternate');
+  const alternates = links.filter((l) => ALTERNATE.test(attr(l, 'rel')?.trim() ?? 'alternate'));
   const chosen = alternates.find((l) => /html/.test(attr(l, 'type') ?? 'text/html')) ?? alternates[0];
   return chosen ? resolveLink(attr(chosen, 'href') ?? attr(chosen, 'url'), chosen.base) : undefined;
 }

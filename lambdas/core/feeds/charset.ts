@@ -28,7 +28,7 @@ function bomCharset(body: Uint8Array): DetectedCharset | undefined {
   return undefined;
 }
 
-export function headerCharset(contentType: string | undefined): string | undefined {
+function headerCharset(contentType: string | undefined): string | undefined {
   const match = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? '');
   return match?.[2]?.toLowerCase();
 }

@@ -34,6 +34,22 @@ export function textIn(el: XmlElement | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
+/** HTML elements without an end tag: `<br></br>` would read as two line breaks. */
+const VOID = new Set([
+  'area',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
 function serialise(node: XmlNode): string {
   if (!isElement(node)) return escapeHtml(node);
   const name = node.local;
@@ -41,6 +57,7 @@ function serialise(node: XmlNode): string {
     .filter((a) => a.ns === '' || a.ns === 'http://www.w3.org/1999/xhtml')
     .map((a) => ` ${a.local}="${escapeHtml(a.value).replace(/"/g, '&quot;')}"`)
     .join('');
+  if (VOID.has(name) && node.children.length === 0) return `<${name}${attrs}>`;
   return `<${name}${attrs}>${node.children.map(serialise).join('')}</${name}>`;
 }
 

@@ -1,7 +1,14 @@
 import { parseDate } from './dates.ts';
 import { FeedParseError } from './errors.ts';
-import { cleanAuthor, nonEmpty, plain, plainBlock, resolveLink, uniqueCategories } from './fields.ts';
-import { dropUndefined } from './rss.ts';
+import {
+  cleanAuthor,
+  dropUndefined,
+  nonEmpty,
+  plain,
+  plainBlock,
+  resolveLink,
+  uniqueCategories,
+} from './fields.ts';
 import { escapeHtml } from './text.ts';
 import type { ParsedFeed, RawFeedItem } from './types.ts';
 

@@ -35,7 +35,7 @@ const canonical = new Map<string, string>();
  * Feeds misspell well-known namespace URIs (no trailing slash, other case); those map back to the
  * official URI. Unknown namespaces pass through unchanged.
  */
-export function canonicalNamespace(uri: string): string {
+function canonicalNamespace(uri: string): string {
   let known = canonical.get(uri);
   if (known === undefined) {
     known = KNOWN.get(looseKey(uri)) ?? uri;

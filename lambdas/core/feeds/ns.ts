@@ -13,6 +13,5 @@ export const NS = {
 
 /** RSS core elements: no namespace in 0.9x/2.0, the RSS 1.0 or 0.90 namespace in RDF feeds. */
 export const RSS_CORE = ['', NS.rss10, NS.rss090] as const;
-export const ATOM = [NS.atom10, NS.atom03] as const;
 /** Atom documents that forgot their namespace still use Atom's element names. */
 export const ATOM_LOOSE = [NS.atom10, NS.atom03, ''] as const;

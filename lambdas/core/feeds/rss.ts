@@ -1,6 +1,14 @@
 import { parseDate } from './dates.ts';
 import { all, attr, first, innerHtml, textIn } from './dom.ts';
-import { cleanAuthor, nonEmpty, plain, plainBlock, resolveLink, uniqueCategories } from './fields.ts';
+import {
+  cleanAuthor,
+  dropUndefined,
+  nonEmpty,
+  plain,
+  plainBlock,
+  resolveLink,
+  uniqueCategories,
+} from './fields.ts';
 import { NS, RSS_CORE } from './ns.ts';
 import type { ParsedFeed, RawFeedItem } from './types.ts';
 import type { XmlElement } from './xml.ts';
@@ -70,10 +78,6 @@ function rssItem(item: XmlElement): RawFeedItem {
     lang,
   };
   return dropUndefined(raw);
-}
-
-export function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** RSS 0.9x and 2.0 (`<rss><channel><item>`) and RSS 1.0 / 0.90 (`<rdf:RDF><channel/><item>`). */

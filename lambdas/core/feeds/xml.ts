@@ -33,7 +33,7 @@ const TOLERATED = [/^Invalid character entity/, /^Invalid character in entity na
 const CONTAINERS = new Set(['rss', 'channel', 'RDF', 'feed']);
 
 /** Outside CDATA, an '&' that starts no reference is a literal ampersand (common in feed links). */
-export function escapeBareAmpersands(xml: string): string {
+function escapeBareAmpersands(xml: string): string {
   return xml
     .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
     .map((part, i) =>

@@ -76,4 +76,15 @@ describe('parseFeed: real-world variants', () => {
     );
     expect((err as FeedParseError).kind).toBe('not-a-feed');
   });
+
+  it('serialises inline XHTML content with void elements and attributes', async () => {
+    const xml =
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title>' +
+      '<link rel="http://www.iana.org/assignments/relation/alternate" href="https://variants.example.com/x"/>' +
+      '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">' +
+      '<p>One<br/>two <img src="a.png" alt="A &amp; B"/></p></div></content></entry></feed>';
+    const feed = await parseFeed(bytes(xml), { url });
+    expect(feed.items[0]?.contentHtml).toBe('<p>One<br>two <img src="a.png" alt="A &amp; B"></p>');
+    expect(feed.items[0]?.link).toBe('https://variants.example.com/x');
+  });
 });
