@@ -132,6 +132,17 @@ describe.each(dynamoTargets)('DynamoDB cluster index on $name', ({ start }) => {
     expect(await index.claim('c:old', 'b', FAR_FUTURE)).toBe('b');
   });
 
+  it('writes a story centroid only over the version it was read at', async () => {
+    const { index } = await freshIndex();
+    const story = { storyId: 's1', features: ['w:tram'], weights: [1], counts: [1], members: 1, version: 1 };
+    expect(await index.putStory(story, FAR_FUTURE)).toBe(true);
+    expect(await index.putStory(story, FAR_FUTURE)).toBe(false);
+    const grown = { ...story, weights: [1.8], counts: [2], members: 2, version: 2 };
+    expect(await index.putStory(grown, FAR_FUTURE)).toBe(true);
+    expect(await index.putStory({ ...grown, members: 3 }, FAR_FUTURE)).toBe(false);
+    expect(await index.getStories(['none', 's1'])).toEqual([grown]);
+  });
+
   it('groups the fixtures as the in-memory index does', async () => {
     const { index } = await freshIndex();
     const clusterer = createClusterer(index);

@@ -6,6 +6,7 @@
  *   CLX#F#<day>#<feature> / F  document frequency of a feature among the day's items (ADD n 1)
  *   CLX#N#<day>           / N  items counted that day
  *   CLX#C#<key>           / C  claim: first writer of a GUID, URL or story key (conditional put)
+ *   CLX#S#<storyId>       / S  story centroid, written only over the version it was read at
  *
  * Only single-item conditional puts/updates, queries and batch reads/writes: no transactions,
  * streams or TTL deletion, so dynalite and DynamoDB Local behave like DynamoDB. Every record
@@ -18,7 +19,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { ClusterIndex, Frequencies, IndexedItem } from '../../core/clustering/index.ts';
+import type { ClusterIndex, Frequencies, IndexedItem, StoryVector } from '../../core/clustering/index.ts';
 import type { Membership } from '../../core/model.ts';
 import { batchGet, batchWrite, isConditionFailure } from './cluster-batch.ts';
 import { decodeMinhash, encodeMinhash, clusterKeys as k } from './cluster-keys.ts';
@@ -123,6 +124,29 @@ export function createDynamoClusterIndex(doc: DynamoDBDocumentClient, tableName:
       return (out.Item?.holder as string | undefined) ?? itemId;
     },
 
+    async getStories(storyIds) {
+      const rows = await batchGet(doc, tableName, storyIds.map(k.story), true);
+      const byId = new Map(rows.map((row) => [row.storyId as string, row]));
+      return storyIds.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toStory(row)] : [];
+      });
+    },
+
+    async putStory(story, expiresAt) {
+      const first = story.version === 1;
+      return conditional(() =>
+        doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...k.story(story.storyId), ...story, expiresAt },
+            ConditionExpression: first ? 'attribute_not_exists(pk)' : 'version = :previous',
+            ...(first ? {} : { ExpressionAttributeValues: { ':previous': story.version - 1 } }),
+          }),
+        ),
+      );
+    },
+
     async settle(itemId, membership: Membership) {
       await doc.send(
         new UpdateCommand({
@@ -142,16 +166,34 @@ export function createDynamoClusterIndex(doc: DynamoDBDocumentClient, tableName:
   };
 }
 
-async function putIfAbsent(doc: DynamoDBDocumentClient, tableName: string, row: Row): Promise<boolean> {
-  try {
-    await doc.send(
+function putIfAbsent(doc: DynamoDBDocumentClient, tableName: string, row: Row): Promise<boolean> {
+  return conditional(() =>
+    doc.send(
       new PutCommand({ TableName: tableName, Item: row, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
+    ),
+  );
+}
+
+/** Runs a conditional write; false when its condition did not hold. */
+async function conditional(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
     return true;
   } catch (err) {
     if (isConditionFailure(err)) return false;
     throw err;
   }
+}
+
+function toStory(row: Row): StoryVector {
+  return {
+    storyId: row.storyId as string,
+    features: (row.features as string[] | undefined) ?? [],
+    weights: ((row.weights as number[] | undefined) ?? []).map(Number),
+    counts: ((row.counts as number[] | undefined) ?? []).map(Number),
+    members: Number(row.members ?? 0),
+    version: Number(row.version ?? 0),
+  };
 }
 
 function fromItem(item: IndexedItem): Row {

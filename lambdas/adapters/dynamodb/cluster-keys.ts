@@ -19,6 +19,7 @@ export const clusterKeys = {
   count: (day: string, feature: string) => ({ pk: `CLX#F#${day}#${bounded(feature)}`, sk: 'F' }),
   total: (day: string) => ({ pk: `CLX#N#${day}`, sk: 'N' }),
   claim: (key: string) => ({ pk: `CLX#C#${bounded(key)}`, sk: 'C' }),
+  story: (storyId: string) => ({ pk: `CLX#S#${bounded(storyId)}`, sk: 'S' }),
 } as const;
 
 /** 64 32-bit values as 344 base64 characters instead of a 64-element number list. */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Membership } from '../model.ts';
+import { StoryConflictError } from './errors.ts';
 import { type Fingerprint, fingerprint } from './features.ts';
 import { bandKeys, jaccard } from './minhash.ts';
 import type { ClusterOptions } from './options.ts';
 import type { ClusterIndex, Frequencies, IndexedItem, Placement, TimeRange } from './port.ts';
-import { cosine, evidence, type Vector, weigh } from './similarity.ts';
+import { absorb, cosine, evidence, type Score, storyCosine, type Vector, weigh } from './similarity.ts';
 
 export interface ClusterInput {
   id: string;
@@ -29,6 +30,7 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** Exact keys (GUID, URL) outlive the window: a feed re-serving an old item must not start a story. */
 const EXACT_KEY_TTL_DAYS = 30;
+const MAX_STORY_WRITES = 50;
 /** Story claims only arbitrate ingests racing each other: they outlive their two hour buckets. */
 const CLAIM_TTL_S = 3 * 3600;
 
@@ -43,11 +45,9 @@ interface Context {
   bands: string[];
 }
 
-interface Match {
+interface Match extends Score {
   candidate: IndexedItem;
   method: 'near-duplicate' | 'similar';
-  score: number;
-  shared: string[];
 }
 
 export function createClusterer(index: ClusterIndex, opts: ClusterOptions): StoryClusterer {
@@ -59,8 +59,10 @@ export function createClusterer(index: ClusterIndex, opts: ClusterOptions): Stor
       const exact = await exactMatch(index, opts, ctx);
       if (exact) return record(index, opts, ctx, exact);
       const { match, nearest } = await bestCandidate(index, opts, ctx);
-      if (match) return record(index, opts, ctx, await join(index, opts, ctx, match));
-      return found(index, opts, ctx, nearest);
+      if (!match) return found(index, opts, ctx, nearest);
+      const joined = await record(index, opts, ctx, await join(index, opts, ctx, match));
+      await addToStory(index, opts, ctx, joined.storyId);
+      return joined;
     },
   };
 }
@@ -132,15 +134,38 @@ async function bestCandidate(
 ): Promise<{ match?: Match; nearest?: Match }> {
   const range = windowAround(ctx.eventTime, opts.windowDays);
   const ids = await rankedCandidates(index, opts, ctx, range);
-  let match: Match | undefined;
-  let nearest: Match | undefined;
-  for (const candidate of await index.getItems(ids)) {
-    if (!inRange(candidate, range)) continue;
-    const m = compare(opts, ctx, candidate);
-    if (!nearest || better(m, nearest)) nearest = m;
-    if (qualifies(opts, m) && (!match || better(m, match))) match = m;
-  }
-  return { match, nearest };
+  const scored = (await index.getItems(ids))
+    .filter((c) => inRange(c, range))
+    .map((c) => compare(opts, ctx, c));
+  const duplicate = scored.filter((m) => m.method === 'near-duplicate').reduce(pickBetter, undefined);
+  if (duplicate) return { match: duplicate, nearest: duplicate };
+  const nearest = (await byStory(index, opts, ctx.vector, scored)).reduce(pickBetter, undefined);
+  return { match: nearest && qualifies(opts, ctx, nearest) ? nearest : undefined, nearest };
+}
+
+/**
+ * One match per story, scored against the story's centroid: a story is judged by everything its
+ * copies said, not by its one copy closest to the item (which lets stories chain into each
+ * other through single shared words). The member most like the item stands for it in evidence.
+ */
+async function byStory(
+  index: ClusterIndex,
+  opts: ClusterOptions,
+  item: Vector,
+  scored: readonly Match[],
+): Promise<Match[]> {
+  const groups = new Map<string, Match[]>();
+  for (const m of scored) groups.set(m.candidate.storyId, [...(groups.get(m.candidate.storyId) ?? []), m]);
+  const stories = await index.getStories([...groups.keys()]);
+  return stories.flatMap((story) => {
+    const members = groups.get(story.storyId) ?? [];
+    const closest = members.reduce(pickBetter, undefined);
+    return closest ? [{ ...closest, ...storyCosine(item, story, opts.anchorShare) }] : [];
+  });
+}
+
+function pickBetter(best: Match | undefined, m: Match): Match {
+  return !best || better(m, best) ? m : best;
 }
 
 /** Candidates from the postings of the item's heaviest features and its LSH bands, by shared weight. */
@@ -175,8 +200,20 @@ function compare(opts: ClusterOptions, ctx: Context, candidate: IndexedItem): Ma
   return { candidate, method: 'similar', score, shared };
 }
 
-function qualifies(opts: ClusterOptions, m: Match): boolean {
-  return m.method === 'near-duplicate' || m.score >= opts.threshold;
+function qualifies(opts: ClusterOptions, ctx: Context, m: Match): boolean {
+  if (m.method === 'near-duplicate') return true;
+  const enough = m.shared.length >= opts.minShared || m.anchor !== undefined;
+  return enough && m.score >= thresholdFor(opts, ctx.vector.features.length);
+}
+
+/**
+ * A headline's few features and a full article's many do not give cosines on one scale: the
+ * threshold moves from the headline value to the full-text one as the item's features grow.
+ */
+export function thresholdFor(opts: ClusterOptions, features: number): number {
+  const [short, long] = opts.featureRange;
+  const t = Math.min(1, Math.max(0, (features - short) / (long - short)));
+  return opts.threshold + t * (opts.longThreshold - opts.threshold);
 }
 
 /** Highest score wins; ties go to the earlier item so the choice does not depend on read order. */
@@ -219,10 +256,14 @@ async function found(
     method: 'new',
     score: round(nearest?.score ?? 0),
     evidence: nearest
-      ? { matchedItemId: nearest.candidate.itemId, note: `nearest below threshold ${opts.threshold}` }
+      ? {
+          matchedItemId: nearest.candidate.itemId,
+          note: `nearest below threshold ${round(thresholdFor(opts, ctx.vector.features.length))}`,
+        }
       : { note: 'no candidate in the time window' },
   };
   await index.add(indexed(ctx, membership, 'pending'), placement(opts, ctx));
+  await addToStory(index, opts, ctx, membership.storyId);
   const claimExpiry = expiresAfter(input.seenAt, CLAIM_TTL_S);
   for (const key of claimKeys(opts, ctx)) {
     const holder = await index.claim(key, input.id, claimExpiry);
@@ -230,12 +271,13 @@ async function found(
     const [other] = await index.getItems([holder]);
     if (!other || !inRange(other, windowAround(ctx.eventTime, opts.windowDays))) continue;
     const m = compare(opts, ctx, other);
-    if (!qualifies(opts, m)) continue;
+    if (!qualifies(opts, ctx, m)) continue;
     const joined = await join(index, opts, ctx, m);
     const noted = {
       ...joined,
       evidence: { ...joined.evidence, note: 'joined a copy ingested concurrently' },
     };
+    await addToStory(index, opts, ctx, noted.storyId);
     await index.settle(input.id, noted);
     return noted;
   }
@@ -258,6 +300,26 @@ async function record(
 ): Promise<Membership> {
   await index.add(indexed(ctx, membership, 'final'), placement(opts, ctx));
   return membership;
+}
+
+/**
+ * Adds the item to its story's centroid with optimistic locking: a writer that lost the race
+ * re-reads and retries, with a random pause so a crowd of joiners spreads out.
+ */
+async function addToStory(
+  index: ClusterIndex,
+  opts: ClusterOptions,
+  ctx: Context,
+  storyId: string,
+): Promise<void> {
+  const expiresAt = expiresAfter(ctx.eventTime, Math.ceil((2 * opts.windowDays + 1) * 86_400));
+  for (let attempt = 0; attempt < MAX_STORY_WRITES; attempt++) {
+    const [current] = await index.getStories([storyId]);
+    const next = absorb(current, storyId, ctx.vector, opts.storyFeatures);
+    if (await index.putStory(next, expiresAt)) return;
+    await sleep(Math.random() * opts.pollMs * Math.min(attempt + 1, 5));
+  }
+  throw new StoryConflictError(`story ${storyId}: centroid update lost ${MAX_STORY_WRITES} races in a row`);
 }
 
 function placement(opts: ClusterOptions, ctx: Context): Placement {

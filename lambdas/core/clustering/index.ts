@@ -26,9 +26,10 @@ import { type ClusterOptions, resolveOptions } from './options.ts';
 import type { ClusterIndex } from './port.ts';
 
 export type { ClusterInput, StoryClusterer } from './clusterer.ts';
+export { StoryConflictError } from './errors.ts';
 export { createMemoryClusterIndex } from './memory-index.ts';
 export { type ClusterOptions, DEFAULT_OPTIONS } from './options.ts';
-export type { ClusterIndex, Frequencies, IndexedItem, TimeRange } from './port.ts';
+export type { ClusterIndex, Frequencies, IndexedItem, Placement, StoryVector, TimeRange } from './port.ts';
 
 export function createClusterer(index: ClusterIndex, options?: Partial<ClusterOptions>): StoryClusterer {
   return create(index, resolveOptions(options));

@@ -1,6 +1,6 @@
 /** The cluster index in process memory: the CLI, the local runner, tests and the bench. */
 import type { Membership } from '../model.ts';
-import type { ClusterIndex, Frequencies, IndexedItem, TimeRange } from './port.ts';
+import type { ClusterIndex, Frequencies, IndexedItem, StoryVector, TimeRange } from './port.ts';
 
 interface Posting {
   eventTime: string;
@@ -13,6 +13,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
   const counts = new Map<string, number>();
   const totals = new Map<string, number>();
   const claims = new Map<string, string>();
+  const stories = new Map<string, StoryVector>();
 
   return {
     async getItems(itemIds) {
@@ -47,6 +48,19 @@ export function createMemoryClusterIndex(): ClusterIndex {
       if (holder !== undefined) return holder;
       claims.set(key, itemId);
       return itemId;
+    },
+
+    async getStories(storyIds) {
+      return storyIds.flatMap((id) => {
+        const story = stories.get(id);
+        return story ? [story] : [];
+      });
+    },
+
+    async putStory(story) {
+      if ((stories.get(story.storyId)?.version ?? 0) !== story.version - 1) return false;
+      stories.set(story.storyId, { ...story });
+      return true;
     },
 
     async settle(itemId, membership: Membership) {

@@ -14,6 +14,24 @@ export interface ClusterOptions {
    * and on the seeds.
    */
   threshold: number;
+  /**
+   * The threshold for full articles (see `featureRange`). No labelled full-text dev set exists
+   * here; the seeds put the closest different-event pair at 0.24 and the weakest same-event pair
+   * at about 0.3, and a false merge costs more than a false split, so the upper side is taken.
+   */
+  longThreshold: number;
+  /** Feature counts at which an item counts as a headline and as a full article. */
+  featureRange: [number, number];
+  /**
+   * Distinct features an item must share with a story (besides scoring high enough): one word in
+   * common is a coincidence however rare the word; an event is a conjunction (who and what).
+   */
+  minShared: number;
+  /**
+   * Share of the recent items carrying a feature that must be members of a story for that one
+   * feature to stand in for `minShared`: the word then names the story rather than a topic.
+   */
+  anchorShare: number;
   /** Estimated Jaccard of body shingles above which two texts are the same report (syndication). */
   nearDuplicate: number;
   /** Strongest features of an item looked up in the postings; rarer keys find the real copies. */
@@ -31,6 +49,8 @@ export interface ClusterOptions {
   priorDocs: number;
   /** A pending record older than this was left by a crashed writer and is taken as final. */
   pendingLeaseMs: number;
+  /** Features kept in a story's centroid. */
+  storyFeatures: number;
   /** How often to re-read a pending record while waiting for it to settle. */
   pollMs: number;
   features: FeatureWeights;
@@ -38,7 +58,11 @@ export interface ClusterOptions {
 
 export const DEFAULT_OPTIONS: ClusterOptions = {
   windowDays: 3,
-  threshold: 0.3,
+  threshold: 0.12,
+  longThreshold: 0.3,
+  featureRange: [12, 40],
+  minShared: 2,
+  anchorShare: 0.75,
   nearDuplicate: 0.8,
   postingKeys: 12,
   postingsPerKey: 20,
@@ -47,6 +71,7 @@ export const DEFAULT_OPTIONS: ClusterOptions = {
   priorDocs: 20,
   pendingLeaseMs: 15_000,
   pollMs: 20,
+  storyFeatures: 128,
   features: {
     title: 2,
     proper: 1.5,

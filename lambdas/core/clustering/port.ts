@@ -24,6 +24,21 @@ export interface IndexedItem {
   membership: Membership;
 }
 
+/**
+ * A story's centroid: the sum of its members' unit vectors, cut to the heaviest features. Items
+ * are judged against it, so a story is compared by everything its copies said.
+ */
+export interface StoryVector {
+  storyId: string;
+  features: string[];
+  weights: number[];
+  /** Members carrying each feature. */
+  counts: number[];
+  members: number;
+  /** Bumped by every write: writers update only the version they read (optimistic locking). */
+  version: number;
+}
+
 export interface Frequencies {
   /** Items counted in the requested days. */
   total: number;
@@ -58,6 +73,12 @@ export interface ClusterIndex {
   add(item: IndexedItem, placement: Placement): Promise<void>;
   /** Claims `key` for the item unless another holds it; resolves to the holder's item id. */
   claim(key: string, itemId: string, expiresAt: number): Promise<string>;
+  getStories(storyIds: readonly string[]): Promise<StoryVector[]>;
+  /**
+   * Writes the story if the stored one is at `story.version - 1` (absent for version 1); false
+   * when another writer got there first.
+   */
+  putStory(story: StoryVector, expiresAt: number): Promise<boolean>;
   /** Marks a pending item final with the membership it settled on. */
   settle(itemId: string, membership: Membership): Promise<void>;
 }

@@ -1,13 +1,15 @@
 /** Idf weighting, the item-to-item score, and the evidence a membership records. */
 import type { MembershipEvidence } from '../model.ts';
 import type { Fingerprint } from './features.ts';
-import type { Frequencies, IndexedItem } from './port.ts';
+import type { Frequencies, IndexedItem, StoryVector } from './port.ts';
 
 export interface Vector {
   features: string[];
   weights: number[];
   norm: number;
   byFeature: Map<string, number>;
+  /** Document frequency of each feature among recent items, as read for the weights. */
+  df: Map<string, number>;
 }
 
 /** idf = ln((N + prior) / (df + 1)): rare among recent items weighs most; see ClusterOptions.priorDocs. */
@@ -22,12 +24,15 @@ export function weigh(fp: Fingerprint, freq: Frequencies, priorDocs: number): Ve
     byFeature.set(f, w);
     sum += w * w;
   });
-  return { features: fp.features, weights, norm: Math.sqrt(sum), byFeature };
+  const df = new Map(fp.features.map((f, i) => [f, freq.df[i] ?? 0]));
+  return { features: fp.features, weights, norm: Math.sqrt(sum), byFeature, df };
 }
 
 export interface Score {
   score: number;
   shared: string[];
+  /** A shared feature the story owns: most recent items carrying it are members of the story. */
+  anchor?: string;
 }
 
 /**
@@ -46,6 +51,60 @@ export function cosine(item: Vector, candidate: IndexedItem): Score {
   });
   const denominator = item.norm * candidate.norm;
   return { score: denominator > 0 ? dot / denominator : 0, shared };
+}
+
+/**
+ * Cosine with a story's centroid, the item's features the centroid holds, and the strongest of
+ * them the story owns: carried by at least two members and by `anchorShare` of the recent items
+ * that carry it at all ("titanfall" in a story about Titanfall, not "gold" in one about gold).
+ */
+export function storyCosine(item: Vector, story: StoryVector, anchorShare: number): Score {
+  let dot = 0;
+  let sum = 0;
+  const shared: string[] = [];
+  let anchor: string | undefined;
+  story.features.forEach((f, i) => {
+    const w = story.weights[i] ?? 0;
+    sum += w * w;
+    const mine = item.byFeature.get(f);
+    if (mine === undefined) return;
+    dot += w * mine;
+    shared.push(f);
+    const count = story.counts[i] ?? 0;
+    if (!anchor && count >= 2 && count >= anchorShare * (item.df.get(f) ?? 0)) anchor = f;
+  });
+  const denominator = item.norm * Math.sqrt(sum);
+  return { score: denominator > 0 ? dot / denominator : 0, shared, anchor };
+}
+
+/**
+ * The story with the item's unit vector added, cut back to the `max` heaviest features: the
+ * tail of a long story's centroid is words single copies used once, which decide nothing.
+ */
+export function absorb(
+  story: StoryVector | undefined,
+  storyId: string,
+  item: Vector,
+  max: number,
+): StoryVector {
+  const sum = new Map<string, { weight: number; count: number }>();
+  story?.features.forEach((f, i) => {
+    sum.set(f, { weight: story.weights[i] ?? 0, count: story.counts[i] ?? 0 });
+  });
+  if (item.norm > 0)
+    item.features.forEach((f, i) => {
+      const entry = sum.get(f) ?? { weight: 0, count: 0 };
+      sum.set(f, { weight: entry.weight + (item.weights[i] ?? 0) / item.norm, count: entry.count + 1 });
+    });
+  const kept = [...sum].sort((a, b) => b[1].weight - a[1].weight || (a[0] < b[0] ? -1 : 1)).slice(0, max);
+  return {
+    storyId,
+    features: kept.map(([f]) => f),
+    weights: kept.map(([, e]) => Math.round(e.weight * 10_000) / 10_000),
+    counts: kept.map(([, e]) => e.count),
+    members: (story?.members ?? 0) + 1,
+    version: (story?.version ?? 0) + 1,
+  };
 }
 
 const MAX_TERMS = 8;
