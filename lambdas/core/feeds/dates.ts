@@ -1,3 +1,5 @@
+const MAX_DATE_LENGTH = 100;
+
 /** Zone abbreviations RFC 822 allows, plus the few that real feeds add. Offsets in minutes. */
 const ZONES: Record<string, number> = {
   UT: 0,
@@ -194,6 +196,7 @@ function parseRfc822(s: string): string | undefined {
  */
 export function parseDate(value: string | undefined): string | undefined {
   const s = value?.trim().replace(/\s+/g, ' ');
-  if (!s) return undefined;
+  // No real date is this long; the cap keeps hostile text away from the date patterns.
+  if (!s || s.length > MAX_DATE_LENGTH) return undefined;
   return parseIso(s) ?? parseRfc822(s) ?? parseUs(s);
 }

@@ -62,7 +62,7 @@ function dropReferences(xml: string, names: string[]): string {
   const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
   const reference = new RegExp(`&(?:${escaped.join('|')});`, 'g');
   return xml
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .split(/(<!\[CDATA\[[\s\S]*?(?:\]\]>|$))/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(reference, '')))
     .join('');
 }

@@ -39,16 +39,34 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /** Elements whose content is never reader-visible text. */
-const DROPPED = /<(script|style|noscript|template|head|svg|iframe|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const COMMENT = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>/g;
+const DROPPED_OPEN = /<(script|style|noscript|template|head|svg|iframe|object)\b[^<>]*>/gi;
+// Every pattern below stops at the next '<' or runs to the end, so hostile markup (thousands of
+// unclosed tags or comments) costs linear time rather than a rescan from every '<'.
+const COMMENT = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^<>]*(?:>|$)|<\?[^<>]*(?:>|$)/g;
 // Quoted attribute values may contain '>', so they are matched whole.
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)(?:[^<>"']|"[^"<]*"|'[^'<]*')*>/g;
+
+/** Removes dropped elements with their content; an unclosed one runs to the end, as in a browser. */
+function dropInvisible(html: string): string {
+  let out = '';
+  let from = 0;
+  DROPPED_OPEN.lastIndex = 0;
+  for (let m = DROPPED_OPEN.exec(html); m; m = DROPPED_OPEN.exec(html)) {
+    out += `${html.slice(from, m.index)} `;
+    const closing = new RegExp(`</${m[1] ?? ''}\\b[^<>]*>`, 'gi');
+    closing.lastIndex = DROPPED_OPEN.lastIndex;
+    const close = closing.exec(html);
+    if (!close) return out;
+    from = closing.lastIndex;
+    DROPPED_OPEN.lastIndex = from;
+  }
+  return out + html.slice(from);
+}
 
 /** Plain text of an HTML fragment: tags stripped, entities decoded, whitespace collapsed, one line per block. */
 export function htmlToText(html: string): string {
   if (!html.includes('<') && !html.includes('&')) return collapse(html);
-  const marked = html
-    .replace(DROPPED, ' ')
+  const marked = dropInvisible(html)
     .replace(COMMENT, ' ')
     .replace(TAG, (_tag, name: string) => (BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : ''));
   return collapse(decodeHTML(marked));

@@ -35,7 +35,7 @@ const CONTAINERS = new Set(['rss', 'channel', 'RDF', 'feed']);
 /** Outside CDATA, an '&' that starts no reference is a literal ampersand (common in feed links). */
 function escapeBareAmpersands(xml: string): string {
   return xml
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .split(/(<!\[CDATA\[[\s\S]*?(?:\]\]>|$))/)
     .map((part, i) =>
       i % 2 === 1 ? part : part.replace(/&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]*;)/g, '&amp;'),
     )

@@ -30,4 +30,20 @@ describe('htmlToText', () => {
   it('returns plain text unchanged apart from whitespace', () => {
     expect(htmlToText('Just text, 100% plain')).toBe('Just text, 100% plain');
   });
+
+  it('drops an unclosed script to the end, as a browser does', () => {
+    expect(htmlToText('<p>Kept</p><script>never closed <p>hidden</p>')).toBe('Kept');
+    expect(htmlToText('<p>a</p><SCRIPT type="x">1</Script ><p>b</p>')).toBe('a\nb');
+  });
+
+  // Each input repeats an unterminated construct tens of thousands of times. A pattern that rescans
+  // to the end from every '<' would take minutes here; these finish well inside the test timeout.
+  it.each([
+    ['unclosed scripts', '<script>'.repeat(40_000), ''],
+    ['unclosed comments', '<!-- x'.repeat(40_000), ''],
+    ['unclosed CDATA', '<![CDATA[ x'.repeat(40_000), ''],
+    ['tags without an end', `${'<a '.repeat(60_000)}end`, '<a '.repeat(60_000).trim().concat(' end')],
+  ])('handles %s', (_case, input, expected) => {
+    expect(htmlToText(input)).toBe(expected);
+  });
 });
