@@ -8,6 +8,7 @@ import { createAliases } from './aliases.ts';
 import type { Field, LeafNode, QueryNode } from './ast.ts';
 import { formatLeaf, formatQuery } from './ast.ts';
 import { QuerySyntaxError, TopicQueryError } from './errors.ts';
+import { Lexicon } from './lexicon.ts';
 import { parseQuery } from './parser.ts';
 import type { TopicSpec, TopicsSection } from './schema.ts';
 import { chooseTriggers } from './triggers.ts';
@@ -40,13 +41,9 @@ export interface CompiledTopic {
 export interface CompiledTopics {
   topics: CompiledTopic[];
   leaves: CompiledLeaf[];
-  /** Exact folded word → atom ids. */
-  words: Map<string, number[]>;
-  /** Prefix → atom ids, and the prefix lengths worth trying on each word. */
-  prefixes: Map<string, number[]>;
-  prefixLengths: number[];
-  /** prefixHead() of every prefix: most words are ruled out without slicing them. */
-  prefixHeads: Set<number>;
+  /** Folded word forms and wildcard prefixes → atom ids. */
+  lexicon: Lexicon;
+  atomCount: number;
   /** Atom id → indexes of the topics it triggers (see triggers.ts). */
   topicsByAtom: number[][];
   scopes: Set<Field>;
@@ -126,14 +123,11 @@ class Builder {
   }
 
   finish(topics: CompiledTopic[]): CompiledTopics {
-    const prefixLengths = [...new Set([...this.prefixes.keys()].map((p) => p.length))].sort((a, b) => a - b);
     return {
       topics,
       leaves: this.leaves,
-      words: this.words,
-      prefixes: this.prefixes,
-      prefixLengths,
-      prefixHeads: new Set([...this.prefixes.keys()].map(prefixHead)),
+      lexicon: new Lexicon(this.words, this.prefixes),
+      atomCount: this.topicsByAtom.length,
       topicsByAtom: this.topicsByAtom,
       scopes: this.scopes,
     };
@@ -210,14 +204,4 @@ const PREFIX_COST = 4;
 function wordCost(word: string): number {
   if (FUNCTION_WORDS.has(word)) return 100;
   return word.length <= 3 ? 3 : 1;
-}
-
-/**
- * The first three characters of a word (prefixes have at least three) hashed to a small integer,
- * which engines look up fastest. A collision only costs a wasted prefix lookup.
- */
-export function prefixHead(word: string): number {
-  return (
-    ((word.charCodeAt(0) & 0x3ff) << 20) | ((word.charCodeAt(1) & 0x3ff) << 10) | (word.charCodeAt(2) & 0x3ff)
-  );
 }

@@ -3,17 +3,20 @@
  * phrase or NEAR can span two of them, and each atom's positions collected in one pass.
  */
 import type { Field } from './ast.ts';
-import { type CompiledTopics, prefixHead } from './compile.ts';
-import { MAX_NEAR_DISTANCE, MIN_PREFIX } from './lexer.ts';
-import { type Tokens, tokenize } from './tokenize.ts';
+import type { CompiledTopics } from './compile.ts';
+import { MAX_NEAR_DISTANCE } from './lexer.ts';
+import type { AtomSink } from './lexicon.ts';
+import { scan, type TokenSink } from './tokenize.ts';
 
 export type DocField = 'title' | 'text' | Field;
 
 export interface FieldSpan {
   name: DocField;
   raw: string;
-  tokens: Tokens;
-  /** Position of the field's first word; its words run from base to base + words.length - 1. */
+  /** Character range of each word in `raw`. */
+  starts: number[];
+  ends: number[];
+  /** Position of the field's first word; its words run from base to base + starts.length - 1. */
   base: number;
 }
 
@@ -29,19 +32,21 @@ const NO_POSITIONS: readonly number[] = [];
 
 /**
  * Per-atom position lists, reused from item to item: a generation stamp marks which lists belong
- * to the current item, so nothing is cleared or reallocated per item.
+ * to the current item, so nothing is cleared per item. Not re-entrant: one per matcher, and
+ * matching is synchronous.
  */
-export class ScannedDocument {
+export class ScannedDocument implements TokenSink, AtomSink {
   fields: FieldSpan[] = [];
   /** Atoms seen in the current item, in first-seen order. */
   readonly seenAtoms: number[] = [];
   private readonly positions: (number[] | undefined)[];
   private readonly stamps: Uint32Array;
   private generation = 0;
+  private current: FieldSpan | undefined;
 
   constructor(private readonly compiled: CompiledTopics) {
-    this.positions = new Array(compiled.topicsByAtom.length);
-    this.stamps = new Uint32Array(compiled.topicsByAtom.length);
+    this.positions = new Array(compiled.atomCount);
+    this.stamps = new Uint32Array(compiled.atomCount);
   }
 
   scan(doc: MatchDocument): void {
@@ -57,11 +62,13 @@ export class ScannedDocument {
       ['url', scopes.has('url') ? doc.url : undefined],
     ] as const) {
       if (!raw) continue;
-      const tokens = tokenize(raw);
-      this.fields.push({ name, raw, tokens, base });
-      this.collect(tokens.words, base);
-      base += tokens.words.length + FIELD_GAP;
+      const field: FieldSpan = { name, raw, starts: [], ends: [], base };
+      this.current = field;
+      scan(raw, this);
+      this.fields.push(field);
+      base += field.starts.length + FIELD_GAP;
     }
+    this.current = undefined;
   }
 
   /** Ascending positions of the atom in the current item. */
@@ -69,21 +76,20 @@ export class ScannedDocument {
     return this.stamps[atom] === this.generation ? (this.positions[atom] ?? NO_POSITIONS) : NO_POSITIONS;
   }
 
-  private collect(words: string[], base: number): void {
-    const { prefixLengths, prefixes, prefixHeads, words: dictionary } = this.compiled;
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i] ?? '';
-      this.record(dictionary.get(word), base + i);
-      if (word.length < MIN_PREFIX || !prefixHeads.has(prefixHead(word))) continue;
-      for (const length of prefixLengths) {
-        if (length > word.length) break;
-        this.record(prefixes.get(word.slice(0, length)), base + i);
-      }
-    }
+  plain(lower: string, start: number, end: number): void {
+    this.compiled.lexicon.lookup(lower, start, end, this);
+    this.advance(start, end);
   }
 
-  private record(atoms: number[] | undefined, position: number): void {
-    if (atoms === undefined) return;
+  word(word: string, start: number, end: number): void {
+    this.compiled.lexicon.lookup(word, 0, word.length, this);
+    this.advance(start, end);
+  }
+
+  found(atoms: readonly number[]): void {
+    const field = this.current;
+    if (field === undefined) return;
+    const position = field.base + field.starts.length;
     for (const atom of atoms) {
       if (this.stamps[atom] === this.generation) {
         this.positions[atom]?.push(position);
@@ -93,5 +99,10 @@ export class ScannedDocument {
         this.seenAtoms.push(atom);
       }
     }
+  }
+
+  private advance(start: number, end: number): void {
+    this.current?.starts.push(start);
+    this.current?.ends.push(end);
   }
 }

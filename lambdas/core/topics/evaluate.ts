@@ -32,7 +32,7 @@ export class Evaluation {
   ) {
     this.presence = new Uint8Array(compiled.leaves.length);
     for (const field of doc.fields) {
-      this.ranges.set(field.name, { lo: field.base, hi: field.base + field.tokens.words.length });
+      this.ranges.set(field.name, { lo: field.base, hi: field.base + field.starts.length });
     }
     // Unscoped words match in the title or the text, which come first on the position line.
     const text = this.ranges.get('text') ?? this.ranges.get('title');
@@ -44,9 +44,11 @@ export class Evaluation {
       case 'leaf':
         return this.leafPresent(node.leaf);
       case 'and':
-        return node.children.every((c) => this.matches(c));
+        for (const child of node.children) if (!this.matches(child)) return false;
+        return true;
       case 'or':
-        return node.children.some((c) => this.matches(c));
+        for (const child of node.children) if (this.matches(child)) return true;
+        return false;
       case 'not':
         return !this.matches(node.child);
       case 'near':
@@ -82,7 +84,7 @@ export class Evaluation {
       const title = this.doc.fields.find((f) => f.name === 'title');
       return title ? snippetAround(title.raw, 0, 0) : '';
     }
-    const { starts, ends } = field.tokens;
+    const { starts, ends } = field;
     const start = starts[span.start - field.base] ?? 0;
     const end = ends[span.end - field.base] ?? start;
     return snippetAround(field.raw, start, end);

@@ -1,7 +1,8 @@
 /**
  * Splits text into the words queries are matched against, keeping each word's character range so
- * a hit can be shown in a snippet of the original text. A hand-written scanner rather than one
- * large regular expression: it runs once per word of every item, and this is three times faster.
+ * a hit can be shown in a snippet of the original text. Queries and items go through the same
+ * scanner, so both sides always agree on what a word is. Hand-written rather than one regular
+ * expression because it runs on every word of every item.
  */
 import { foldLowercase, foldWord } from './fold.ts';
 
@@ -133,60 +134,100 @@ function fold(source: Source, start: number, end: number, edit: (raw: string) =>
 const withoutDots = (raw: string) => raw.replaceAll('.', '');
 const withoutApostrophes = (raw: string) => (hasApostrophe(raw) ? dropApostrophes(raw) : raw);
 
-export function tokenize(text: string): Tokens {
-  const tokens: Tokens = { words: [], starts: [], ends: [] };
+/**
+ * Receives the words of a text in order. Plain ASCII words (most of them) arrive as a range of the
+ * lower-cased text so a caller that only looks words up never builds a string for them.
+ */
+export interface TokenSink {
+  plain(lower: string, start: number, end: number): void;
+  word(word: string, start: number, end: number): void;
+}
+
+export function scan(text: string, sink: TokenSink): void {
   const lower = text.toLowerCase();
   const source: Source = { text, lower: lower.length === text.length ? lower : undefined };
   let i = 0;
   while (i < text.length) {
-    if (!isWordChar(text, i)) {
-      i++;
-      continue;
-    }
-    const end = readToken(source, i, tokens);
-    tokens.starts.push(i);
-    tokens.ends.push(end);
-    i = end;
+    if (isWordChar(text, i)) i = readToken(source, i, sink);
+    else i++;
   }
-  mergePercentWords(tokens);
+}
+
+export function tokenize(text: string): Tokens {
+  const tokens: Tokens = { words: [], starts: [], ends: [] };
+  const push = (word: string, start: number, end: number) => {
+    tokens.words.push(word);
+    tokens.starts.push(start);
+    tokens.ends.push(end);
+  };
+  scan(text, { plain: (lower, start, end) => push(lower.slice(start, end), start, end), word: push });
   return tokens;
 }
 
-/** Pushes the word starting at `start` and returns where it ends. */
-function readToken(source: Source, start: number, tokens: Tokens): number {
-  const { text } = source;
+/** Reads the word starting at `start`, hands it to the sink and returns where it ends. */
+function readToken(source: Source, start: number, sink: TokenSink): number {
+  const { text, lower } = source;
   if (isDigit(text.charCodeAt(start))) {
     const end = numberEnd(text, start);
-    if (end >= 0) {
-      tokens.words.push(text.slice(start, end).replace(/[,\u00A0\u202F\u2009]/g, ''));
-      return end;
-    }
+    if (end >= 0) return readNumber(source, start, end, sink);
   } else if (isLetter(text, start)) {
     const end = abbreviationEnd(text, start);
     if (end >= 0) {
-      tokens.words.push(fold(source, start, end, withoutDots));
+      sink.word(fold(source, start, end, withoutDots), start, end);
+      return end;
+    }
+  }
+  if (lower !== undefined) {
+    const end = plainEnd(text, start);
+    if (end >= 0) {
+      sink.plain(lower, start, end);
       return end;
     }
   }
   const end = wordEnd(text, start);
-  tokens.words.push(fold(source, start, end, withoutApostrophes));
+  sink.word(fold(source, start, end, withoutApostrophes), start, end);
   return end;
 }
 
-const PLAIN_NUMBER_RE = /^\d+(?:\.\d+)?$/;
-const PERCENT_WORDS = new Set(['percent', 'pct']);
+/** ASCII letters and digits up to a non-word character, or -1 when the word goes on past them. */
+function plainEnd(text: string, start: number): number {
+  let j = start;
+  while (isAsciiLetter(text.charCodeAt(j)) || isDigit(text.charCodeAt(j))) j++;
+  if (j >= text.length) return j;
+  const c = text.charCodeAt(j);
+  if (isApostrophe(c) && j + 1 < text.length && isWordChar(text, j + 1)) return -1;
+  return c >= 128 && isWordChar(text, j) ? -1 : j;
+}
 
-/** "5 percent" and "5 per cent" are written "5%" by other outlets: make them the same word. */
-function mergePercentWords(t: Tokens): void {
-  for (let i = 0; i < t.words.length - 1; i++) {
-    const word = t.words[i] ?? '';
-    if (!PLAIN_NUMBER_RE.test(word)) continue;
-    const next = t.words[i + 1] ?? '';
-    const span = PERCENT_WORDS.has(next) ? 1 : next === 'per' && t.words[i + 2] === 'cent' ? 2 : 0;
-    if (span === 0) continue;
-    t.words.splice(i, span + 1, `${word}%`);
-    const end = t.ends[i + span] ?? 0;
-    t.starts.splice(i + 1, span);
-    t.ends.splice(i, span + 1, end);
+const SEPARATORS_RE = /[,\u00A0\u202F\u2009]/g;
+const PLAIN_NUMBER_RE = /^\d+(?:\.\d+)?$/;
+
+function readNumber(source: Source, start: number, end: number, sink: TokenSink): number {
+  const number = source.text.slice(start, end).replace(SEPARATORS_RE, '');
+  // "5 percent" and "5 per cent" are written "5%" by other outlets: make them the same word.
+  const percent = PLAIN_NUMBER_RE.test(number) ? percentWordsEnd(source.text, end) : -1;
+  if (percent < 0) {
+    sink.word(number, start, end);
+    return end;
   }
+  sink.word(`${number}%`, start, percent);
+  return percent;
+}
+
+/** End of "percent", "pct" or "per cent" after a number, or -1. */
+function percentWordsEnd(text: string, from: number): number {
+  const [first, firstEnd] = nextWord(text, from);
+  if (first === 'percent' || first === 'pct') return firstEnd;
+  if (first !== 'per') return -1;
+  const [second, secondEnd] = nextWord(text, firstEnd);
+  return second === 'cent' ? secondEnd : -1;
+}
+
+/** The lower-cased word after whitespace at `from`, and its end. */
+function nextWord(text: string, from: number): [string, number] {
+  let j = from;
+  while (j < text.length && /\s/.test(text[j] ?? '')) j++;
+  if (j === from) return ['', j];
+  const end = plainEnd(text, j);
+  return end > j ? [text.slice(j, end).toLowerCase(), end] : ['', j];
 }

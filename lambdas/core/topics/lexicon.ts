@@ -1,0 +1,104 @@
+/**
+ * Every word form and wildcard prefix of every topic in one open-addressing hash table. Lookups
+ * take a range of a string, so an item's words are looked up without building a string for each.
+ */
+
+/** Atom ids found for a word, or for one of its prefixes. */
+export interface AtomSink {
+  found(atoms: readonly number[]): void;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const MAX_PREFIX_LENGTH = 64;
+
+interface Entry {
+  key: string;
+  exact?: number[];
+  prefix?: number[];
+}
+
+export class Lexicon {
+  private readonly slots: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+  private readonly keys: string[];
+  private readonly exact: (readonly number[] | undefined)[];
+  private readonly prefix: (readonly number[] | undefined)[];
+  /** prefixLength[n] is 1 when some prefix has n characters. */
+  private readonly prefixLength = new Uint8Array(MAX_PREFIX_LENGTH + 1);
+  private readonly hasPrefixes: boolean;
+
+  constructor(words: Map<string, number[]>, prefixes: Map<string, number[]>) {
+    const entries = new Map<string, Entry>();
+    for (const [key, atoms] of words) entries.set(key, { key, exact: atoms });
+    for (const [key, atoms] of prefixes) {
+      if (key.length > MAX_PREFIX_LENGTH)
+        throw new Error(`wildcard prefix longer than ${MAX_PREFIX_LENGTH}: ${key}`);
+      entries.set(key, { ...(entries.get(key) ?? { key }), prefix: atoms });
+      this.prefixLength[key.length] = 1;
+    }
+    this.hasPrefixes = prefixes.size > 0;
+    const list = [...entries.values()];
+    this.keys = list.map((e) => e.key);
+    this.exact = list.map((e) => e.exact);
+    this.prefix = list.map((e) => e.prefix);
+    this.hashes = Int32Array.from(this.keys, hashOf);
+    const size = 2 ** Math.ceil(Math.log2(2 * list.length + 2));
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.hashes.forEach((hash, id) => {
+      let slot = hash & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = id + 1;
+    });
+  }
+
+  /** Reports the atoms of the word text[start, end) and of each wildcard prefix of it. */
+  lookup(text: string, start: number, end: number, sink: AtomSink): void {
+    let hash = FNV_OFFSET;
+    if (this.hasPrefixes) {
+      const limit = Math.min(end, start + MAX_PREFIX_LENGTH);
+      for (let i = start; i < limit; i++) {
+        hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+        if (this.prefixLength[i - start + 1] === 1) this.report(this.prefix, hash, text, start, i + 1, sink);
+      }
+      for (let i = limit; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+    } else {
+      for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+    }
+    this.report(this.exact, hash, text, start, end, sink);
+  }
+
+  private report(
+    table: (readonly number[] | undefined)[],
+    hash: number,
+    text: string,
+    start: number,
+    end: number,
+    sink: AtomSink,
+  ): void {
+    const { slots, hashes, keys, mask } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = (slots[slot] ?? 0) - 1;
+      if (id < 0) return;
+      if (hashes[id] === hash && sameText(keys[id] ?? '', text, start, end)) {
+        const atoms = table[id];
+        if (atoms) sink.found(atoms);
+        return;
+      }
+    }
+  }
+}
+
+function hashOf(key: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+function sameText(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
