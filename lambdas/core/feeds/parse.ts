@@ -39,7 +39,25 @@ function rootName(text: string): string {
   return name ? `root element <${name}>` : 'a document without elements';
 }
 
-function parseText(text: string, url: string): ParsedFeed {
+const MAX_JUNK_CHARS = 4096;
+
+/**
+ * Text a server printed before the feed (a PHP notice, a stray "<br />") is skipped: an XML
+ * declaration can only come first, and a body that does not start with markup may still hold a
+ * feed root a little further on.
+ */
+function leadingJunk(text: string): number {
+  const head = text.slice(0, MAX_JUNK_CHARS);
+  const declaration = head.indexOf('<?xml');
+  if (declaration > 0 && head.slice(0, declaration).trim() !== '') return declaration;
+  if (/^\s*[<{]/.test(head)) return 0;
+  const root = /<(?:[\w.-]+:)?(?:rss|RDF|feed)[\s>]/.exec(head);
+  return root ? root.index : 0;
+}
+
+function parseText(whole: string, url: string): ParsedFeed {
+  const junk = leadingJunk(whole);
+  const text = junk > 0 ? whole.slice(junk) : whole;
   if (looksLikeJsonFeed(text)) return mapJsonFeed(text, url);
   if (looksLikeHtml(text)) throw new FeedParseError('not-a-feed', 'an HTML page, not a feed');
   if (!/^\s*</.test(text)) throw new FeedParseError('not-a-feed', 'neither XML nor JSON');
@@ -49,6 +67,7 @@ function parseText(text: string, url: string): ParsedFeed {
   const { xml, removedEntities } = stripDoctype(text);
   const { root, warnings } = parseXml(xml, url);
   const feed = mapRoot(root);
+  if (junk > 0) warnings.unshift(`${junk} characters before the feed were skipped`);
   if (removedEntities.length > 0) {
     warnings.unshift(`DOCTYPE removed; entities never expanded: ${removedEntities.slice(0, 10).join(', ')}`);
   }

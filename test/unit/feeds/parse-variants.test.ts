@@ -87,4 +87,29 @@ describe('parseFeed: real-world variants', () => {
     expect(feed.items[0]?.contentHtml).toBe('<p>One<br>two <img src="a.png" alt="A &amp; B"></p>');
     expect(feed.items[0]?.link).toBe('https://variants.example.com/x');
   });
+
+  it('skips a server warning printed before the feed', async () => {
+    const rss = '<rss version="2.0"><channel><item><title>Kept</title></item></channel></rss>';
+    const php = '<br />\n<b>Warning</b>: Cannot modify header information in feed.php on line 3<br />\n';
+    for (const body of [`${php}<?xml version="1.0"?>${rss}`, `Notice: undefined index\n${rss}`]) {
+      const feed = await parseFeed(bytes(body), { url });
+      expect(feed.items.map((i) => i.title)).toEqual(['Kept']);
+      expect(feed.warnings?.[0]).toMatch(/characters before the feed were skipped/);
+    }
+  });
+
+  it('names RSS 0.90 and 0.92 feeds by version', async () => {
+    const rdf090 =
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">' +
+      '<channel><title>Ninety</title><link>http://old.example/</link></channel>' +
+      '<item><title>First</title><link>http://old.example/1</link></item></rdf:RDF>';
+    const feed090 = await parseFeed(bytes(rdf090), { url });
+    expect(feed090.format).toBe('rss-0.90');
+    expect(feed090.items).toEqual([{ link: 'http://old.example/1', title: 'First', categories: [] }]);
+    const rss092 =
+      '<rss version="0.92"><channel><title>N</title><item><description>d</description></item></channel></rss>';
+    const feed092 = await parseFeed(bytes(rss092), { url });
+    expect(feed092.format).toBe('rss-0.92');
+    expect(feed092.items[0]?.summary).toBe('d');
+  });
 });
