@@ -61,11 +61,11 @@ export class Evaluation {
     const fields = new Set<DocField>();
     let first: { field: FieldSpan; span: Span } | undefined;
     for (const id of topic.positiveLeaves) {
-      const spans = this.leafSpans(id);
-      if (spans.length === 0) continue;
+      if (!this.leafPresent(id)) continue;
       terms.push(this.leaf(id).display);
-      for (const span of spans) {
-        const field = this.fieldAt(span.start);
+      for (const field of this.doc.fields) {
+        const span = this.firstSpanIn(id, field);
+        if (span === undefined) continue;
         fields.add(field.name);
         if (first === undefined || showsBetter(field, span, first.field, first.span)) first = { field, span };
       }
@@ -76,6 +76,21 @@ export class Evaluation {
       fields: this.doc.fields.map((f) => f.name).filter((name) => fields.has(name)),
       snippet: first ? this.snippet(first.field, first.span) : '',
     };
+  }
+
+  /** The leaf's first occurrence in a field it may match in; a word needs no span list for that. */
+  private firstSpanIn(id: number, field: FieldSpan): Span | undefined {
+    const leaf = this.leaf(id);
+    if (leaf.field === undefined ? field.name !== 'title' && field.name !== 'text' : leaf.field !== field.name) {
+      return undefined;
+    }
+    const lo = field.base;
+    const hi = field.base + field.starts.length;
+    const [atom, ...rest] = leaf.atoms;
+    if (rest.length > 0 || atom === undefined) return this.leafSpans(id).find((s) => s.start >= lo && s.start < hi);
+    const positions = this.doc.positionsOf(atom);
+    const start = positions[lowerBound(positions, lo)];
+    return start !== undefined && start < hi ? { start, end: start } : undefined;
   }
 
   private snippet(field: FieldSpan, span: Span): string {
@@ -142,14 +157,6 @@ export class Evaluation {
     return spans;
   }
 
-  private fieldAt(position: number): FieldSpan {
-    const { fields } = this.doc;
-    for (let i = fields.length - 1; i >= 0; i--) {
-      const field = fields[i];
-      if (field && position >= field.base) return field;
-    }
-    throw new Error(`position ${position} is in no field`);
-  }
 }
 
 const SNIPPET_PREFERENCE: Record<DocField, number> = { text: 0, title: 1, source: 2, url: 2 };
