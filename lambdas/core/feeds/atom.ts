@@ -1,6 +1,6 @@
 import { parseDate } from './dates.ts';
 import { all, attr, elements, first, innerHtml, textIn, textOf } from './dom.ts';
-import { cleanAuthor, dropUndefined, nonEmpty, resolveLink, uniqueCategories } from './fields.ts';
+import { cleanAuthor, dropUndefined, firstItems, nonEmpty, resolveLink, uniqueCategories } from './fields.ts';
 import { ATOM_LOOSE, NS } from './ns.ts';
 import { collapse, escapeHtml, htmlToText, isControl, oneLine } from './text.ts';
 import type { ParsedFeed, RawFeedItem } from './types.ts';
@@ -124,13 +124,13 @@ export function mapAtomEntryDocument(root: XmlElement): ParsedFeed {
 }
 
 /** Atom 1.0 and 0.3 (`<feed><entry>`). */
-export function mapAtom(root: XmlElement): ParsedFeed {
+export function mapAtom(root: XmlElement, maxItems?: number): ParsedFeed {
   const version = root.ns === NS.atom03 || attr(root, 'version')?.trim() === '0.3' ? '0.3' : '1.0';
   return dropUndefined({
     format: `atom-${version}`,
     title: oneLineOrUndefined(asText(first(root, ATOM_LOOSE, 'title'))),
     link: linkHref(root),
     language: root.lang,
-    items: all(root, ATOM_LOOSE, 'entry').map((entry) => atomEntry(entry, root)),
+    ...firstItems(all(root, ATOM_LOOSE, 'entry'), maxItems, (entry) => atomEntry(entry, root)),
   });
 }

@@ -54,3 +54,10 @@ export function nonEmpty(value: string | undefined): string | undefined {
 export function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/** The first `max` entries, mapped; the rest are only counted, never mapped. */
+export function firstItems<T, R>(list: T[], max: number | undefined, map: (entry: T) => R) {
+  const kept = max === undefined ? list : list.slice(0, max);
+  const dropped = list.length - kept.length;
+  return { items: kept.map(map), droppedItems: dropped > 0 ? dropped : undefined };
+}

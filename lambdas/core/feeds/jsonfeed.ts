@@ -3,6 +3,7 @@ import { FeedParseError } from './errors.ts';
 import {
   cleanAuthor,
   dropUndefined,
+  firstItems,
   nonEmpty,
   plain,
   plainBlock,
@@ -55,7 +56,7 @@ export function looksLikeJsonFeed(text: string): boolean {
 }
 
 /** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). */
-export function mapJsonFeed(text: string, url: string): ParsedFeed {
+export function mapJsonFeed(text: string, url: string, maxItems?: number): ParsedFeed {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -76,6 +77,6 @@ export function mapJsonFeed(text: string, url: string): ParsedFeed {
     title: plain(str(doc.title)),
     link: resolveLink(str(doc.home_page_url), base),
     language: str(doc.language),
-    items: items.map((item) => jsonItem(item, doc, base)),
+    ...firstItems(items, maxItems, (item) => jsonItem(item, doc, base)),
   });
 }

@@ -17,9 +17,9 @@ export interface ParseOptions {
   maxItems?: number;
 }
 
-function mapRoot(root: XmlElement): ParsedFeed {
-  if (root.local === 'rss' || (root.local === 'RDF' && root.ns === NS.rdf)) return mapRss(root);
-  if (root.local === 'feed') return mapAtom(root);
+function mapRoot(root: XmlElement, maxItems: number | undefined): ParsedFeed {
+  if (root.local === 'rss' || (root.local === 'RDF' && root.ns === NS.rdf)) return mapRss(root, maxItems);
+  if (root.local === 'feed') return mapAtom(root, maxItems);
   if (root.local === 'entry' && root.ns === NS.atom10) return mapAtomEntryDocument(root);
   if (root.local.toLowerCase() === 'html') throw new FeedParseError('not-a-feed', 'an HTML page, not a feed');
   throw new FeedParseError('not-a-feed', `root element <${root.name}> is not RSS, RDF or Atom`);
@@ -55,10 +55,10 @@ function leadingJunk(text: string): number {
   return root ? root.index : 0;
 }
 
-function parseText(whole: string, url: string): ParsedFeed {
+function parseText(whole: string, url: string, maxItems: number | undefined): ParsedFeed {
   const junk = leadingJunk(whole);
   const text = junk > 0 ? whole.slice(junk) : whole;
-  if (looksLikeJsonFeed(text)) return mapJsonFeed(text, url);
+  if (looksLikeJsonFeed(text)) return mapJsonFeed(text, url, maxItems);
   if (looksLikeHtml(text)) throw new FeedParseError('not-a-feed', 'an HTML page, not a feed');
   if (!/^\s*</.test(text)) throw new FeedParseError('not-a-feed', 'neither XML nor JSON');
   // Markup without any feed element (HTML fragments, other XML) is not a feed, well-formed or not.
@@ -66,17 +66,12 @@ function parseText(whole: string, url: string): ParsedFeed {
     throw new FeedParseError('not-a-feed', `${rootName(text)} is not RSS, RDF or Atom`);
   const { xml, removedEntities } = stripDoctype(text);
   const { root, warnings } = parseXml(xml, url);
-  const feed = mapRoot(root);
+  const feed = mapRoot(root, maxItems);
   if (junk > 0) warnings.unshift(`${junk} characters before the feed were skipped`);
   if (removedEntities.length > 0) {
     warnings.unshift(`DOCTYPE removed; entities never expanded: ${removedEntities.slice(0, 10).join(', ')}`);
   }
   return warnings.length > 0 ? { ...feed, warnings } : feed;
-}
-
-function cap(feed: ParsedFeed, maxItems: number | undefined): ParsedFeed {
-  if (maxItems === undefined || feed.items.length <= maxItems) return feed;
-  return { ...feed, items: feed.items.slice(0, maxItems), droppedItems: feed.items.length - maxItems };
 }
 
 /**
@@ -87,7 +82,7 @@ export async function parseFeed(body: Uint8Array, opts: ParseOptions): Promise<P
   if (body.byteLength === 0) throw new FeedParseError('empty', 'empty body');
   const { text } = decodeBody(body, opts.contentType);
   if (text.trim() === '') throw new FeedParseError('empty', 'body is only whitespace');
-  return cap(parseText(text, opts.url), opts.maxItems);
+  return parseText(text, opts.url, opts.maxItems);
 }
 
 export { FeedParseError, type FeedParseErrorKind } from './errors.ts';

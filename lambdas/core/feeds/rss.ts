@@ -3,6 +3,7 @@ import { all, attr, first, innerHtml, textIn } from './dom.ts';
 import {
   cleanAuthor,
   dropUndefined,
+  firstItems,
   nonEmpty,
   plain,
   plainBlock,
@@ -81,7 +82,7 @@ function rssItem(item: XmlElement): RawFeedItem {
 }
 
 /** RSS 0.9x and 2.0 (`<rss><channel><item>`) and RSS 1.0 / 0.90 (`<rdf:RDF><channel/><item>`). */
-export function mapRss(root: XmlElement): ParsedFeed {
+export function mapRss(root: XmlElement, maxItems?: number): ParsedFeed {
   const channel = first(root, RSS_CORE, 'channel');
   const isRdf = root.local === 'RDF';
   const itemParent = isRdf ? [root, ...(channel ? [channel] : [])] : channel ? [channel] : [];
@@ -101,6 +102,6 @@ export function mapRss(root: XmlElement): ParsedFeed {
     language: channel
       ? (textIn(first(channel, RSS_CORE, 'language')) ?? textIn(first(channel, DC, 'language')) ?? root.lang)
       : root.lang,
-    items: items.map(rssItem),
+    ...firstItems(items, maxItems, rssItem),
   });
 }

@@ -168,4 +168,25 @@ describe('parseFeed: maxItems', () => {
     ]);
     expect(feed.droppedItems).toBe(1);
   });
+
+  it('caps Atom and JSON Feed items the same way, and reports nothing dropped under the cap', async () => {
+    const atom = await parseFeed(fixture('atom10.xml'), {
+      url: 'https://atom.example.com/feed.atom',
+      maxItems: 1,
+    });
+    expect(atom.items.map((i) => i.guid)).toEqual(['tag:atom.example.com,2025:rates-held']);
+    expect(atom.droppedItems).toBe(1);
+    const json = await parseFeed(fixture('jsonfeed11.json'), {
+      url: 'https://json.example.com/feed.json',
+      maxItems: 1,
+    });
+    expect(json.items.map((i) => i.guid)).toEqual(['2025-07-11-lighthouse']);
+    expect(json.droppedItems).toBe(1);
+    const all = await parseFeed(fixture('jsonfeed11.json'), {
+      url: 'https://json.example.com/feed.json',
+      maxItems: 5,
+    });
+    expect(all.items).toHaveLength(2);
+    expect(all.droppedItems).toBeUndefined();
+  });
 });
