@@ -17,21 +17,32 @@ interface Range {
 }
 
 const EMPTY: Range = { lo: 0, hi: 0 };
-const UNKNOWN = 0;
-const ABSENT = 1;
-const PRESENT = 2;
 
+/**
+ * Per-item memo of leaf results, reused from item to item like ScannedDocument: a leaf's cached
+ * presence counts only when its stamp is the current generation.
+ */
 export class Evaluation {
   private readonly ranges = new Map<DocField | undefined, Range>();
-  private readonly presence: Uint8Array;
+  private readonly stamps: Uint32Array;
+  private readonly present: Uint8Array;
   private readonly spansByLeaf = new Map<number, Span[]>();
+  private generation = 0;
 
   constructor(
     private readonly compiled: CompiledTopics,
     private readonly doc: ScannedDocument,
   ) {
-    this.presence = new Uint8Array(compiled.leaves.length);
-    for (const field of doc.fields) {
+    this.stamps = new Uint32Array(compiled.leaves.length);
+    this.present = new Uint8Array(compiled.leaves.length);
+  }
+
+  /** Starts on the item the ScannedDocument now holds. */
+  reset(): void {
+    this.generation++;
+    this.spansByLeaf.clear();
+    this.ranges.clear();
+    for (const field of this.doc.fields) {
       this.ranges.set(field.name, { lo: field.base, hi: field.base + field.starts.length });
     }
     // Unscoped words match in the title or the text, which come first on the position line.
@@ -81,13 +92,16 @@ export class Evaluation {
   /** The leaf's first occurrence in a field it may match in; a word needs no span list for that. */
   private firstSpanIn(id: number, field: FieldSpan): Span | undefined {
     const leaf = this.leaf(id);
-    if (leaf.field === undefined ? field.name !== 'title' && field.name !== 'text' : leaf.field !== field.name) {
+    if (
+      leaf.field === undefined ? field.name !== 'title' && field.name !== 'text' : leaf.field !== field.name
+    ) {
       return undefined;
     }
     const lo = field.base;
     const hi = field.base + field.starts.length;
     const [atom, ...rest] = leaf.atoms;
-    if (rest.length > 0 || atom === undefined) return this.leafSpans(id).find((s) => s.start >= lo && s.start < hi);
+    if (rest.length > 0 || atom === undefined)
+      return this.leafSpans(id).find((s) => s.start >= lo && s.start < hi);
     const positions = this.doc.positionsOf(atom);
     const start = positions[lowerBound(positions, lo)];
     return start !== undefined && start < hi ? { start, end: start } : undefined;
@@ -127,8 +141,7 @@ export class Evaluation {
 
   /** The common case, a word checked for presence, without building spans. */
   private leafPresent(id: number): boolean {
-    const known = this.presence[id];
-    if (known !== UNKNOWN) return known === PRESENT;
+    if (this.stamps[id] === this.generation) return this.present[id] === 1;
     const leaf = this.leaf(id);
     const range = this.ranges.get(leaf.field) ?? EMPTY;
     const [atom, ...rest] = leaf.atoms;
@@ -136,7 +149,8 @@ export class Evaluation {
       rest.length === 0 && atom !== undefined
         ? anyInRange(this.doc.positionsOf(atom), range)
         : this.leafSpans(id).length > 0;
-    this.presence[id] = present ? PRESENT : ABSENT;
+    this.stamps[id] = this.generation;
+    this.present[id] = present ? 1 : 0;
     return present;
   }
 
@@ -156,7 +170,6 @@ export class Evaluation {
     this.spansByLeaf.set(id, spans);
     return spans;
   }
-
 }
 
 const SNIPPET_PREFERENCE: Record<DocField, number> = { text: 0, title: 1, source: 2, url: 2 };

@@ -24,7 +24,11 @@ export function compileTopics(section: TopicsSection): TopicMatcher {
   const compiled = compileAll(section);
   // Scratch state reused across items; match() is synchronous, so calls cannot interleave.
   const scanned = new ScannedDocument(compiled);
-  const candidates = new Candidates(compiled.topics.length);
+  const state: MatchState = {
+    scanned,
+    evaluation: new Evaluation(compiled, scanned),
+    candidates: new Candidates(compiled.topics.length),
+  };
   return {
     topics: compiled.topics.map(({ name, recipients, alert, normalised }) => ({
       name,
@@ -32,23 +36,25 @@ export function compileTopics(section: TopicsSection): TopicMatcher {
       alert,
       normalised,
     })),
-    match: (doc) => matchDocument(compiled, scanned, candidates, doc),
+    match: (doc) => matchDocument(compiled, state, doc),
   };
 }
 
-function matchDocument(
-  compiled: CompiledTopics,
-  scanned: ScannedDocument,
-  candidates: Candidates,
-  doc: MatchDocument,
-): TopicHit[] {
+interface MatchState {
+  scanned: ScannedDocument;
+  evaluation: Evaluation;
+  candidates: Candidates;
+}
+
+function matchDocument(compiled: CompiledTopics, state: MatchState, doc: MatchDocument): TopicHit[] {
+  const { scanned, evaluation, candidates } = state;
   scanned.scan(doc);
+  evaluation.reset();
   // Only topics with a word in this item can match (compile refuses queries that need none).
   candidates.reset();
   for (const atom of scanned.seenAtoms) {
     for (const topic of compiled.topicsByAtom[atom] ?? []) candidates.add(topic);
   }
-  const evaluation = new Evaluation(compiled, scanned);
   const hits: TopicHit[] = [];
   for (const index of candidates.sorted()) {
     const topic = compiled.topics[index];
