@@ -133,7 +133,8 @@ function report(label: string, result: ReturnType<typeof measure>): string {
   );
 }
 
-export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+/** `argv` is this bench's own flags; an aggregating runner calls main() with none. */
+export async function main(argv: string[] = []): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { topics: { type: 'string' }, items: { type: 'string' } },
@@ -170,5 +171,5 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main();
+  process.exitCode = await main(process.argv.slice(2));
 }
