@@ -1,6 +1,14 @@
 import { parseDate } from './dates.ts';
 import { all, attr, elements, first, innerHtml, textIn, textOf } from './dom.ts';
-import { cleanAuthor, dropUndefined, firstItems, nonEmpty, resolveLink, uniqueCategories } from './fields.ts';
+import {
+  absolutiseLinks,
+  cleanAuthor,
+  dropUndefined,
+  firstItems,
+  nonEmpty,
+  resolveLink,
+  uniqueCategories,
+} from './fields.ts';
 import { ATOM_LOOSE, NS } from './ns.ts';
 import { collapse, escapeHtml, htmlToText, isControl, oneLine } from './text.ts';
 import type { ParsedFeed, RawFeedItem } from './types.ts';
@@ -56,7 +64,7 @@ function asHtml(el: XmlElement | undefined): string | undefined {
   const raw = rawContent(el);
   const mode = attr(el, 'mode')?.trim().toLowerCase();
   const isMarkup = kind === 'html' || kind === 'xhtml' || mode === 'escaped' || mode === 'xml';
-  return nonEmpty(isMarkup ? raw : escapeHtml(raw));
+  return isMarkup ? absolutiseLinks(nonEmpty(raw), el.base) : nonEmpty(escapeHtml(raw));
 }
 
 /** A text construct as plain text: type="text" is taken literally, html/xhtml lose their markup. */

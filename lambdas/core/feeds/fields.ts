@@ -61,3 +61,20 @@ export function firstItems<T, R>(list: T[], max: number | undefined, map: (entry
   const dropped = list.length - kept.length;
   return { items: kept.map(map), droppedItems: dropped > 0 ? dropped : undefined };
 }
+
+const URL_ATTRIBUTE = /(\s(?:href|src|poster)\s*=\s*)(["'])([^"'<>]*)\2/gi;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Content HTML with relative href/src made absolute against the element's base (xml:base, else the
+ * feed URL), so it still points at the outlet once it is shown outside the feed.
+ */
+export function absolutiseLinks(html: string | undefined, base: string): string | undefined {
+  if (html === undefined || !base) return html;
+  return html.replace(URL_ATTRIBUTE, (whole, prefix: string, quote: string, ref: string) => {
+    const trimmed = ref.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || HAS_SCHEME.test(trimmed)) return whole;
+    const resolved = resolveLink(trimmed, base);
+    return resolved === trimmed ? whole : `${prefix}${quote}${resolved}${quote}`;
+  });
+}

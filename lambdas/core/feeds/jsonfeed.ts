@@ -1,6 +1,7 @@
 import { parseDate } from './dates.ts';
 import { FeedParseError } from './errors.ts';
 import {
+  absolutiseLinks,
   cleanAuthor,
   dropUndefined,
   firstItems,
@@ -42,7 +43,9 @@ function jsonItem(item: Json, feed: Json, base: string): RawFeedItem {
     link: resolveLink(str(item.url) ?? str(item.external_url), base),
     title: plain(str(item.title)),
     summary: plainBlock(str(item.summary)),
-    contentHtml: str(item.content_html) ?? (text ? escapeHtml(text).replace(/\n/g, '<br>') : undefined),
+    contentHtml:
+      absolutiseLinks(str(item.content_html), base) ??
+      (text ? escapeHtml(text).replace(/\n/g, '<br>') : undefined),
     author: authorOf(item, feed),
     categories: uniqueCategories(tags),
     published: parseDate(str(item.date_published)),

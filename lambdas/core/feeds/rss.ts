@@ -1,6 +1,7 @@
 import { parseDate } from './dates.ts';
 import { all, attr, first, innerHtml, textIn } from './dom.ts';
 import {
+  absolutiseLinks,
   cleanAuthor,
   dropUndefined,
   firstItems,
@@ -17,7 +18,7 @@ import type { XmlElement } from './xml.ts';
 const DC = [NS.dc] as const;
 
 function html(el: XmlElement | undefined): string | undefined {
-  return el ? nonEmpty(innerHtml(el)) : undefined;
+  return el ? absolutiseLinks(nonEmpty(innerHtml(el)), el.base) : undefined;
 }
 
 /** RSS 2.0 says a guid is a permalink unless isPermaLink="false"; only URL-shaped ones are used as links. */

@@ -32,13 +32,14 @@ const TOLERATED = [/^Invalid character entity/, /^Invalid character in entity na
 /** Elements that may be left open when a feed is cut short after its last complete item. */
 const CONTAINERS = new Set(['rss', 'channel', 'RDF', 'feed']);
 
+const BARE_AMPERSAND = /&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]*;)/g;
+
 /** Outside CDATA, an '&' that starts no reference is a literal ampersand (common in feed links). */
 function escapeBareAmpersands(xml: string): string {
+  if (!xml.includes('<![CDATA[')) return xml.replace(BARE_AMPERSAND, '&amp;');
   return xml
     .split(/(<!\[CDATA\[[\s\S]*?(?:\]\]>|$))/)
-    .map((part, i) =>
-      i % 2 === 1 ? part : part.replace(/&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]*;)/g, '&amp;'),
-    )
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(BARE_AMPERSAND, '&amp;')))
     .join('');
 }
 

@@ -84,7 +84,9 @@ describe('parseFeed: real-world variants', () => {
       '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">' +
       '<p>One<br/>two <img src="a.png" alt="A &amp; B"/></p></div></content></entry></feed>';
     const feed = await parseFeed(bytes(xml), { url });
-    expect(feed.items[0]?.contentHtml).toBe('<p>One<br>two <img src="a.png" alt="A &amp; B"></p>');
+    expect(feed.items[0]?.contentHtml).toBe(
+      '<p>One<br>two <img src="https://variants.example.com/a.png" alt="A &amp; B"></p>',
+    );
     expect(feed.items[0]?.link).toBe('https://variants.example.com/x');
   });
 
@@ -111,5 +113,25 @@ describe('parseFeed: real-world variants', () => {
     const feed092 = await parseFeed(bytes(rss092), { url });
     expect(feed092.format).toBe('rss-0.92');
     expect(feed092.items[0]?.summary).toBe('d');
+  });
+
+  it('makes relative href and src in content absolute against xml:base or the feed URL', async () => {
+    const atom =
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.com/test/"><entry><title>t</title>' +
+      '<content type="html">&lt;a href="relative/uri"&gt;click&lt;/a&gt; &lt;a href="#top"&gt;top&lt;/a&gt; ' +
+      '&lt;a href="mailto:desk@example.com"&gt;mail&lt;/a&gt;</content></entry></feed>';
+    const feed = await parseFeed(bytes(atom), { url });
+    expect(feed.items[0]?.contentHtml).toBe(
+      '<a href="http://example.com/test/relative/uri">click</a> <a href="#top">top</a> ' +
+        '<a href="mailto:desk@example.com">mail</a>',
+    );
+    const rss =
+      '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item>' +
+      '<content:encoded><![CDATA[<img src=\'/img/a.png\'><a href="https://other.example/x">x</a>]]></content:encoded>' +
+      '</item></channel></rss>';
+    const rssFeed = await parseFeed(bytes(rss), { url });
+    expect(rssFeed.items[0]?.contentHtml).toBe(
+      '<img src=\'https://variants.example.com/img/a.png\'><a href="https://other.example/x">x</a>',
+    );
   });
 });
