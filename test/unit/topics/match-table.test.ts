@@ -184,3 +184,19 @@ describe('topic queries match by hand-written expectations', () => {
     });
   }
 });
+
+describe('the same table with every query compiled into one matcher', () => {
+  // Shared atoms, triggers chosen across topics and scratch state reused from item to item must
+  // give each topic the answer it gives alone.
+  const rows = Object.values(table).flat();
+  const matcher = compileTopics({
+    aliases: ALIASES,
+    topics: rows.map((row, i) => ({ name: `row ${i}`, query: row.query })),
+  });
+  it.each(rows.map((row, i) => ({ ...row, i })))('row $i: $query ~ $doc → $match', (row) => {
+    const doc =
+      typeof row.doc === 'string' ? { title: '', text: row.doc } : { title: '', text: '', ...row.doc };
+    const topics = matcher.match(doc).map((h) => h.topic);
+    expect(topics.includes(`row ${row.i}`)).toBe(row.match);
+  });
+});
