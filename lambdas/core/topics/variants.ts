@@ -27,6 +27,11 @@ const WORD_PAIRS: [string, string][] = [
   ['practise', 'practice'],
   ['manoeuvre', 'maneuver'],
   ['kilometre', 'kilometer'],
+  ['enrolment', 'enrollment'],
+  ['fulfilment', 'fulfillment'],
+  ['acknowledgement', 'acknowledgment'],
+  ['likeable', 'likable'],
+  ['sizeable', 'sizable'],
 ];
 
 // The ae/oe family only occurs in a known set of (mostly medical) stems.
@@ -64,8 +69,8 @@ const SUFFIX_RULES: SuffixRule[] = [
     toBritish: '$1our$2',
   },
   {
-    british: /^(\w{2,})is(e|ation|er)$/,
-    american: /^(\w{2,})iz(e|ation|er)$/,
+    british: /^(\w{2,})is(e|ation|ational|er)$/,
+    american: /^(\w{2,})iz(e|ation|ational|er)$/,
     toAmerican: '$1iz$2',
     toBritish: '$1is$2',
   },

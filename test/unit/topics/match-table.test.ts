@@ -200,3 +200,14 @@ describe('the same table with every query compiled into one matcher', () => {
     expect(topics.includes(`row ${row.i}`)).toBe(row.match);
   });
 });
+
+describe('normalised queries', () => {
+  const rows = Object.values(table).flat();
+  it.each(rows)('$query re-parses to itself and matches the same', (row) => {
+    const [first] = compileTopics({ aliases: ALIASES, topics: [{ name: 't', query: row.query }] }).topics;
+    const normalised = first?.normalised ?? '';
+    const again = compileTopics({ topics: [{ name: 't', query: normalised }] });
+    expect(again.topics[0]?.normalised).toBe(normalised);
+    expect(matches({ ...row, query: normalised })).toBe(row.match);
+  });
+});

@@ -7,6 +7,8 @@ describe('spellingVariants', () => {
     ['offense', ['offense', 'offence']],
     ['programme', ['programme', 'program']],
     ['organisation', ['organisation', 'organization']],
+    ['organisational', ['organisational', 'organizational']],
+    ['enrolment', ['enrolment', 'enrollment']],
     ['color', ['color', 'colour']],
     ['theatre', ['theatre', 'theater']],
     ['analyze', ['analyze', 'analyse']],
