@@ -5,7 +5,7 @@
  */
 import { fnv1a, hex32 } from './hash.ts';
 import { minhash } from './minhash.ts';
-import { cleanText, isTitleCase, normalizePunctuation, stem, tokenize } from './text.ts';
+import { cleanText, isTitleCase, normalizePunctuation, stemCached, tokenize } from './text.ts';
 
 export interface Fingerprint {
   /** Feature keys ('w:' term, 'e:' name pair, 'n:' number, 'q:' quotation shingle), strongest first. */
@@ -34,6 +34,11 @@ export interface FeatureWeights {
    * or a figure, which are the rarer and more telling features.
    */
   quota: Record<'w' | 'e' | 'n' | 'q', number>;
+  /**
+   * Words of cleaned body read (whole lines). News is written as an inverted pyramid: who, what, when and
+   * the key quote come first, background shared with every other story on the topic comes last.
+   */
+  leadWords: number;
 }
 
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
@@ -42,9 +47,6 @@ const MONEY = /[$€£¥]\s?(\d+(?:[.,]\d+)*)\s*(trillion|billion|million|bn|mn|
 const DATE_MD = new RegExp(`\\b(${MONTHS})[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'gi');
 const DATE_DM = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})[a-z]*\\b`, 'gi');
 const PLAIN_NUMBER = /\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+\.\d+\b|\b\d{2,}\b/g;
-/** Opening marks follow a space or bracket, closing ones precede space or punctuation: `a "b" c "d"` is two quotes. */
-const DOUBLE_QUOTED = /(?<=^|[\s([-])"(?=\S)([^"\n]{20,600}?)(?<=\S)"(?=$|[\s.,;:!?)\]-])/gm;
-const SINGLE_QUOTED = /(?<=^|[\s([-])'(?=[A-Za-z0-9])((?:[^'\n]|'(?=[A-Za-z]))+?)'(?=$|[\s.,;:!?)\]-])/gm;
 const NAME_RUN = /\b[A-Z][A-Za-z'-]*[A-Za-z](?:\s+[A-Z][A-Za-z'-]*[A-Za-z])+/g;
 const MIN_QUOTE_WORDS = 5;
 const QUOTE_SHINGLE = 4;
@@ -60,7 +62,7 @@ class Bag {
 
 export function fingerprint(title: string, rawText: string, w: FeatureWeights): Fingerprint {
   const titleText = normalizePunctuation(title.trim());
-  const body = normalizePunctuation(cleanText(rawText));
+  const body = normalizePunctuation(cleanText(rawText, w.leadWords));
   const counts = new Map<string, { tf: number; weight: number }>();
   const bump = (key: string, weight: number) => {
     const entry = counts.get(key);
@@ -71,11 +73,11 @@ export function fingerprint(title: string, rawText: string, w: FeatureWeights): 
   };
   const titleTokens = tokenize(titleText);
   const titleIsCased = isTitleCase(titleText);
-  for (const t of titleTokens) bump(`w:${t.term}`, w.title * (t.proper && !titleIsCased ? w.proper : 1));
+  for (const t of titleTokens) bump(t.key, w.title * (t.proper && !titleIsCased ? w.proper : 1));
   const bodyTerms: string[] = [];
   for (const t of tokenize(body)) {
     bodyTerms.push(t.term);
-    bump(`w:${t.term}`, t.proper ? w.proper : 1);
+    bump(t.key, t.proper ? w.proper : 1);
   }
   for (const n of numbers(`${titleText}\n${body}`)) bump(`n:${n}`, w.number);
   for (const e of namePairs(titleIsCased ? body : `${titleText}\n${body}`)) bump(`e:${e}`, w.entity);
@@ -110,7 +112,11 @@ function byWeightThenLength(a: [string, number], b: [string, number]): number {
 /** Figures with their unit, so "3.5%" and "3.5 per cent" meet and "5%" is not "5 troops". */
 export function numbers(text: string): string[] {
   const found: string[] = [];
-  let rest = text;
+  // Most lines hold no figure; the patterns below need not scan them.
+  let rest = text
+    .split('\n')
+    .filter((line) => /[0-9]/.test(line))
+    .join('\n');
   const take = (re: RegExp, key: (m: RegExpMatchArray) => string) => {
     for (const m of rest.matchAll(re)) found.push(key(m));
     rest = rest.replace(re, ' ');
@@ -127,24 +133,58 @@ export function numbers(text: string): string[] {
 export function namePairs(text: string): string[] {
   const pairs: string[] = [];
   for (const run of text.matchAll(NAME_RUN)) {
-    const words = run[0].split(/\s+/).map((word) => stem(word.toLowerCase().replace(/'s$/, '')));
+    const words = run[0].split(/\s+/).map((word) => stemCached(word.toLowerCase().replace(/'s$/, '')));
     for (let i = 0; i + 1 < words.length; i++) pairs.push(`${words[i]}_${words[i + 1]}`);
   }
   return pairs;
 }
 
+const OPEN_AFTER = new Set([' ', '\n', '\t', '(', '[', '-']);
+const CLOSE_BEFORE = new Set([' ', '\n', '\t', '.', ',', ';', ':', '!', '?', ')', ']', '-']);
+const MAX_QUOTE_CHARS = 600;
+const MIN_DOUBLE_QUOTE_CHARS = 20;
+
+/**
+ * Quoted spans within a line. An opening mark follows a space or bracket and precedes a
+ * non-space; a closing one follows a non-space and precedes a space or punctuation, so `a "b" c
+ * "d"` is two quotes and the apostrophe of "We've" neither opens nor closes one.
+ */
+function quoteSpans(text: string): string[] {
+  const spans: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const mark = text[i];
+    if (mark !== '"' && mark !== "'") continue;
+    if (i > 0 && !OPEN_AFTER.has(text[i - 1] ?? '')) continue;
+    const next = text[i + 1] ?? ' ';
+    if (next === ' ' || next === '\n' || (mark === "'" && !/[A-Za-z0-9]/.test(next))) continue;
+    const close = closingMark(text, i, mark);
+    if (close < 0) continue;
+    spans.push(text.slice(i + 1, close));
+    i = close;
+  }
+  return spans;
+}
+
+function closingMark(text: string, open: number, mark: string): number {
+  const limit = Math.min(text.length, open + MAX_QUOTE_CHARS + 2);
+  for (let j = open + 2; j < limit; j++) {
+    const c = text[j];
+    if (c === '\n') return -1;
+    if (c !== mark || text[j - 1] === ' ' || !CLOSE_BEFORE.has(text[j + 1] ?? ' ')) continue;
+    if (mark === '"' && j - open - 1 < MIN_DOUBLE_QUOTE_CHARS) return -1;
+    return j;
+  }
+  return -1;
+}
+
 export function quotations(text: string, maxShingles: number): Fingerprint['quotes'] {
   const quotes: Fingerprint['quotes'] = [];
   let budget = maxShingles;
-  const spans = [...text.matchAll(DOUBLE_QUOTED), ...text.matchAll(SINGLE_QUOTED)].sort(
-    (a, b) => (a.index ?? 0) - (b.index ?? 0),
-  );
-  for (const span of spans) {
-    const quoted = span[1] ?? '';
+  for (const quoted of quoteSpans(text)) {
     const words = quoted
       .toLowerCase()
       .split(/[^a-z0-9']+/)
-      .map((word) => stem(word.replace(/'/g, '')))
+      .map((word) => stemCached(word.replace(/'/g, '')))
       .filter(Boolean);
     if (words.length < MIN_QUOTE_WORDS || budget <= 0) continue;
     const shingles = new Set<string>();

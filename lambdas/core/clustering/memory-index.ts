@@ -10,7 +10,7 @@ interface Posting {
 export function createMemoryClusterIndex(): ClusterIndex {
   const items = new Map<string, IndexedItem>();
   const postings = new Map<string, Posting[]>();
-  const counts = new Map<string, number>();
+  const counts = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
   const claims = new Map<string, string>();
   const stories = new Map<string, StoryVector>();
@@ -26,7 +26,8 @@ export function createMemoryClusterIndex(): ClusterIndex {
 
     async frequencies(features, days): Promise<Frequencies> {
       const total = days.reduce((sum, day) => sum + (totals.get(day) ?? 0), 0);
-      const df = features.map((f) => days.reduce((sum, day) => sum + (counts.get(`${day}|${f}`) ?? 0), 0));
+      const byDay = days.flatMap((day) => counts.get(day) ?? []);
+      const df = features.map((f) => byDay.reduce((sum, day) => sum + (day.get(f) ?? 0), 0));
       return { total, df };
     },
 
@@ -40,7 +41,9 @@ export function createMemoryClusterIndex(): ClusterIndex {
       for (const key of postingKeys)
         insertSorted(postings, key, { eventTime: item.eventTime, itemId: item.itemId });
       totals.set(day, (totals.get(day) ?? 0) + 1);
-      for (const f of counted) counts.set(`${day}|${f}`, (counts.get(`${day}|${f}`) ?? 0) + 1);
+      const dayCounts = counts.get(day) ?? new Map<string, number>();
+      counts.set(day, dayCounts);
+      for (const f of counted) dayCounts.set(f, (dayCounts.get(f) ?? 0) + 1);
     },
 
     async claim(key, itemId) {

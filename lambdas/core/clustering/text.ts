@@ -19,25 +19,29 @@ const MIN_PROSE_WORDS_BEFORE_CUT = 120;
 const MIN_LINE_WORDS = 6;
 
 function wordCount(line: string): number {
-  return line.split(/\s+/).filter(Boolean).length;
-}
-
-function isProse(line: string): boolean {
-  const words = wordCount(line);
-  return words >= MIN_LINE_WORDS || (words >= 3 && /[.!?'"”’]$/.test(line));
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const space = line.charCodeAt(i) <= 32;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** Drops site furniture a scraper leaves around the article: menus, sidebars, comment threads. */
-export function cleanText(text: string): string {
+export function cleanText(text: string, maxWords = Number.POSITIVE_INFINITY): string {
   const kept: string[] = [];
   let proseWords = 0;
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text.split('\n')) {
+    if (proseWords >= maxWords) break;
     const line = raw.trim();
     if (line === '') continue;
     if (proseWords >= MIN_PROSE_WORDS_BEFORE_CUT && FURNITURE_START.test(line)) break;
-    if (!isProse(line)) continue;
+    const words = wordCount(line);
+    if (words < MIN_LINE_WORDS && !(words >= 3 && /[.!?'"”’]$/.test(line))) continue;
     kept.push(line);
-    proseWords += wordCount(line);
+    proseWords += words;
   }
   return kept.join('\n');
 }
@@ -102,31 +106,86 @@ export function stem(word: string): string {
 export interface Token {
   /** Lower-cased, stemmed form. */
   term: string;
+  /** The term as a feature key ('w:' + term), shared across documents so maps hash it once. */
+  key: string;
   /** Written with a capital (or all capitals) not at the start of a sentence: a name. */
   proper: boolean;
 }
 
-const WORD = /[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]/g;
-
 /** Content words of a text, stopwords dropped, with a flag for names. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0];
-    const lower = raw.toLowerCase().replace(/'s$/, '');
-    if (lower.length < 2 || STOPWORDS.has(lower)) continue;
-    const term = stem(lower.replace(/'/g, ''));
-    if (STOPWORDS.has(term)) continue;
-    tokens.push({ term, proper: isProperAt(text, match.index, raw) });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + 1;
+    // Apostrophes and hyphens join letters ("Japan's", "one-sided") but never end a word.
+    while (end < n && (isLetter(text.charCodeAt(end)) || isJoiner(text.charCodeAt(end)))) end++;
+    while (end > start + 1 && isJoiner(text.charCodeAt(end - 1))) end--;
+    const raw = text.slice(start, end);
+    const entry = termOf(raw);
+    if (entry) tokens.push({ term: entry.term, key: entry.key, proper: isProperAt(text, start, raw) });
+    i = end;
   }
   return tokens;
 }
 
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 45;
+}
+
+/**
+ * Stems repeat across documents (the vocabulary of news is finite), so they are memoised; a
+ * cache is dropped when full rather than grown without bound.
+ */
+const TERMS = new Map<string, { term: string; key: string } | null>();
+const STEMS = new Map<string, string>();
+const MAX_CACHED = 200_000;
+
+function termOf(raw: string): { term: string; key: string } | undefined {
+  const cached = TERMS.get(raw);
+  if (cached !== undefined) return cached ?? undefined;
+  const lower = raw.toLowerCase().replace(/'s$/, '');
+  let entry: { term: string; key: string } | null = null;
+  if (lower.length >= 2 && !STOPWORDS.has(lower)) {
+    const term = stemCached(lower.replace(/'/g, ''));
+    if (!STOPWORDS.has(term)) entry = { term, key: `w:${term}` };
+  }
+  if (TERMS.size >= MAX_CACHED) TERMS.clear();
+  TERMS.set(raw, entry);
+  return entry ?? undefined;
+}
+
+/** `stem`, memoised. */
+export function stemCached(word: string): string {
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    stemmed = stem(word);
+    if (STEMS.size >= MAX_CACHED) STEMS.clear();
+    STEMS.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '\n']);
+
+/** Capitalised (or an acronym) and not the first word of a sentence, line or quotation. */
 function isProperAt(text: string, index: number, raw: string): boolean {
   const first = raw.charCodeAt(0);
   if (first < 65 || first > 90) return false;
-  const before = text.slice(Math.max(0, index - 3), index);
-  return !/(^|[.!?:"]\s*|\n\s*)$/.test(before) || /^[A-Z]{2,}$/.test(raw);
+  if (raw.length >= 2 && raw === raw.toUpperCase()) return true;
+  let i = index - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i >= 0 && !SENTENCE_END.has(text[i] ?? '');
 }
 
 /** True when most words of a line start with a capital: title case hides which words are names. */

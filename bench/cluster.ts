@@ -1,0 +1,223 @@
+/**
+ * Clustering speed and cost, reported (never asserted):
+ * 1. throughput on one core for ~800-word synthetic articles: fingerprint + index lookup +
+ *    assignment with the in-memory index (target 2,000/s);
+ * 2. time per item with 1k, 10k, 100k and 1M items already indexed (synthetic, within the window);
+ * 3. DynamoDB read and write capacity units per ingested item, counted with
+ *    ReturnConsumedCapacity on dynalite started in-process on a loopback port.
+ *
+ *   npx tsx bench/cluster.ts [--sizes 1000,10000,100000,1000000] [--items 3000]
+ * The 1M size needs a larger heap: NODE_OPTIONS=--max-old-space-size=8192.
+ */
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import { makeArticle, makeEvent, random, Vocabulary } from '../eval/lib/synthetic.ts';
+import { createDocumentClient } from '../lambdas/adapters/aws-clients.ts';
+import { createDynamoClusterIndex } from '../lambdas/adapters/dynamodb/cluster-index.ts';
+import { createTableInput } from '../lambdas/adapters/dynamodb/schema.ts';
+import { fingerprint } from '../lambdas/core/clustering/features.ts';
+import {
+  type ClusterIndex,
+  type ClusterInput,
+  createClusterer,
+  createMemoryClusterIndex,
+  DEFAULT_OPTIONS,
+} from '../lambdas/core/clustering/index.ts';
+
+const TARGET_PER_SECOND = 2000;
+const START = Date.parse('2026-03-10T00:00:00.000Z');
+const HOUR = 3_600_000;
+
+function articles(
+  count: number,
+  copies: number,
+  seed: number,
+  vocab: Vocabulary,
+  start = START,
+): ClusterInput[] {
+  const rnd = random(seed);
+  const events = Array.from({ length: Math.ceil(count / copies) }, (_, i) =>
+    makeEvent(i, vocab, rnd, start + (i / Math.ceil(count / copies)) * 48 * HOUR),
+  );
+  const out = events.flatMap((e) =>
+    Array.from({ length: copies }, (_, j) => makeArticle(`s${seed}-e${e.id}-c${j}`, e, vocab, rnd)),
+  );
+  return out.slice(0, count).sort((a, b) => ((a.published ?? '') < (b.published ?? '') ? -1 : 1));
+}
+
+async function throughput(vocab: Vocabulary, count: number): Promise<void> {
+  const items = articles(count, 5, 1, vocab);
+  const words = items.reduce((sum, i) => sum + i.text.split(/\s+/).length, 0) / items.length;
+  const warm = createClusterer(createMemoryClusterIndex());
+  for (const item of articles(300, 5, 99, vocab)) await warm.assign(item);
+  const fp = measure(() => {
+    for (const item of items) fingerprint(item.title, item.text, DEFAULT_OPTIONS.features);
+  });
+  const clusterer = createClusterer(createMemoryClusterIndex());
+  const stories = new Set<string>();
+  const all = await measureAsync(async () => {
+    for (const item of items) stories.add((await clusterer.assign(item)).storyId);
+  });
+  const rate = (t: Timing) =>
+    `${Math.round(items.length / (t.cpuMs / 1000))}/s CPU (${Math.round(items.length / (t.wallMs / 1000))}/s wall)`;
+  console.log(
+    `\n== throughput, one core, in-memory index: ${items.length} articles of ~${Math.round(words)} words`,
+  );
+  console.log(`fingerprint only: ${rate(fp)}`);
+  console.log(
+    `fingerprint + lookup + assign: ${rate(all)}, target ${TARGET_PER_SECOND}/s; ` +
+      `${(all.cpuMs / items.length).toFixed(3)} ms CPU/article; ${stories.size} stories for ${items.length / 5} events`,
+  );
+}
+
+/**
+ * CPU time of this process besides wall time: the bench machine is shared, and CPU time is what
+ * one core spends whatever else runs beside it.
+ */
+interface Timing {
+  cpuMs: number;
+  wallMs: number;
+}
+
+function measure(work: () => void): Timing {
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  work();
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
+}
+
+async function measureAsync(work: () => Promise<void>): Promise<Timing> {
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  await work();
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
+}
+
+/** Fills the index with `size` small synthetic items spread over the two days before the probes. */
+async function prefill(index: ClusterIndex, size: number, vocab: Vocabulary): Promise<void> {
+  const rnd = random(size);
+  const featuresPerItem = 10;
+  for (let i = 0; i < size; i++) {
+    const eventTime = new Date(START - 48 * HOUR + (i / size) * 48 * HOUR).toISOString();
+    const features = Array.from({ length: featuresPerItem }, () => `w:${vocab.zipf(rnd)}`);
+    const itemId = `pre${i}`;
+    const storyId = `st-pre${Math.floor(i / 5)}`;
+    const membership = { storyId, itemId, isNew: i % 5 === 0, method: 'new', score: 0, evidence: {} };
+    await index.add(
+      {
+        itemId,
+        storyId,
+        state: 'final',
+        eventTime,
+        writtenAt: eventTime,
+        features,
+        weights: features.map(() => 1),
+        norm: Math.sqrt(featuresPerItem),
+        membership,
+      },
+      { postingKeys: features, counted: features, day: eventTime.slice(0, 10), expiresAt: 0 },
+    );
+    if (i % 5 === 0) {
+      const story = { storyId, features, weights: features.map(() => 1), counts: features.map(() => 1) };
+      await index.putStory({ ...story, members: 1, version: 1 }, 0);
+    }
+  }
+}
+
+async function scaling(vocab: Vocabulary, sizes: number[]): Promise<void> {
+  console.log('\n== time per item with N items already indexed (in-memory index, probes: 500 new articles)');
+  const probes = articles(500, 5, 7, vocab);
+  for (const size of sizes) {
+    const index = createMemoryClusterIndex();
+    const filling = performance.now();
+    await prefill(index, size, vocab);
+    const fillMs = performance.now() - filling;
+    const clusterer = createClusterer(index);
+    const t = await measureAsync(async () => {
+      for (const item of probes) await clusterer.assign(item);
+    });
+    console.log(
+      `N = ${String(size).padStart(9)}: ${(t.cpuMs / probes.length).toFixed(3)} ms CPU/item, ${(t.wallMs / probes.length).toFixed(3)} ms wall/item` +
+        `  (prefill ${Math.round(fillMs)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB)`,
+    );
+  }
+}
+
+const READS = new Set(['GetCommand', 'BatchGetCommand', 'QueryCommand']);
+
+interface Capacity {
+  read: number;
+  write: number;
+  requests: number;
+}
+
+async function dynamoCost(vocab: Vocabulary, count: number): Promise<void> {
+  const server = dynalite({ createTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const doc = createDocumentClient({ endpoints: { dynamodb: endpoint } });
+    await doc.send(new CreateTableCommand(createTableInput('bench-cluster')));
+    const used: Capacity = { read: 0, write: 0, requests: 0 };
+    doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+        const result = await next(args);
+        const consumed = [(result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity].flat();
+        const units = (consumed as ({ CapacityUnits?: number } | undefined)[]).reduce(
+          (sum, c) => sum + (c?.CapacityUnits ?? 0),
+          0,
+        );
+        if (READS.has(context.commandName ?? '')) used.read += units;
+        else used.write += units;
+        used.requests++;
+        return result;
+      },
+      { step: 'initialize', name: 'countCapacity' },
+    );
+    const clusterer = createClusterer(createDynamoClusterIndex(doc, 'bench-cluster'));
+    const totals = { fresh: { ...used }, joined: { ...used }, newCount: 0, joinCount: 0 };
+    for (const item of articles(count, 5, 3, vocab)) {
+      const before = { ...used };
+      const m = await clusterer.assign(item);
+      const bucket = m.isNew ? totals.fresh : totals.joined;
+      bucket.read += used.read - before.read;
+      bucket.write += used.write - before.write;
+      bucket.requests += used.requests - before.requests;
+      if (m.isNew) totals.newCount++;
+      else totals.joinCount++;
+    }
+    const line = (label: string, c: Capacity, n: number) =>
+      `${label}: ${(c.read / n).toFixed(1)} RCU, ${(c.write / n).toFixed(1)} WCU, ${(c.requests / n).toFixed(1)} requests per item (${n} items)`;
+    console.log(
+      `\n== DynamoDB capacity per ingested item (dynalite, ReturnConsumedCapacity, ${count} ~800-word articles)`,
+    );
+    console.log(line('all', used, count));
+    console.log(line('starting a story', totals.fresh, totals.newCount));
+    console.log(line('joining a story', totals.joined, totals.joinCount));
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { sizes: { type: 'string' }, items: { type: 'string' }, dynamo: { type: 'string' } },
+  });
+  const vocab = new Vocabulary(30_000);
+  await throughput(vocab, Number(values.items ?? 3000));
+  await scaling(vocab, (values.sizes ?? '1000,10000,100000,1000000').split(',').map(Number));
+  await dynamoCost(vocab, Number(values.dynamo ?? 200));
+  return 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main();
+}
