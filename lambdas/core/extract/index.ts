@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { flattenDeepNesting } from './depth.ts';
 import { type DomElement, parseDocument } from './dom.ts';
 import { removeFurniture, removeFurnitureSections } from './furniture.ts';
 import { isFurnitureLine } from './lines.ts';
@@ -26,6 +27,7 @@ function articleText(content: DomElement): string {
 export function extractArticle(html: string, _url?: string): ExtractedArticle {
   const doc = parseDocument(html);
   const metadata = readMetadata(doc);
+  if (doc.body) flattenDeepNesting(doc.body);
   removeFurniture(doc);
   const parsed = new Readability<DomElement>(doc, { serializer: (node) => node as DomElement }).parse();
   const text = parsed?.content ? articleText(parsed.content) : '';
