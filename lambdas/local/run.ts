@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
-import { parseConfig } from '../core/config/load.ts';
+import { ConfigError, parseConfig } from '../core/config/load.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { FeedRunReport } from '../core/pipeline/run-feed.ts';
 import { createAlerterHandler } from '../handlers/alerter.ts';
@@ -56,6 +56,21 @@ export function loadLocalConfig(path: string): Config {
   };
 }
 
+/** A busy port is a configuration problem the user can fix: say which setting moves it. */
+async function onPort<T>(port: number, field: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    throw new ConfigError(
+      `port ${port} is already in use (is another newswatch running?); set ${field} to move it`,
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
 export async function startLocal(
   configPath: string,
   opts: { reset?: boolean; cwd: string },
@@ -65,8 +80,17 @@ export async function startLocal(
   if (opts.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const usesSamples = readFileSync(configPath, 'utf8').includes(SAMPLES_PLACEHOLDER);
-  const samples = usesSamples ? await startSampleServer(config.local.samplePort) : undefined;
-  const standIns = await startStandIns({ dataDir, sesPort: config.local.sesPort });
+  const { samplePort, sesPort } = config.local;
+  const samples = usesSamples
+    ? await onPort(samplePort, 'local.samplePort', () => startSampleServer(samplePort))
+    : undefined;
+  let standIns: StandIns;
+  try {
+    standIns = await onPort(sesPort, 'local.sesPort', () => startStandIns({ dataDir, sesPort }));
+  } catch (err) {
+    await samples?.stop();
+    throw err;
+  }
   await provision(standIns.endpoints, LOCAL_TABLE, LOCAL_BUCKET);
   const queue = createMemoryQueue();
   const container = buildContainer({

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -77,7 +77,21 @@ async function startS3(dataDir: string | undefined): Promise<Running> {
 
 type SesServerFactory = (c: { host: string; port: number }) => Promise<Server>;
 
+/**
+ * The SES stand-in's promise never settles when its port is taken (it only listens for success),
+ * so a fixed port is probed first and a clash surfaces as EADDRINUSE.
+ */
+async function probePort(port: number): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(port, HOST, () => probe.close(() => resolve()));
+  });
+}
+
 async function startSes(port: number): Promise<Running> {
+  await probePort(port);
   // CommonJS default export: Node's ESM loader wraps it once more than bundlers and vitest do.
   const mod = (await import('aws-ses-v2-local')) as unknown as {
     default: SesServerFactory | { default: SesServerFactory };
@@ -87,11 +101,8 @@ async function startSes(port: number): Promise<Running> {
 }
 
 export async function startStandIns(opts: StandInOptions = {}): Promise<StandIns> {
-  const [dynamo, s3, ses] = await Promise.all([
-    startDynalite(opts.dataDir),
-    startS3(opts.dataDir),
-    startSes(opts.sesPort ?? 0),
-  ]);
+  const ses = await startSes(opts.sesPort ?? 0);
+  const [dynamo, s3] = await Promise.all([startDynalite(opts.dataDir), startS3(opts.dataDir)]);
   return {
     endpoints: { dynamodb: dynamo.url, s3: s3.url, ses: ses.url },
     mailViewerUrl: `${ses.url}/`,

@@ -1,0 +1,36 @@
+/**
+ * `npm run bench [-- cluster|tag|feeds]`: every throughput figure the issues ask for, one suite
+ * after another on one core. Figures are printed, never asserted.
+ */
+const SUITES = {
+  cluster: () => import('./cluster.ts'),
+  tag: () => import('./tag.ts'),
+  feeds: () => import('./feeds.ts'),
+} as const;
+
+type SuiteName = keyof typeof SUITES;
+
+const isSuite = (name: string): name is SuiteName => name in SUITES;
+
+async function run(names: SuiteName[]): Promise<number> {
+  let worst = 0;
+  for (const name of names) {
+    console.log(`\n=== bench: ${name} ===`);
+    const { main } = await SUITES[name]();
+    worst = Math.max(worst, await main([]));
+  }
+  return worst;
+}
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((n) => !isSuite(n));
+if (unknown.length > 0) {
+  console.error(
+    `unknown bench suite(s): ${unknown.join(', ')}; choose from ${Object.keys(SUITES).join(', ')}`,
+  );
+  process.exitCode = 2;
+} else {
+  process.exitCode = await run(
+    requested.length > 0 ? requested.filter(isSuite) : (Object.keys(SUITES) as SuiteName[]),
+  );
+}
