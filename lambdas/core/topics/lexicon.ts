@@ -11,6 +11,18 @@ export interface AtomSink {
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const MAX_PREFIX_LENGTH = 64;
+const FILTER_BITS = 16;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+/**
+ * One byte per 16-bit slice of a hash: 0 means no key has it. Most words of an item are in no
+ * topic, and one byte read rules them out before a probe of the (larger) table.
+ */
+function filterOf(hashes: Iterable<number>): Uint8Array {
+  const filter = new Uint8Array(FILTER_MASK + 1);
+  for (const hash of hashes) filter[(hash >>> FILTER_BITS) & FILTER_MASK] = 1;
+  return filter;
+}
 
 interface Entry {
   key: string;
@@ -28,6 +40,8 @@ export class Lexicon {
   /** prefixLength[n] is 1 when some prefix has n characters. */
   private readonly prefixLength = new Uint8Array(MAX_PREFIX_LENGTH + 1);
   private readonly hasPrefixes: boolean;
+  private readonly exactFilter: Uint8Array;
+  private readonly prefixFilter: Uint8Array;
 
   constructor(words: Map<string, number[]>, prefixes: Map<string, number[]>) {
     const entries = new Map<string, Entry>();
@@ -44,6 +58,8 @@ export class Lexicon {
     this.exact = list.map((e) => e.exact);
     this.prefix = list.map((e) => e.prefix);
     this.hashes = Int32Array.from(this.keys, hashOf);
+    this.exactFilter = filterOf(this.hashes.filter((_, id) => this.exact[id] !== undefined));
+    this.prefixFilter = filterOf(this.hashes.filter((_, id) => this.prefix[id] !== undefined));
     const size = 2 ** Math.ceil(Math.log2(2 * list.length + 2));
     this.slots = new Int32Array(size);
     this.mask = size - 1;
@@ -61,13 +77,19 @@ export class Lexicon {
       const limit = Math.min(end, start + MAX_PREFIX_LENGTH);
       for (let i = start; i < limit; i++) {
         hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-        if (this.prefixLength[i - start + 1] === 1) this.report(this.prefix, hash, text, start, i + 1, sink);
+        if (
+          this.prefixLength[i - start + 1] === 1 &&
+          this.prefixFilter[(hash >>> FILTER_BITS) & FILTER_MASK] === 1
+        ) {
+          this.report(this.prefix, hash, text, start, i + 1, sink);
+        }
       }
       for (let i = limit; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
     } else {
       for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
     }
-    this.report(this.exact, hash, text, start, end, sink);
+    if (this.exactFilter[(hash >>> FILTER_BITS) & FILTER_MASK] === 1)
+      this.report(this.exact, hash, text, start, end, sink);
   }
 
   private report(
