@@ -3,7 +3,7 @@ import { flattenDeepNesting } from './depth.ts';
 import { type DomElement, parseDocument } from './dom.ts';
 import { removeFurniture, removeFurnitureSections } from './furniture.ts';
 import { isFurnitureLine } from './lines.ts';
-import { readMetadata } from './metadata.ts';
+import { cleanByline, readMetadata } from './metadata.ts';
 import { renderText } from './text.ts';
 
 export interface ExtractedArticle {
@@ -33,7 +33,7 @@ export function extractArticle(html: string, _url?: string): ExtractedArticle {
   const text = parsed?.content ? articleText(parsed.content) : '';
   const result: ExtractedArticle = { text };
   const title = parsed?.title?.trim() || metadata.title;
-  const byline = parsed?.byline?.trim() || metadata.byline;
+  const byline = cleanByline(parsed?.byline) ?? metadata.byline;
   if (title) result.title = title;
   if (byline) result.byline = byline;
   if (metadata.published) result.published = metadata.published;

@@ -49,6 +49,11 @@ export function toIsoDate(value: string | undefined): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
+/** "By Jane Doe" → "Jane Doe": the prefix is the page's wording, not part of the name. */
+export function cleanByline(value: string | null | undefined): string | undefined {
+  return clean(value?.replace(/^\s*by\s+/i, ''));
+}
+
 export function toLangTag(value: string | undefined): string | undefined {
   const text = clean(value)?.replace(/_/g, '-');
   if (!text || !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(text)) return undefined;
@@ -143,7 +148,7 @@ export function readMetadata(doc: DomDocument): PageMetadata {
     toLangTag(metaContent(doc, ['meta[property="og:locale"]']));
   const metadata: PageMetadata = {};
   const title = stringField(ld, 'headline') ?? metaContent(doc, ['meta[property="og:title"]']);
-  const byline = authorName(ld?.author) ?? notUrl(metaContent(doc, AUTHOR_META));
+  const byline = cleanByline(authorName(ld?.author) ?? notUrl(metaContent(doc, AUTHOR_META)));
   if (title) metadata.title = title;
   if (byline) metadata.byline = byline;
   if (published) metadata.published = published;

@@ -148,6 +148,11 @@ describe('extractArticle: metadata', () => {
     expect(result.lang).toBeUndefined();
   });
 
+  it('drops the "By" prefix from a byline', () => {
+    const result = extractArticle(page({ head: '<meta name="author" content="By Ines Varga">' }));
+    expect(result.byline).toBe('Ines Varga');
+  });
+
   it('normalises the language tag and ignores an unparseable date', () => {
     const head = '<meta property="article:published_time" content="last Tuesday">';
     const result = extractArticle(page({ lang: 'PT_br', head }));
