@@ -228,5 +228,9 @@ function classify(error: unknown, url: URL): FetchError {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new FetchError('dns', `cannot resolve ${url.host}: ${detail}`, { cause: error });
   }
+  // zlib reports a corrupt or truncated compressed body with Z_* codes.
+  if (code?.startsWith('Z_')) {
+    return new FetchError('decode', `${url.host}: body does not decompress: ${detail}`, { cause: error });
+  }
   return new FetchError('connection', `${url.host}: ${detail}`, { cause: error });
 }

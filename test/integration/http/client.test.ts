@@ -46,6 +46,7 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-encoding': 'deflate' }).end(deflateRawSync('raw deflate body')),
     '/br': (_req, res) =>
       res.writeHead(200, { 'content-encoding': 'br' }).end(brotliCompressSync('brotli body')),
+    '/bad-gzip': (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end('this is not gzip'),
     '/compress': (_req, res) => res.writeHead(200, { 'content-encoding': 'compress' }).end('x'),
     '/etag': (req, res) => {
       if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
@@ -127,6 +128,10 @@ describe('createHttpClient', () => {
 
   it('refuses a content-encoding it cannot decode', async () => {
     expect((await fetchError(local().get(server.url('/compress')))).kind).toBe('decode');
+  });
+
+  it('reports a body that does not decompress as decode', async () => {
+    expect((await fetchError(local().get(server.url('/bad-gzip')))).kind).toBe('decode');
   });
 
   it('passes a 304 through for a matching ETag or Last-Modified', async () => {
