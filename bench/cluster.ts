@@ -9,13 +9,21 @@
  *   npx tsx bench/cluster.ts [--sizes 1000,10000,100000,1000000] [--items 3000]
  * The 1M size needs a larger heap: NODE_OPTIONS=--max-old-space-size=8192.
  */
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
+import {
+  dynamoDbLocalDir,
+  meter,
+  startDynalite,
+  startDynamoDbLocal,
+  type Target,
+} from '../eval/lib/dynamo-targets.ts';
 import { makeArticle, makeEvent, random, Vocabulary } from '../eval/lib/synthetic.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
 import { createDocumentClient } from '../lambdas/adapters/aws-clients.ts';
 import { createDynamoClusterIndex } from '../lambdas/adapters/dynamodb/cluster-index.ts';
 import { createTableInput } from '../lambdas/adapters/dynamodb/schema.ts';
@@ -149,60 +157,44 @@ async function scaling(vocab: Vocabulary, sizes: number[]): Promise<void> {
   }
 }
 
-const READS = new Set(['GetCommand', 'BatchGetCommand', 'QueryCommand']);
-
 interface Capacity {
   read: number;
   write: number;
   requests: number;
 }
 
-async function dynamoCost(vocab: Vocabulary, count: number): Promise<void> {
-  const server = dynalite({ createTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+async function dynamoCost(target: Target, vocab: Vocabulary, count: number): Promise<void> {
   try {
-    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const doc = createDocumentClient({ endpoints: { dynamodb: endpoint } });
+    const doc = createDocumentClient({ endpoints: { dynamodb: target.endpoint } });
     await doc.send(new CreateTableCommand(createTableInput('bench-cluster')));
-    const used: Capacity = { read: 0, write: 0, requests: 0 };
-    doc.middlewareStack.add(
-      (next, context) => async (args) => {
-        (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-        const result = await next(args);
-        const consumed = [(result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity].flat();
-        const units = (consumed as ({ CapacityUnits?: number } | undefined)[]).reduce(
-          (sum, c) => sum + (c?.CapacityUnits ?? 0),
-          0,
-        );
-        if (READS.has(context.commandName ?? '')) used.read += units;
-        else used.write += units;
-        used.requests++;
-        return result;
-      },
-      { step: 'initialize', name: 'countCapacity' },
-    );
+    const used = meter(doc);
     const clusterer = createClusterer(createDynamoClusterIndex(doc, 'bench-cluster'));
-    const totals = { fresh: { ...used }, joined: { ...used }, newCount: 0, joinCount: 0 };
+    const fresh: Capacity = { read: 0, write: 0, requests: 0 };
+    const joined: Capacity = { read: 0, write: 0, requests: 0 };
+    let newCount = 0;
     for (const item of articles(count, 5, 3, vocab)) {
       const before = { ...used };
       const m = await clusterer.assign(item);
-      const bucket = m.isNew ? totals.fresh : totals.joined;
+      const bucket = m.isNew ? fresh : joined;
       bucket.read += used.read - before.read;
       bucket.write += used.write - before.write;
       bucket.requests += used.requests - before.requests;
-      if (m.isNew) totals.newCount++;
-      else totals.joinCount++;
+      if (m.isNew) newCount++;
     }
     const line = (label: string, c: Capacity, n: number) =>
       `${label}: ${(c.read / n).toFixed(1)} RCU, ${(c.write / n).toFixed(1)} WCU, ${(c.requests / n).toFixed(1)} requests per item (${n} items)`;
     console.log(
-      `\n== DynamoDB capacity per ingested item (dynalite, ReturnConsumedCapacity, ${count} ~800-word articles)`,
+      `\n== DynamoDB capacity per ingested item (${target.name}, ReturnConsumedCapacity, ${count} ~800-word articles)`,
     );
     console.log(line('all', used, count));
-    console.log(line('starting a story', totals.fresh, totals.newCount));
-    console.log(line('joining a story', totals.joined, totals.joinCount));
+    console.log(line('starting a story', fresh, newCount));
+    console.log(line('joining a story', joined, count - newCount));
+    const parts = [...used.byCommand].map(
+      ([name, u]) => `${name} ${(u.units / count).toFixed(1)} units/${(u.requests / count).toFixed(1)} req`,
+    );
+    console.log(`per command, per item: ${parts.join('; ')}`);
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await target.stop();
   }
 }
 
@@ -214,7 +206,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   const vocab = new Vocabulary(30_000);
   await throughput(vocab, Number(values.items ?? 3000));
   await scaling(vocab, (values.sizes ?? '1000,10000,100000,1000000').split(',').map(Number));
-  await dynamoCost(vocab, Number(values.dynamo ?? 200));
+  const count = Number(values.dynamo ?? 200);
+  await dynamoCost(await startDynalite(), vocab, count);
+  const localDir = dynamoDbLocalDir(repoRoot);
+  if (localDir) await dynamoCost(await startDynamoDbLocal(localDir), vocab, count);
+  else console.log('DynamoDB Local not found (.cache/dynamodb-local): capacity measured on dynalite only');
   return 0;
 }
 

@@ -113,7 +113,8 @@ async function exactMatch(
 ): Promise<Membership | undefined> {
   const { input } = ctx;
   const keys: [string, Membership['method']][] = [];
-  if (input.guid) keys.push([`g:${input.guid}`, 'same-guid']);
+  // GUIDs are unique per feed, not worldwide ("1234" in two feeds is two articles): scope by outlet.
+  if (input.guid) keys.push([`g:${input.source ?? ''}|${input.guid}`, 'same-guid']);
   if (input.url) keys.push([`u:${input.url}`, 'same-url']);
   const expiresAt = expiresAfter(ctx.eventTime, EXACT_KEY_TTL_DAYS * 86_400);
   for (const [key, method] of keys) {

@@ -60,6 +60,13 @@ describe('createClusterer over the in-memory index', () => {
     expect(second).toMatchObject({ storyId: first.storyId, method: 'same-guid', isNew: false });
   });
 
+  it('does not take the same GUID from another outlet for the same item', async () => {
+    const clusterer = createClusterer(createMemoryClusterIndex());
+    const first = await clusterer.assign({ ...byId('storm'), guid: '1234', source: 'a.example' });
+    const second = await clusterer.assign({ ...byId('tram-wire'), guid: '1234', source: 'b.example' });
+    expect(second.storyId).not.toBe(first.storyId);
+  });
+
   it('treats the same canonical URL as the same item', async () => {
     const clusterer = createClusterer(createMemoryClusterIndex());
     const first = await clusterer.assign(byId('tram-wire'));

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { namePairs, numbers, quotations } from '../../../lambdas/core/clustering/features.ts';
+import { jaccard, minhash } from '../../../lambdas/core/clustering/minhash.ts';
+import { cleanText, isTitleCase, stem, tokenize } from '../../../lambdas/core/clustering/text.ts';
+
+const PROSE = Array.from(
+  { length: 12 },
+  (_, i) => `Sentence number ${i} of the article says something about the harbour council vote.`,
+).join('\n');
+
+describe('cleanText', () => {
+  it('drops menu lines and cuts at a sidebar heading once the article has been read', () => {
+    const text = `Home | News\nSubscribe\n${PROSE}\nRelated Articles\nA sidebar story that is long enough to look like prose here.`;
+    expect(cleanText(text)).toBe(PROSE);
+  });
+
+  it('keeps reading past a comment counter above the article', () => {
+    const text = `4 Comments\nKUALA LUMPUR\n${PROSE}`;
+    expect(cleanText(text)).toBe(PROSE);
+  });
+
+  it('keeps short lines that end a sentence', () => {
+    expect(cleanText('Menu\nHe said no.\nLog in')).toBe('He said no.');
+  });
+
+  it('stops after the given number of words, at a line end', () => {
+    expect(cleanText(PROSE, 20).split('\n')).toHaveLength(2);
+  });
+});
+
+describe('stem', () => {
+  it('folds British and American spellings and inflections together', () => {
+    expect(stem('defence')).toBe(stem('defense'));
+    expect(stem('cancelled')).toBe(stem('canceled'));
+    expect(stem('organised')).toBe(stem('organized'));
+    expect(stem('colour')).toBe(stem('color'));
+    expect(stem('talks')).toBe(stem('talk'));
+    expect(stem('spending')).toBe('spend');
+  });
+});
+
+describe('tokenize', () => {
+  it('drops stopwords and flags names written with a capital mid-sentence', () => {
+    expect(tokenize('The mayor said Harbourview will build it. Trams run.')).toEqual([
+      { term: 'mayor', key: 'w:mayor', proper: false },
+      { term: 'harbourview', key: 'w:harbourview', proper: true },
+      { term: 'build', key: 'w:build', proper: false },
+      { term: 'tram', key: 'w:tram', proper: false },
+      { term: 'run', key: 'w:run', proper: false },
+    ]);
+  });
+
+  it('keeps apostrophes and hyphens inside words only', () => {
+    expect(tokenize("Japan's one-sided 'deal'").map((t) => t.term)).toEqual(['japan', 'one-sid', 'deal']);
+  });
+});
+
+describe('isTitleCase', () => {
+  it('tells a title-cased headline from a sentence-cased one', () => {
+    expect(isTitleCase('Japan Cancels Security Talks Amid Spending Demands')).toBe(true);
+    expect(isTitleCase('Japan cancels security talks amid spending demands')).toBe(false);
+  });
+});
+
+describe('numbers', () => {
+  it('reads figures with their units in every common spelling', () => {
+    expect(
+      numbers('3.5% of GDP, or 3.5 per cent; $310 million; 1 July and July 1; 11 to 4 with 1,200 people'),
+    ).toEqual(['3.5%', '3.5%', '$310m', 'jul-1', 'jul-1', '11', '1200']);
+  });
+});
+
+describe('namePairs', () => {
+  it('pairs adjacent capitalised words, stemmed like every other word', () => {
+    expect(namePairs('Mayor Elena Vasquez met Tomas Okafor.')).toEqual([
+      'mayor_elena',
+      'elena_vasquez',
+      'toma_okafor',
+    ]);
+  });
+});
+
+describe('quotations', () => {
+  it('finds double- and single-quoted speech of five words or more, apostrophes inside', () => {
+    const text = `He said "we asked for a tunnel today" and 'We've encouraged them to invest,' he added; a "demand" too.`;
+    expect(quotations(text, 16).map((q) => q.text)).toEqual([
+      'we asked for a tunnel today',
+      "We've encouraged them to invest,",
+    ]);
+  });
+
+  it('does not pair the closing mark of one quote with the opening of the next', () => {
+    const text = 'It was "encouraging" Tokyo to invest in certain capabilities, but not a "demand."';
+    expect(quotations(text, 16)).toEqual([]);
+  });
+
+  it('gives the same shingles to the same quote in other punctuation', () => {
+    const [a] = quotations('"It\'s less to do with the amount of money," he said.', 16);
+    const [b] = quotations('He said: "It\'s less to do with the amount of money."', 16);
+    expect(a?.shingles).toEqual(b?.shingles);
+    expect(a?.shingles).toHaveLength(6);
+  });
+});
+
+describe('minhash', () => {
+  const words = Array.from({ length: 200 }, (_, i) => `w${i}`);
+
+  it('estimates identical texts as Jaccard 1 and disjoint ones near 0', () => {
+    const a = minhash(words, 40) ?? [];
+    expect(jaccard(a, minhash(words, 40) ?? [])).toBe(1);
+    const other = Array.from({ length: 200 }, (_, i) => `v${i}`);
+    expect(jaccard(a, minhash(other, 40) ?? [])).toBeLessThan(0.1);
+  });
+
+  it('needs enough shingles', () => {
+    expect(minhash(words.slice(0, 20), 40)).toBeUndefined();
+  });
+});
