@@ -139,20 +139,22 @@ export function tokenize(text: string): Tokens {
 /** Reads the word starting at `start`, hands it to the sink and returns where it ends. */
 function readToken(source: Source, start: number, sink: TokenSink): number {
   const { text, lower } = source;
-  if (isDigit(text.charCodeAt(start))) {
+  const first = text.charCodeAt(start);
+  if (isDigit(first)) {
     const end = numberEnd(text, start);
     if (end >= 0) return readNumber(source, start, end, sink);
-  } else if (isLetter(text, start)) {
-    const end = abbreviationEnd(text, start);
-    if (end >= 0) {
-      sink.word(fold(source, start, end, withoutDots), start, end);
+  } else if (lower !== undefined && isAsciiLetter(first)) {
+    // Most words: ASCII letters and digits. A single letter followed by a dot may be "U.S.".
+    const end = plainEnd(text, start);
+    if (end >= 0 && !(end === start + 1 && text.charCodeAt(end) === 0x2e)) {
+      sink.plain(lower, start, end);
       return end;
     }
   }
-  if (lower !== undefined) {
-    const end = plainEnd(text, start);
+  if (isLetter(text, start)) {
+    const end = abbreviationEnd(text, start);
     if (end >= 0) {
-      sink.plain(lower, start, end);
+      sink.word(fold(source, start, end, withoutDots), start, end);
       return end;
     }
   }
@@ -164,9 +166,9 @@ function readToken(source: Source, start: number, sink: TokenSink): number {
 /** ASCII letters and digits up to a non-word character, or -1 when the word goes on past them. */
 function plainEnd(text: string, start: number): number {
   let j = start;
-  while (isAsciiLetter(text.charCodeAt(j)) || isDigit(text.charCodeAt(j))) j++;
+  let c = text.charCodeAt(j);
+  while (isAsciiLetter(c) || isDigit(c)) c = text.charCodeAt(++j);
   if (j >= text.length) return j;
-  const c = text.charCodeAt(j);
   if (isApostrophe(c) && j + 1 < text.length && isWordChar(text, j + 1)) return -1;
   return c >= 128 && isWordChar(text, j) ? -1 : j;
 }
