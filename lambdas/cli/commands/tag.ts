@@ -30,10 +30,11 @@ export const tagCommand: Command = async (argv, io) => {
   );
   const matcher = loadMatcher(resolve(io.cwd, requireFlag(values.topics, 'topics', USAGE)));
   const itemsPath = resolve(io.cwd, requireFlag(values.in, 'in', USAGE));
-  const lines = readLines(itemsPath);
-  for (const [index, line] of lines.entries()) {
-    if (line.trim() === '') continue;
-    const item = parseItem(line, index + 1, itemsPath);
+  // Every line is checked before any output, so a bad line never leaves a partial result behind.
+  const items = readLines(itemsPath).flatMap((line, index) =>
+    line.trim() === '' ? [] : [parseItem(line, index + 1, itemsPath)],
+  );
+  for (const item of items) {
     io.stdout(`${JSON.stringify(await tagItem(matcher, item, values.explain === true))}\n`);
   }
   return 0;

@@ -94,6 +94,7 @@ describe('newswatch tag', () => {
     await expect(tagCommand(['--topics', topics, '--in', items], io)).rejects.toThrow(
       new InputError(`${join(dir, 'bad.jsonl')} line 2: not valid JSON`),
     );
+    expect(out).toEqual([]);
   });
 
   it('names the line and field of an item without a title', async () => {
