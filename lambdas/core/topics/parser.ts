@@ -169,6 +169,10 @@ function scoped<T extends LeafNode>(leaf: T, field: Field | undefined): T {
 }
 
 function phraseLeaf(text: string, pos: number, field: Field | undefined): LeafNode {
+  const star = text.indexOf('*');
+  // Dropping the * silently would search for a different phrase than the user wrote.
+  if (star >= 0)
+    throw new QuerySyntaxError(pos + star + 1, 'no * inside quotes (write defen* ONEAR/0 spending)');
   const { words } = tokenize(text);
   if (words.length === 0) throw new QuerySyntaxError(pos, 'at least one word inside the quotes');
   return scoped({ kind: 'phrase', words, pos }, field);

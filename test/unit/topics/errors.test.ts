@@ -33,6 +33,11 @@ describe('invalid queries name the topic, the 1-based position and what was expe
     },
     { query: 'de*fense', position: 3, expected: 'a wildcard * only at the end of a word' },
     { query: 'de*', position: 1, expected: 'at least 3 letters before *' },
+    {
+      query: '"defen* spending"',
+      position: 7,
+      expected: 'no * inside quotes (write defen* ONEAR/0 spending)',
+    },
     { query: 'Japan title: budget', position: 13, expected: 'a word, phrase or group right after title:' },
     { query: 'Japan & Korea', position: 7, expected: 'a word, not "&"' },
     {

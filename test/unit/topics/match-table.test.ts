@@ -80,6 +80,8 @@ const table: Record<string, Row[]> = {
     { query: 'defen*', doc: 'the defence', match: true },
     { query: 'defen*', doc: 'the fence', match: false },
     { query: 'Japan*', doc: 'Japanese voters', match: true },
+    { query: 'defen* ONEAR/0 spending', doc: 'defensive spending', match: true },
+    { query: 'defen* ONEAR/0 spending', doc: 'spending on defense', match: false },
   ],
   'field scopes': [
     { query: 'title:Japan', doc: { title: 'Japan votes', text: 'Korea' }, match: true },
