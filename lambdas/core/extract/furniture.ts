@@ -56,7 +56,7 @@ const FURNITURE_NAME = new RegExp(
  * after it in the same container go.
  */
 const FURNITURE_HEADING =
-  /^(related( (articles|stories|posts|content|news|coverage|topics))?|read (more|next|also)|more (from|on|stories|news)\b.*|recommended( for you)?|you (may|might) also like|most (read|popular|viewed)|trending( now)?|(\d+ )?comments?( \(\d+\))?|no comments yet.*|leave a (comment|reply)|hashtags|tags|try our ai features|sign up for .*newsletter.*|subscribe to .*|download (our|the) app|get the app|share this( article| story)?|follow us( on .*)?)(\.\.\.|[.:!…])?$/i;
+  /^(related( (articles|stories|posts|content|news|coverage|topics))?|read (more|next|also)|more (from|on|stories|news)\b.*|recommended( for you)?|you (may|might) also like|most (read|popular|viewed)|trending( now)?|(\d+ )?comments?( \(\d+\))?|no comments yet.*|leave a (comment|reply)|hashtags|tags|try our ai features|sign up for .*newsletter.*|subscribe to .*|download (our|the) app|get the app|share this( article| story)?|follow us( on .*)?|want more (stories|news|articles)( like this)?|more like this|(editor'?s|editors’) picks|top stories|latest (news|stories|articles)|popular (now|stories|articles)|further reading|what to read next)(\.\.\.|[.:!?…])?$/i;
 
 const PROSE_SHARE_KEPT = 0.25;
 /** A furniture heading followed by less than this share of the article's text is its tail. */

@@ -34,9 +34,20 @@ const CAPTION_CREDIT = [
   /\((AP|AFP|EPA|Reuters|Bloomberg) Photo\)$/,
 ];
 
+/** Credits and calls to action that close an article: who reported it, what to sign up for. */
+const CLOSING_LINES = [
+  /^\(?(reporting|writing|editing|additional reporting|compiled) by\b/i,
+  /\bcontributed (to )?this (report|story)\.?\)?$/i,
+  /^if you (enjoyed|liked) this (article|story)\b/i,
+];
+
+const SIGN_UP = /\b(sign up|subscribe)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(sign up|subscribe)\b/i;
+
 export function isFurnitureLine(raw: string): boolean {
   const line = raw.trim();
   if (line.length <= CAPTION_MAX && CAPTION_CREDIT.some((pattern) => pattern.test(line))) return true;
+  if (line.length <= CAPTION_MAX && CLOSING_LINES.some((pattern) => pattern.test(line))) return true;
+  if (line.length <= SHORT_LINE_MAX && SIGN_UP.test(line)) return true;
   if (line.length > SHORT_LINE_MAX) return false;
   if (DATE_STAMP.test(line) && DATE_STAMP_DETAIL.test(line)) return true;
   return SHORT_FURNITURE.some((pattern) => pattern.test(line));

@@ -78,6 +78,19 @@ describe('extractArticle: main text', () => {
     }
   });
 
+  it('drops a teaser listing after "Want more stories like this?"', () => {
+    const after = `<p>Want more stories like this?</p><p>Every day we send an email with the top stories.</p>
+      <p>FAR OUT</p><p>The most remote lighthouses, mapped</p>
+      <p>If you have ever sailed past a lighthouse at night, you have probably wondered who keeps it running through the winter storms.</p>
+      <p>LIFE AT SEA</p><p>A week on a trawler</p>
+      <p>Seven days, four storms and one broken winch: what it takes to bring the catch home to the harbour market.</p>`;
+    const { text } = extractArticle(page({ after }));
+    expectWholeArticle(text);
+    for (const furniture of ['Want more stories', 'lighthouse', 'trawler', 'broken winch']) {
+      expect(text).not.toContain(furniture);
+    }
+  });
+
   it('resumes the article after a boxed related-news list in the middle', () => {
     const half = PARAGRAPHS.slice(0, 2)
       .map((p) => `<p>${p}</p>`)
