@@ -4,16 +4,46 @@
  * scanner, so both sides always agree on what a word is. Hand-written rather than one regular
  * expression because it runs on every word of every item.
  */
-import {
-  isApostrophe,
-  isAsciiLetter,
-  isDigit,
-  isGroupSeparator,
-  isLetter,
-  isWordChar,
-  skipMarks,
-} from './chars.ts';
 import { foldLowercase, foldWord } from './fold.ts';
+
+// Character classes, ASCII first. They live in this module because the scanner calls them for
+// every character, and calls across module boundaries are not always inlined.
+const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
+const LETTER_RE = /\p{L}/u;
+const MARK_RE = /\p{M}/u;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isDigit(c) || isAsciiLetter(c);
+  return WORD_CHAR_RE.test(text[i] ?? '');
+}
+
+function isLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? isAsciiLetter(c) : LETTER_RE.test(text[i] ?? '');
+}
+
+function skipMarks(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && text.charCodeAt(j) >= 128 && MARK_RE.test(text[j] ?? '')) j++;
+  return j;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2018 || c === 0x2019 || c === 0x02bc;
+}
+
+function isGroupSeparator(c: number): boolean {
+  return c === 0x2c || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
 
 export interface Tokens {
   words: string[];
