@@ -1,9 +1,10 @@
 import { Readability } from '@mozilla/readability';
 import { flattenDeepNesting } from './depth.ts';
 import { type DomElement, parseDocument } from './dom.ts';
-import { removeFurniture, removeFurnitureSections } from './furniture.ts';
+import { removeFurniture } from './furniture.ts';
 import { isFurnitureLine } from './lines.ts';
 import { cleanByline, readMetadata } from './metadata.ts';
+import { removeFurnitureSections } from './sections.ts';
 import { renderText } from './text.ts';
 
 export interface ExtractedArticle {
