@@ -161,7 +161,14 @@ async function byStory(
   return stories.flatMap((story) => {
     const members = groups.get(story.storyId) ?? [];
     const closest = members.reduce(pickBetter, undefined);
-    return closest ? [{ ...closest, ...storyCosine(item, story, opts.anchorShare) }] : [];
+    return closest
+      ? [
+          {
+            ...closest,
+            ...storyCosine(item, story, { share: opts.anchorShare, members: opts.anchorMembers }),
+          },
+        ]
+      : [];
   });
 }
 

@@ -32,6 +32,8 @@ export interface ClusterOptions {
    * feature to stand in for `minShared`: the word then names the story rather than a topic.
    */
   anchorShare: number;
+  /** Members that must carry a feature before it can anchor: one copy's word is not the story's yet. */
+  anchorMembers: number;
   /** Estimated Jaccard of body shingles above which two texts are the same report (syndication). */
   nearDuplicate: number;
   /** Strongest features of an item looked up in the postings; rarer keys find the real copies. */
@@ -63,6 +65,7 @@ export const DEFAULT_OPTIONS: ClusterOptions = {
   featureRange: [12, 40],
   minShared: 2,
   anchorShare: 0.75,
+  anchorMembers: 2,
   nearDuplicate: 0.8,
   postingKeys: 12,
   postingsPerKey: 20,

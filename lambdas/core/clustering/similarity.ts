@@ -55,14 +55,18 @@ export function cosine(item: Vector, candidate: IndexedItem): Score {
 
 /**
  * Cosine with a story's centroid, the item's features the centroid holds, and the strongest of
- * them the story owns: carried by at least two members and by `anchorShare` of the recent items
+ * them the story owns: carried by at least `members` members and by `share` of the recent items
  * that carry it at all ("titanfall" in a story about Titanfall, not "gold" in one about gold).
  */
-export function storyCosine(item: Vector, story: StoryVector, anchorShare: number): Score {
+export function storyCosine(
+  item: Vector,
+  story: StoryVector,
+  anchor: { share: number; members: number },
+): Score {
   let dot = 0;
   let sum = 0;
   const shared: string[] = [];
-  let anchor: string | undefined;
+  let owned: string | undefined;
   story.features.forEach((f, i) => {
     const w = story.weights[i] ?? 0;
     sum += w * w;
@@ -71,10 +75,10 @@ export function storyCosine(item: Vector, story: StoryVector, anchorShare: numbe
     dot += w * mine;
     shared.push(f);
     const count = story.counts[i] ?? 0;
-    if (!anchor && count >= 2 && count >= anchorShare * (item.df.get(f) ?? 0)) anchor = f;
+    if (!owned && count >= anchor.members && count >= anchor.share * (item.df.get(f) ?? 0)) owned = f;
   });
   const denominator = item.norm * Math.sqrt(sum);
-  return { score: denominator > 0 ? dot / denominator : 0, shared, anchor };
+  return { score: denominator > 0 ? dot / denominator : 0, shared, anchor: owned };
 }
 
 /**
