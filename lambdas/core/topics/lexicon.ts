@@ -39,7 +39,8 @@ export class Lexicon {
   private readonly prefix: (readonly number[] | undefined)[];
   /** prefixLength[n] is 1 when some prefix has n characters. */
   private readonly prefixLength = new Uint8Array(MAX_PREFIX_LENGTH + 1);
-  private readonly hasPrefixes: boolean;
+  /** Characters of the longest prefix: past it, lookup only hashes. */
+  private readonly longestPrefix: number;
   private readonly exactFilter: Uint8Array;
   private readonly prefixFilter: Uint8Array;
 
@@ -52,7 +53,7 @@ export class Lexicon {
       entries.set(key, { ...(entries.get(key) ?? { key }), prefix: atoms });
       this.prefixLength[key.length] = 1;
     }
-    this.hasPrefixes = prefixes.size > 0;
+    this.longestPrefix = Math.max(0, ...[...prefixes.keys()].map((p) => p.length));
     const list = [...entries.values()];
     this.keys = list.map((e) => e.key);
     this.exact = list.map((e) => e.exact);
@@ -73,23 +74,21 @@ export class Lexicon {
   /** Reports the atoms of the word text[start, end) and of each wildcard prefix of it. */
   lookup(text: string, start: number, end: number, sink: AtomSink): void {
     let hash = FNV_OFFSET;
-    if (this.hasPrefixes) {
-      const limit = Math.min(end, start + MAX_PREFIX_LENGTH);
-      for (let i = start; i < limit; i++) {
-        hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-        if (
-          this.prefixLength[i - start + 1] === 1 &&
-          this.prefixFilter[(hash >>> FILTER_BITS) & FILTER_MASK] === 1
-        ) {
-          this.report(this.prefix, hash, text, start, i + 1, sink);
-        }
+    let i = start;
+    const prefixEnd = Math.min(end, start + this.longestPrefix);
+    for (; i < prefixEnd; i++) {
+      hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+      if (
+        this.prefixLength[i - start + 1] === 1 &&
+        this.prefixFilter[(hash >>> FILTER_BITS) & FILTER_MASK] === 1
+      ) {
+        this.report(this.prefix, hash, text, start, i + 1, sink);
       }
-      for (let i = limit; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-    } else {
-      for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
     }
-    if (this.exactFilter[(hash >>> FILTER_BITS) & FILTER_MASK] === 1)
+    for (; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+    if (this.exactFilter[(hash >>> FILTER_BITS) & FILTER_MASK] === 1) {
       this.report(this.exact, hash, text, start, end, sink);
+    }
   }
 
   private report(
