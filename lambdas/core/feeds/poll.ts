@@ -89,46 +89,53 @@ export async function pollFeed(
   // Archived before parsing, so the body of a feed that fails to parse is there to look at.
   const contentType = res.headers['content-type'] ?? 'application/octet-stream';
   await deps.archive.put('feed', res.body, contentType);
-  let parsed: ParsedFeed;
+  let entries: Entry[];
   try {
-    parsed = await parseFeed(res.body, { url: res.url, contentType, maxItems: deps.maxItems });
+    const parsed = await parseFeed(res.body, { url: res.url, contentType, maxItems: deps.maxItems });
+    entries = parsed.items.map((raw) => ({ raw, article: normalise(raw, parsed, feed, res.url, now) }));
   } catch (error) {
+    // Whatever the feed's content makes parsing or normalising throw is this feed's failure.
     return failed(current, error, now);
   }
   const pageErrors: PageError[] = [];
-  const items = await mapPool(parsed.items, PAGE_CONCURRENCY, (raw) =>
-    toArticle(raw, { feed, parsed, feedUrl: res.url, now, deps, pageErrors }),
+  const items = await mapPool(entries, PAGE_CONCURRENCY, (entry) =>
+    withFullText(entry, feed, deps, pageErrors),
   );
   const result: PollResult = { state: next, items, outcome: 'fetched' };
   if (pageErrors.length > 0) result.pageErrors = pageErrors;
   return result;
 }
 
-interface ItemContext {
-  feed: FeedSpec;
-  parsed: ParsedFeed;
-  feedUrl: string;
-  now: Date;
-  deps: PollDeps;
-  pageErrors: PageError[];
+interface Entry {
+  raw: RawFeedItem;
+  article: Article;
 }
 
-async function toArticle(raw: RawFeedItem, ctx: ItemContext): Promise<Article> {
-  const article = normaliseItem(raw, {
-    feed: ctx.feed,
-    feedTitle: ctx.parsed.title,
-    feedUrl: ctx.feedUrl,
-    feedLanguage: ctx.parsed.language,
-    now: ctx.now,
-  });
-  const wantsPage = ctx.feed.fullText === true || isSummaryOnly(raw);
+function normalise(
+  raw: RawFeedItem,
+  parsed: ParsedFeed,
+  feed: FeedSpec,
+  feedUrl: string,
+  now: Date,
+): Article {
+  return normaliseItem(raw, { feed, feedTitle: parsed.title, feedUrl, feedLanguage: parsed.language, now });
+}
+
+/** The article with its page's main text when the feed gave only a teaser (or always, for fullText feeds). */
+async function withFullText(
+  { raw, article }: Entry,
+  feed: FeedSpec,
+  deps: PollDeps,
+  pageErrors: PageError[],
+): Promise<Article> {
+  const wantsPage = feed.fullText === true || isSummaryOnly(raw);
   if (!wantsPage || !article.url) return article;
-  if (ctx.deps.isKnownItem && (await ctx.deps.isKnownItem(article))) return article;
+  if (deps.isKnownItem && (await deps.isKnownItem(article))) return article;
   try {
-    return await withPageText(article, article.url, ctx.deps);
+    return await withPageText(article, article.url, deps);
   } catch (error) {
     const info = errorInfo(error);
-    ctx.pageErrors.push({ itemId: article.id, url: article.url, kind: info.kind, message: info.message });
+    pageErrors.push({ itemId: article.id, url: article.url, kind: info.kind, message: info.message });
     return article;
   }
 }
