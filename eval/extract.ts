@@ -3,12 +3,17 @@
  * benchmark's own metric (evaluate.py, reimplemented): 4-gram shingles of \w+ tokens, per-page
  * tp/fp/fn normalised to sum 1, precision and recall averaged over pages, F1 of the averages.
  *
- *   npx tsx eval/extract.ts [--worst N]
+ *   npx tsx eval/extract.ts [--worst N] [--baseline]
+ *
+ * --baseline also scores plain Readability on the same linkedom DOM (textContent, no cleanup),
+ * to show what the cleanup adds.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { parseDocument } from '../lambdas/core/extract/dom.ts';
 import { extractArticle } from '../lambdas/core/extract/index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,7 +93,7 @@ function f1Interval(counts: Counts[], rounds = 1000): number {
 
 function line(name: string, counts: Counts[]): string {
   const s = score(counts);
-  return `${name.padEnd(34)} precision=${s.precision.toFixed(3)}  recall=${s.recall.toFixed(3)}  F1=${s.f1.toFixed(3)} ± ${f1Interval(counts).toFixed(3)}`;
+  return `${name.padEnd(36)} precision=${s.precision.toFixed(3)}  recall=${s.recall.toFixed(3)}  F1=${s.f1.toFixed(3)} ± ${f1Interval(counts).toFixed(3)}`;
 }
 
 function readJson(file: string): Bodies {
@@ -110,11 +115,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     .map((name) => name.slice(0, -'.html.gz'.length))
     .filter((id) => id in truth)
     .sort();
+  const pages = ids.map((id) =>
+    gunzipSync(readFileSync(path.join(corpus, 'html', `${id}.html.gz`))).toString('utf8'),
+  );
   const started = process.hrtime.bigint();
-  const ours = ids.map((id) => {
-    const html = gunzipSync(readFileSync(path.join(corpus, 'html', `${id}.html.gz`))).toString('utf8');
-    return extractArticle(html).text;
-  });
+  const ours = pages.map((html) => extractArticle(html).text);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const expected = ids.map((id) => truth[id]?.articleBody ?? '');
   const ourCounts = ids.map((_, i) => shingleCounts(expected[i] ?? '', ours[i] ?? ''));
@@ -125,8 +130,17 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     `${ids.length} pages, extracted in ${seconds.toFixed(2)} s (${(ids.length / seconds).toFixed(1)} pages/s, one core)`,
   );
   console.log(line('newswatch extractArticle', ourCounts));
+  if (argv.includes('--baseline')) {
+    const plain = pages.map((html) => new Readability(parseDocument(html)).parse()?.textContent ?? '');
+    console.log(
+      line(
+        'Readability on linkedom, no cleanup',
+        ids.map((_, i) => shingleCounts(expected[i] ?? '', plain[i] ?? '')),
+      ),
+    );
+  }
   console.log(line('readability_js.json (our metric)', refCounts));
-  console.log(`${'Readability.js, published'.padEnd(34)} F1=${READABILITY_JS_PUBLISHED_F1.toFixed(3)}`);
+  console.log(`${'Readability.js, published'.padEnd(36)} F1=${READABILITY_JS_PUBLISHED_F1.toFixed(3)}`);
   if (worst > 0) {
     const ranked = ids
       .map((id, i) => ({ id, counts: ourCounts[i] ?? [0, 0, 0] }))
