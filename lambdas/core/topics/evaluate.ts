@@ -181,10 +181,21 @@ function showsBetter(field: FieldSpan, span: Span, bestField: FieldSpan, best: S
   return a < b || (a === b && span.start < best.start);
 }
 
+/**
+ * Pairs within `distance` words. Both lists are sorted by start, so each left span only looks at
+ * the right spans whose start falls in its window: common words on both sides stay cheap.
+ */
 function nearSpans(left: Span[], right: Span[], distance: number, ordered: boolean): Span[] {
   const out: Span[] = [];
+  const longest = right.reduce((max, s) => Math.max(max, s.end - s.start), 0);
+  let first = 0;
   for (const a of left) {
-    for (const b of right) {
+    // Left spans are sorted by start, not by end: bound by start so the window only moves forward.
+    const lowestStart = ordered ? a.start + 1 : a.start - distance - 1 - longest;
+    while (first < right.length && (right[first]?.start ?? 0) < lowestStart) first++;
+    for (let i = first; i < right.length; i++) {
+      const b = right[i];
+      if (b === undefined || b.start > a.end + distance + 1) break;
       const between =
         a.end < b.start ? b.start - a.end - 1 : !ordered && b.end < a.start ? a.start - b.end - 1 : -1;
       if (between >= 0 && between <= distance) {

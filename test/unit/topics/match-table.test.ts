@@ -74,6 +74,11 @@ const table: Record<string, Row[]> = {
     },
     // The title and the text are separate: no NEAR across them.
     { query: 'Japan NEAR/5 budget', doc: { title: 'Japan', text: 'budget' }, match: false },
+    // A long phrase span and a word inside it on the same side.
+    { query: '("red green blue" OR green) ONEAR/0 blue', doc: 'red green blue', match: true },
+    { query: '("red green blue" OR green) NEAR/0 red', doc: 'red green blue', match: true },
+    { query: 'the NEAR/1 of', doc: `${'the a b c '.repeat(50)}the x of`, match: true },
+    { query: 'the NEAR/1 of', doc: `${'the a b c '.repeat(50)}of`, match: false },
   ],
   'prefix wildcards': [
     { query: 'defen*', doc: 'the defenders', match: true },
