@@ -9,7 +9,7 @@ import type { Field, LeafNode, QueryNode } from './ast.ts';
 import { formatLeaf, formatQuery } from './ast.ts';
 import { QuerySyntaxError, TopicQueryError } from './errors.ts';
 import { Lexicon } from './lexicon.ts';
-import { parseQuery } from './parser.ts';
+import { type AliasResolver, parseQuery } from './parser.ts';
 import type { TopicSpec, TopicsSection } from './schema.ts';
 import { chooseTriggers } from './triggers.ts';
 import { spellingVariants, wordForms } from './variants.ts';
@@ -57,7 +57,7 @@ export function compileAll(section: TopicsSection): CompiledTopics {
   return builder.finish(topics);
 }
 
-function parseTopic(spec: TopicSpec, resolve: Parameters<typeof parseQuery>[1]): QueryNode {
+function parseTopic(spec: TopicSpec, resolve: AliasResolver): QueryNode {
   try {
     const root = parseQuery(spec.query, resolve);
     if (!mustHaveHit(root)) {
