@@ -1,0 +1,125 @@
+/** Candidates from the index, scored against their stories, and the decision to join one. */
+import type { Membership } from '../model.ts';
+import { type Context, inRange, round, windowAround } from './context.ts';
+import { jaccard } from './minhash.ts';
+import type { ClusterOptions } from './options.ts';
+import type { ClusterIndex, IndexedItem, TimeRange } from './port.ts';
+import { settled } from './settle.ts';
+import { cosine, evidence, type Score, storyCosine, type Vector } from './similarity.ts';
+
+export interface Match extends Score {
+  candidate: IndexedItem;
+  method: 'near-duplicate' | 'similar';
+}
+
+export async function bestCandidate(
+  index: ClusterIndex,
+  opts: ClusterOptions,
+  ctx: Context,
+): Promise<{ match?: Match; nearest?: Match }> {
+  const range = windowAround(ctx.eventTime, opts.windowDays);
+  const ids = await rankedCandidates(index, opts, ctx, range);
+  const scored = (await index.getItems(ids))
+    .filter((c) => inRange(c, range))
+    .map((c) => compare(opts, ctx, c));
+  const duplicate = scored.filter((m) => m.method === 'near-duplicate').reduce(pickBetter, undefined);
+  if (duplicate) return { match: duplicate, nearest: duplicate };
+  const nearest = (await byStory(index, opts, ctx.vector, scored)).reduce(pickBetter, undefined);
+  return { match: nearest && qualifies(opts, ctx, nearest) ? nearest : undefined, nearest };
+}
+
+/**
+ * One match per story, scored against the story's centroid: a story is judged by everything its
+ * copies said, not by its one copy closest to the item (which lets stories chain into each
+ * other through single shared words). The member most like the item stands for it in evidence.
+ */
+async function byStory(
+  index: ClusterIndex,
+  opts: ClusterOptions,
+  item: Vector,
+  scored: readonly Match[],
+): Promise<Match[]> {
+  const groups = new Map<string, Match[]>();
+  for (const m of scored) groups.set(m.candidate.storyId, [...(groups.get(m.candidate.storyId) ?? []), m]);
+  const stories = await index.getStories([...groups.keys()]);
+  const anchor = { share: opts.anchorShare, members: opts.anchorMembers };
+  return stories.flatMap((story) => {
+    const closest = (groups.get(story.storyId) ?? []).reduce(pickBetter, undefined);
+    return closest ? [{ ...closest, ...storyCosine(item, story, anchor) }] : [];
+  });
+}
+
+function pickBetter(best: Match | undefined, m: Match): Match {
+  return !best || better(m, best) ? m : best;
+}
+
+/** Candidates from the postings of the item's heaviest features and its LSH bands, by shared weight. */
+async function rankedCandidates(
+  index: ClusterIndex,
+  opts: ClusterOptions,
+  ctx: Context,
+  range: TimeRange,
+): Promise<string[]> {
+  const featureKeys = ctx.byWeight.slice(0, opts.postingKeys);
+  const keys = [...featureKeys.map((i) => ctx.fp.features[i] ?? ''), ...ctx.bands];
+  const topWeight = ctx.vector.weights[ctx.byWeight[0] ?? 0] ?? 1;
+  const keyWeights = [
+    ...featureKeys.map((i) => ctx.vector.weights[i] ?? 0),
+    ...ctx.bands.map(() => topWeight),
+  ];
+  const lists = await index.postings(keys, range, opts.postingsPerKey);
+  const rank = new Map<string, number>();
+  lists.forEach((ids, k) => {
+    for (const id of ids) if (id !== ctx.input.id) rank.set(id, (rank.get(id) ?? 0) + (keyWeights[k] ?? 0));
+  });
+  return [...rank]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, opts.maxCandidates)
+    .map(([id]) => id);
+}
+
+export function compare(opts: ClusterOptions, ctx: Context, candidate: IndexedItem): Match {
+  const { score, shared } = cosine(ctx.vector, candidate);
+  const near = ctx.fp.minhash && candidate.minhash ? jaccard(ctx.fp.minhash, candidate.minhash) : 0;
+  if (near >= opts.nearDuplicate) return { candidate, method: 'near-duplicate', score: near, shared };
+  return { candidate, method: 'similar', score, shared };
+}
+
+export function qualifies(opts: ClusterOptions, ctx: Context, m: Match): boolean {
+  if (m.method === 'near-duplicate') return true;
+  const enough = m.shared.length >= opts.minShared || m.anchor !== undefined;
+  return enough && m.score >= thresholdFor(opts, ctx.vector.features.length);
+}
+
+/**
+ * A headline's few features and a full article's many do not give cosines on one scale: the
+ * threshold moves from the headline value to the full-text one as the item's features grow.
+ */
+export function thresholdFor(opts: ClusterOptions, features: number): number {
+  const [short, long] = opts.featureRange;
+  const t = Math.min(1, Math.max(0, (features - short) / (long - short)));
+  return opts.threshold + t * (opts.longThreshold - opts.threshold);
+}
+
+/** Highest score wins; ties go to the earlier item so the choice does not depend on read order. */
+function better(a: Match, b: Match): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  return a.candidate.eventTime < b.candidate.eventTime;
+}
+
+export async function join(
+  index: ClusterIndex,
+  opts: ClusterOptions,
+  ctx: Context,
+  m: Match,
+): Promise<Membership> {
+  const { storyId } = (await settled(index, opts, m.candidate)).membership;
+  return {
+    storyId,
+    itemId: ctx.input.id,
+    isNew: false,
+    method: m.method,
+    score: round(m.score),
+    evidence: evidence(ctx.vector, ctx.fp, m.shared, m.candidate.itemId),
+  };
+}
