@@ -63,8 +63,9 @@ interface SuffixRule {
 // ("four", "hour", "fence") out.
 const SUFFIX_RULES: SuffixRule[] = [
   {
-    british: /^(\w{2,}[^aeiou])our(ite|able|ful|less|ism|er)?$/,
-    american: /^(\w{2,}[^aeiou])or(ite|able|ful|less|ism|er)?$/,
+    // "-iour" too: behaviour, saviour.
+    british: /^(\w{2,}[^aeou])our(ite|able|ful|less|ism|er)?$/,
+    american: /^(\w{2,}[^aeou])or(ite|able|ful|less|ism|er)?$/,
     toAmerican: '$1or$2',
     toBritish: '$1our$2',
   },

@@ -10,6 +10,8 @@ describe('spellingVariants', () => {
     ['organisational', ['organisational', 'organizational']],
     ['enrolment', ['enrolment', 'enrollment']],
     ['color', ['color', 'colour']],
+    ['behaviour', ['behaviour', 'behavior']],
+    ['favourite', ['favourite', 'favorite']],
     ['theatre', ['theatre', 'theater']],
     ['analyze', ['analyze', 'analyse']],
     ['dialogue', ['dialogue', 'dialog']],
