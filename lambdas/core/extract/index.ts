@@ -25,13 +25,27 @@ function articleText(content: DomElement): string {
     .join('\n');
 }
 
+/** Below this share of the JSON-LD articleBody, the visible page is taken to hide the article (a script shell). */
+const LD_BODY_SHARE = 0.5;
+const LD_BODY_MIN = 200;
+
+/**
+ * Pages rendered by scripts show Readability an empty shell; many still carry the article in
+ * JSON-LD. It is only a fallback: where the page shows the article, the page is the better copy.
+ */
+function withJsonLdFallback(text: string, ldBody: string | undefined): string {
+  if (!ldBody || ldBody.length < LD_BODY_MIN || text.length >= ldBody.length * LD_BODY_SHARE) return text;
+  const doc = parseDocument(`<html><body><div>${ldBody.replace(/\r?\n/g, '<br>')}</div></body></html>`);
+  return doc.body ? renderText(doc.body) : text;
+}
+
 export function extractArticle(html: string, _url?: string): ExtractedArticle {
   const doc = parseDocument(html);
   const metadata = readMetadata(doc);
   if (doc.body) flattenDeepNesting(doc.body);
   removeFurniture(doc);
   const parsed = new Readability<DomElement>(doc, { serializer: (node) => node as DomElement }).parse();
-  const text = parsed?.content ? articleText(parsed.content) : '';
+  const text = withJsonLdFallback(parsed?.content ? articleText(parsed.content) : '', metadata.body);
   const result: ExtractedArticle = { text };
   const title = parsed?.title?.trim() || metadata.title;
   const byline = cleanByline(parsed?.byline) ?? metadata.byline;

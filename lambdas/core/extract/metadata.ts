@@ -1,6 +1,8 @@
 import type { DomDocument } from './dom.ts';
 
 export interface PageMetadata {
+  /** JSON-LD articleBody: the publisher's own copy of the text, used when the page shows too little. */
+  body?: string;
   title?: string;
   byline?: string;
   published?: string;
@@ -149,6 +151,8 @@ export function readMetadata(doc: DomDocument): PageMetadata {
   const metadata: PageMetadata = {};
   const title = stringField(ld, 'headline') ?? metaContent(doc, ['meta[property="og:title"]']);
   const byline = cleanByline(authorName(ld?.author) ?? notUrl(metaContent(doc, AUTHOR_META)));
+  const body = ld?.articleBody;
+  if (typeof body === 'string' && body.trim()) metadata.body = body.trim();
   if (title) metadata.title = title;
   if (byline) metadata.byline = byline;
   if (published) metadata.published = published;

@@ -119,6 +119,24 @@ describe('extractArticle: main text', () => {
     expectWholeArticle(extractArticle(html).text);
   });
 
+  it('falls back to the JSON-LD articleBody when the page is a script shell', () => {
+    const ld = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'Breakwater',
+      articleBody: PARAGRAPHS.join('\n'),
+    });
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head>
+      <body><div id="app">Loading…</div><script src="/bundle.js"></script></body></html>`;
+    expect(extractArticle(html).text).toBe(PARAGRAPHS.join('\n'));
+  });
+
+  it('prefers the visible article to the JSON-LD articleBody', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', articleBody: `${PARAGRAPHS[0]} (publisher copy)` });
+    const { text } = extractArticle(page({ head: `<script type="application/ld+json">${ld}</script>` }));
+    expectWholeArticle(text);
+    expect(text).not.toContain('publisher copy');
+  });
+
   it('returns empty text for a page without an article', () => {
     expect(extractArticle('<html><body><nav><a href="/">Home</a></nav></body></html>').text).toBe('');
     expect(extractArticle('').text).toBe('');
