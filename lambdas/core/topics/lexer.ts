@@ -22,7 +22,12 @@ const FIELD_RE = /(title|source|url|site):/iy;
 const ALIAS_RE = /@([A-Za-z0-9][\w-]*)/y;
 const BARE_RE = /[^\s()"]+/y;
 const NEAR_RE = /^(O?)NEAR\/(\d+)$/;
-const OPERATORS: Record<string, 'and' | 'or' | 'not'> = { AND: 'and', OR: 'or', NOT: 'not' };
+// A Map, not an object literal: a query word such as "constructor" must not find a prototype key.
+const OPERATORS = new Map<string, 'and' | 'or' | 'not'>([
+  ['AND', 'and'],
+  ['OR', 'or'],
+  ['NOT', 'not'],
+]);
 
 export function lex(query: string): Lexeme[] {
   const text = straightenQuotes(query);
@@ -82,7 +87,7 @@ function lexField(text: string, i: number, name: string): { value: Lexeme; next:
 }
 
 function classifyBare(bare: string, pos: number): Lexeme {
-  const operator = OPERATORS[bare];
+  const operator = OPERATORS.get(bare);
   if (operator) return { type: operator, pos };
   const near = NEAR_RE.exec(bare);
   if (near) {

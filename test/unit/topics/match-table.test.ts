@@ -41,6 +41,8 @@ const table: Record<string, Row[]> = {
     // Operators are upper case; "and" and "or" are words.
     { query: 'war and peace', doc: 'War and Peace, the novel.', match: true },
     { query: 'war or peace', doc: 'Only peace here.', match: false },
+    // Words that are also names of object properties are ordinary words.
+    { query: 'constructor AND toString', doc: 'The constructor called toString.', match: true },
   ],
   phrases: [
     { query: '"of GDP"', doc: '3.5% of GDP', match: true },
