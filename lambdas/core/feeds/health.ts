@@ -5,10 +5,10 @@
  */
 import type { FeedState } from '../model.ts';
 
-export const BACKOFF_BASE_MS = 5 * 60 * 1000;
-export const BACKOFF_MAX_MS = 6 * 60 * 60 * 1000;
+const BACKOFF_BASE_MS = 5 * 60 * 1000;
+const BACKOFF_MAX_MS = 6 * 60 * 60 * 1000;
 /** A Retry-After longer than this is treated as this: a hostile header must not disable a feed for good. */
-export const RETRY_AFTER_MAX_MS = 24 * 60 * 60 * 1000;
+const RETRY_AFTER_MAX_MS = 24 * 60 * 60 * 1000;
 
 export interface FeedErrorInfo {
   kind: string;
