@@ -12,7 +12,7 @@ export function createMemoryClusterIndex(): ClusterIndex {
   const postings = new Map<string, Posting[]>();
   const counts = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
-  const claims = new Map<string, string>();
+  const claims = new Map<string, { holder: string; expiresAt: number }>();
   const stories = new Map<string, StoryVector>();
 
   return {
@@ -46,10 +46,10 @@ export function createMemoryClusterIndex(): ClusterIndex {
       for (const f of counted) dayCounts.set(f, (dayCounts.get(f) ?? 0) + 1);
     },
 
-    async claim(key, itemId) {
-      const holder = claims.get(key);
-      if (holder !== undefined) return holder;
-      claims.set(key, itemId);
+    async claim(key, itemId, expiresAt) {
+      const held = claims.get(key);
+      if (held && held.expiresAt >= Date.now() / 1000) return held.holder;
+      claims.set(key, { holder: itemId, expiresAt });
       return itemId;
     },
 
