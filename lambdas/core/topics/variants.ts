@@ -134,7 +134,7 @@ const SIBILANT_RE = /(s|x|z|ch|sh)$/;
 const CONSONANT_Y_RE = /[^aeiou]y$/;
 
 /** Candidate dictionary forms of a word the user may have written inflected ("budgets", "cancelled"). */
-export function baseForms(word: string): string[] {
+function baseForms(word: string): string[] {
   const out = [word];
   if (word.length < 4 || !ALPHA_RE.test(word) || NOT_INFLECTED.has(word)) return out;
   if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
@@ -155,7 +155,7 @@ function stemForms(stem: string): string[] {
 }
 
 /** Regular inflections of a dictionary form: plural/third person, past, participle. */
-export function inflections(base: string): string[] {
+function inflections(base: string): string[] {
   const out = [base];
   if (base.length < 3 || !ALPHA_RE.test(base)) return out;
   if (SIBILANT_RE.test(base)) out.push(`${base}es`);
