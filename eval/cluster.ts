@@ -19,7 +19,7 @@ import {
 import { type Doc, type Partition, singletons, tfidfCentroid, titleTrigram } from './lib/baselines.ts';
 import { formatScores, score } from './lib/metrics.ts';
 import { loadSeeds, SEED_GOLD } from './lib/seeds.ts';
-import { type Headline, loadUci, UCI_DIR } from './lib/uci.ts';
+import { type Headline, loadUci, UCI_DIR, uciProvenance } from './lib/uci.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = path.resolve(repoRoot, '../shared');
@@ -152,6 +152,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     return;
   }
   const all = loadUci(sharedDir);
+  console.log(`\nUCI subset: ${uciProvenance(sharedDir)}`);
   const tuningHalf = (h: Headline) => fnv1a(h.story) % 2 === 0;
   const tuning = all.filter(tuningHalf);
   const held = all.filter((h) => !tuningHalf(h));

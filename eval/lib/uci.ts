@@ -54,3 +54,10 @@ export function loadUci(sharedDir: string): Headline[] {
     }))
     .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : Number(a.id) - Number(b.id)));
 }
+
+/** Repository and commit the subset was taken from, as SOURCE.txt gives them. */
+export function uciProvenance(sharedDir: string): string {
+  const source = readFileSync(path.join(sharedDir, UCI_DIR, 'SOURCE.txt'), 'utf8');
+  const field = (name: string) => source.match(new RegExp(`^${name}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? '?';
+  return `${field('repo')} @ ${field('commit').slice(0, 12)}`;
+}
