@@ -16,7 +16,7 @@ import {
   createClusterer,
   createMemoryClusterIndex,
 } from '../lambdas/core/clustering/index.ts';
-import { type Doc, type Partition, singletons, tfidfCentroid, titleTrigram } from './lib/baselines.ts';
+import { type Partition, singletons, tfidfCentroid, titleTrigram } from './lib/baselines.ts';
 import { formatScores, score } from './lib/metrics.ts';
 import { loadSeeds, SEED_GOLD } from './lib/seeds.ts';
 import { type Headline, loadUci, UCI_DIR, uciProvenance } from './lib/uci.ts';
