@@ -82,7 +82,7 @@ export const DEFAULT_OPTIONS: ClusterOptions = {
     number: 1.5,
     quote: 2,
     quota: { w: 32, e: 12, n: 12, q: 16 },
-    leadWords: 400,
+    leadWords: 300,
   },
 };
 
