@@ -3,22 +3,27 @@
  * online, with no recomputation over the store.
  *
  * Layers, cheapest first:
- * 1. Same GUID or canonical URL: the same item (a conditional claim on the key, so two fetchers
- *    racing on one item agree).
- * 2. Near-duplicate: MinHash over 4-word shingles of the cleaned body, 16 LSH bands as index keys;
- *    estimated Jaccard >= 0.8 is a syndicated copy under other furniture.
- * 3. Similar: cosine of idf-weighted features that survive rewriting (headline words, names and
- *    name pairs, figures with units, dates, 4-word shingles of quotations, rare words). Document
- *    frequencies are counted online per day in the index, so boilerplate and common words fade as
- *    the index sees them. Only items whose event time lies within +-3 days count: the same names
- *    weeks apart are another event.
+ * 1. Same GUID (within one outlet) or canonical URL: the same item. A conditional claim on the
+ *    key, so two fetchers racing on one item agree.
+ * 2. Near-duplicate: one-permutation MinHash over 4-word shingles of the cleaned body, 16 LSH
+ *    bands as index keys; estimated Jaccard >= 0.8 is a syndicated copy under other furniture.
+ * 3. Similar: cosine between the item's idf-weighted features and a candidate story's centroid
+ *    (the sum of its members' vectors). Features are what survives rewriting: headline words,
+ *    names and name pairs, figures with units, dates, 4-word shingles of quotations, rare words,
+ *    read from the first 300 words of cleaned text. Document frequencies are counted online per
+ *    day in the index, so boilerplate and common words fade as the index sees them. Only items
+ *    within +-3 days of the item's event time count: the same names weeks apart are another event.
+ *    A join also needs two shared features, or one the story owns (most recent items carrying it
+ *    are its members): one common word is a coincidence. The threshold moves from 0.12 for a
+ *    headline to 0.3 for a full article (options.ts says how each constant was chosen).
  *
- * Site furniture is cut before any of this (text.ts): short non-sentence lines, and everything from
- * a "Related articles" / "Comments" style line once enough prose precedes it.
+ * Site furniture is cut first (text.ts): short non-sentence lines, and everything from a "Related
+ * articles" / "Comments" style line once enough prose precedes it.
  *
- * Cost per item is bounded: document frequencies for at most 56 features (quotation shingles are not counted) over two day buckets, the
- * newest 20 postings of 12 feature keys and 16 band keys, at most 30 candidates scored. None of it
- * depends on how many stories are stored. Race safety: see `found` in clusterer.ts.
+ * Cost per item is bounded whatever the number of stored stories: document frequencies for at most
+ * 56 features over two day buckets, the newest 20 postings of 12 feature keys and 16 band keys, at
+ * most 30 candidate items and their stories scored, one centroid rewritten. Race safety: see
+ * `found` in clusterer.ts.
  */
 
 import { createClusterer as create, type StoryClusterer } from './clusterer.ts';
