@@ -16,7 +16,10 @@ export interface FeedSpec {
 /** What the fetcher remembers about a feed between runs (conditional GET, health). */
 export interface FeedState {
   feedId: string;
+  /** Where the feed is fetched from: the configured URL, or where a permanent redirect moved it. */
   url: string;
+  /** The URL in the configuration when `url` was set: a user's edit of it wins over old redirects. */
+  configuredUrl?: string;
   etag?: string;
   lastModified?: string;
   bodyHash?: string;

@@ -20,6 +20,8 @@ function logReport(report: FeedRunReport): void {
   const counts = { new: 0, seen: 0, edited: 0 };
   for (const item of report.items) counts[item.kind] += 1;
   const fields = { feedId: report.feedId, outcome: report.outcome, ...counts };
+  for (const page of report.pageErrors)
+    logger.warn('article page not fetched', { feedId: report.feedId, ...page });
   if (report.error) logger.warn('feed failed', { ...fields, error: report.error });
   else logger.info('feed done', fields);
   count('ItemsNew', counts.new);

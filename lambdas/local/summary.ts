@@ -14,7 +14,10 @@ function feedLines(result: RunResult): string[] {
     const detail = r.error
       ? `${r.error.kind}: ${r.error.message}`
       : `${count('new')} new, ${count('seen')} seen, ${count('edited')} edited`;
-    return `  ${pad(r.feedId, 18)} ${pad(r.outcome, 13)} ${detail}`;
+    const pages = r.pageErrors.length
+      ? `; ${r.pageErrors.length} article page(s) not fetched, summary kept`
+      : '';
+    return `  ${pad(r.feedId, 18)} ${pad(r.outcome, 13)} ${detail}${pages}`;
   });
 }
 

@@ -17,7 +17,7 @@ export interface FeedErrorInfo {
 }
 
 export function initialState(feedId: string, url: string): FeedState {
-  return { feedId, url, consecutiveFailures: 0 };
+  return { feedId, url, configuredUrl: url, consecutiveFailures: 0 };
 }
 
 /** True while a failed feed is waiting out its backoff. */

@@ -73,7 +73,9 @@ export async function pollFeed(
   deps: PollDeps,
 ): Promise<PollResult> {
   const now = deps.clock.now();
-  const current = state ?? initialState(feed.id, feed.url);
+  // A feed whose configured URL changed starts afresh: its old validators and redirects are moot.
+  const current =
+    state && (state.configuredUrl ?? state.url) === feed.url ? state : initialState(feed.id, feed.url);
   if (isBackingOff(current, now)) return { state: current, items: [], outcome: 'backing-off' };
 
   let res: HttpResponse;

@@ -40,7 +40,10 @@ async function alreadyStored(item: Article, store: Store): Promise<ItemOutcome |
   const existing = await store.getItem(item.id);
   if (existing) {
     if (existing.contentHash === item.contentHash) return { kind: 'seen', itemId: item.id };
-    await store.putItem(item);
+    // Known items are not re-fetched from their page, so an edit may carry only the feed's summary:
+    // keep the fuller text already stored.
+    const text = item.text.length >= existing.text.length ? item.text : existing.text;
+    await store.putItem({ ...item, text });
     return { kind: 'edited', itemId: item.id };
   }
   // The same article under another GUID (a republished entry, or a second feed of the same site).

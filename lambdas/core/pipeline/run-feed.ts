@@ -18,6 +18,8 @@ export interface FeedRunReport {
   feedId: string;
   outcome: PollResult['outcome'];
   error?: { kind: string; message: string };
+  /** Article pages that could not be fetched: those items kept their feed summary. */
+  pageErrors: NonNullable<PollResult['pageErrors']>;
   items: ItemOutcome[];
 }
 
@@ -34,5 +36,11 @@ export async function runFeed(feed: FeedSpec, deps: RunFeedDeps): Promise<FeedRu
   const items: ItemOutcome[] = [];
   for (const item of polled.items) items.push(await ingestItem(item, deps));
   await store.putFeedState(polled.state);
-  return { feedId: feed.id, outcome: polled.outcome, error: polled.error, items };
+  return {
+    feedId: feed.id,
+    outcome: polled.outcome,
+    error: polled.error,
+    pageErrors: polled.pageErrors ?? [],
+    items,
+  };
 }

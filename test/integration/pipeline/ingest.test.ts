@@ -98,6 +98,15 @@ describe('ingestItem', () => {
     expect(await store.listPendingAlerts(10)).toHaveLength(1);
   });
 
+  it('keeps the stored full text when an edit arrives with only the feed summary', async () => {
+    const summaryOnly = copy('a1', 'Harbour Herald', {
+      text: 'The authority voted 7-2.',
+      contentHash: 'h-a1-v3',
+    });
+    expect((await ingestItem(summaryOnly, deps)).kind).toBe('edited');
+    expect((await store.getItem('a1'))?.text).toBe(BODY);
+  });
+
   it('treats the same canonical URL under a new GUID as already seen', async () => {
     const republished = copy('a1-again', 'Harbour Herald', { url: 'https://harbourherald.example/a1' });
     expect((await ingestItem(republished, deps)).kind).toBe('seen');

@@ -94,6 +94,18 @@ describe('pollFeed: fetching and state', () => {
     expect(http.calls.map((c) => c.url)).toEqual([FEED_URL, moved]);
   });
 
+  it('fetches the new configured URL when the user edits it, whatever an old redirect said', async () => {
+    const { http, deps } = setup('');
+    const moved = 'https://news.example/rss';
+    http.answers.set(FEED_URL, { ...ok(moved, rss(FULL_ITEM)), permanentUrl: moved });
+    const first = await pollFeed(FEED, undefined, deps);
+    const edited = 'https://other.example/feed.xml';
+    http.answers.set(edited, ok(edited, rss(FULL_ITEM)));
+    const second = await pollFeed({ ...FEED, url: edited }, first.state, deps);
+    expect(http.calls.map((c) => c.url)).toEqual([FEED_URL, edited]);
+    expect(second.state.url).toBe(edited);
+  });
+
   it('archives a body that is not a feed and fails with the parser kind', async () => {
     const { deps, archive } = setup('<!doctype html><html><body><p>Welcome</p></body></html>');
     const result = await pollFeed(FEED, undefined, deps);
