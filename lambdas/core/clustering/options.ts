@@ -46,7 +46,12 @@ export interface ClusterOptions {
   postingsPerKey: number;
   /** Candidate items scored in full, ranked by the weight of the keys they share. */
   maxCandidates: number;
-  /** Features a new story claims so a concurrent copy finds it (see clusterer.ts). */
+  /**
+   * Features a new story claims so a concurrent copy finds it (see clusterer.ts). As many as the
+   * postings lookup uses: a paraphrase shares few of its heaviest features with the original, and
+   * with 4 claims two rewrites ingested in the same second often shared none and split (seen in
+   * the local pipeline run, where feeds are ingested concurrently). Only founders pay for them.
+   */
   claimKeys: number;
   /**
    * Pseudo-documents in the idf prior, idf = ln((N + prior) / (df + 1)): with an empty index all
@@ -74,7 +79,7 @@ export const DEFAULT_OPTIONS: ClusterOptions = {
   postingKeys: 12,
   postingsPerKey: 20,
   maxCandidates: 30,
-  claimKeys: 4,
+  claimKeys: 12,
   priorDocs: 20,
   pendingLeaseMs: 15_000,
   pollMs: 20,
