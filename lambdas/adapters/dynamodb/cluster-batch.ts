@@ -1,5 +1,4 @@
 /** Batch reads and writes that honour DynamoDB's request limits and retry what it leaves unprocessed. */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 type Row = Record<string, unknown>;
@@ -11,13 +10,6 @@ const MAX_ATTEMPTS = 8;
 
 export class ClusterIndexError extends Error {
   override name = 'ClusterIndexError';
-}
-
-export function isConditionFailure(err: unknown): boolean {
-  return (
-    err instanceof ConditionalCheckFailedException ||
-    (err as Error)?.name === 'ConditionalCheckFailedException'
-  );
 }
 
 function chunks<T>(list: readonly T[], size: number): T[][] {

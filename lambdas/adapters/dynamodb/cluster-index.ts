@@ -21,8 +21,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { ClusterIndex, Frequencies, IndexedItem, StoryVector } from '../../core/clustering/index.ts';
 import type { Membership } from '../../core/model.ts';
-import { batchGet, batchWrite, isConditionFailure } from './cluster-batch.ts';
+import { batchGet, batchWrite } from './cluster-batch.ts';
 import { decodeMinhash, encodeMinhash, clusterKeys as k } from './cluster-keys.ts';
+import { conditional, isConditionFailure } from './conditional.ts';
 
 type Row = Record<string, unknown>;
 
@@ -172,17 +173,6 @@ function putIfAbsent(doc: DynamoDBDocumentClient, tableName: string, row: Row): 
       new PutCommand({ TableName: tableName, Item: row, ConditionExpression: 'attribute_not_exists(pk)' }),
     ),
   );
-}
-
-/** Runs a conditional write; false when its condition did not hold. */
-async function conditional(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
 }
 
 function toStory(row: Row): StoryVector {

@@ -3,7 +3,6 @@
  * reads, so it behaves the same on AWS, on DynamoDB Local and on dynalite (which has no
  * transactions, streams or TTL).
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -14,6 +13,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AlertIntent, Article, FeedState, Membership, Story, TopicMatch } from '../../core/model.ts';
 import type { Store } from '../../core/ports.ts';
+import { conditional } from './conditional.ts';
 import { keys } from './keys.ts';
 import { TABLE_KEYS } from './schema.ts';
 
@@ -27,24 +27,6 @@ export class StoreError extends Error {
 }
 
 type Row = Record<string, unknown>;
-
-function isConditionFailure(err: unknown): boolean {
-  return (
-    err instanceof ConditionalCheckFailedException ||
-    (err as Error)?.name === 'ConditionalCheckFailedException'
-  );
-}
-
-/** Runs a conditional write; resolves false when the condition did not hold. */
-async function conditional(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
-}
 
 function strip<T>(row: Row | undefined, drop: readonly string[]): T | undefined {
   if (!row) return undefined;

@@ -1,42 +1,7 @@
+import { BLOCK_ELEMENTS } from '../html/block-elements.ts';
 import { COMMENT_NODE, type DomNode, isElement, TEXT_NODE } from './dom.ts';
 
-/** Elements that end a line: their text must not run into the next block's. */
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'caption',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
+/** Elements whose content is never reader-visible text. */
 const SILENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head']);
 
 /**
@@ -70,7 +35,7 @@ export function renderText(root: DomNode): string {
       endLine();
       continue;
     }
-    const block = BLOCK.has(tag);
+    const block = BLOCK_ELEMENTS.has(tag);
     if (block) {
       endLine();
       stack.push('end-block');

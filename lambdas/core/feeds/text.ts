@@ -1,42 +1,5 @@
 import { decodeHTML } from 'entities';
-
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
+import { BLOCK_ELEMENTS } from '../html/block-elements.ts';
 
 /** Elements whose content is never reader-visible text. */
 const DROPPED_OPEN = /<(script|style|noscript|template|head|svg|iframe|object)\b[^<>]*>/gi;
@@ -68,7 +31,7 @@ export function htmlToText(html: string): string {
   if (!html.includes('<') && !html.includes('&')) return collapse(html);
   const marked = dropInvisible(html)
     .replace(COMMENT, ' ')
-    .replace(TAG, (_tag, name: string) => (BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : ''));
+    .replace(TAG, (_tag, name: string) => (BLOCK_ELEMENTS.has(name.toLowerCase()) ? '\n' : ''));
   return collapse(decodeHTML(marked));
 }
 
