@@ -12,6 +12,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -164,6 +165,23 @@ export class NewswatchStack extends Stack {
     const integration = new HttpLambdaIntegration('QueryIntegration', query);
     for (const path of ['/stories', '/stories/{id}', '/topics/{name}/matches', '/feeds']) {
       api.addRoutes({ path, methods: [HttpMethod.GET], integration });
+    }
+
+    // A message in a dead-letter queue is a feed or an alert that failed five times: someone should look.
+    for (const [name, queue] of [
+      ['FeedDeadLetters', feedQueue],
+      ['AlertDeadLetters', alertQueue],
+    ] as const) {
+      const dlq = queue.deadLetterQueue?.queue;
+      if (!dlq) continue;
+      new Alarm(this, name, {
+        metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: `${name}: messages that failed processing five times`,
+      });
     }
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });

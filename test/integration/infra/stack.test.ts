@@ -51,6 +51,13 @@ describe('NewswatchStack', () => {
     expect(Object.keys(mappings)).toHaveLength(2);
   });
 
+  it('alarms when a feed or an alert lands in a dead-letter queue', () => {
+    const alarms = template.findResources('AWS::CloudWatch::Alarm', {
+      Properties: { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 },
+    });
+    expect(Object.keys(alarms)).toHaveLength(2);
+  });
+
   it('starts runs on the configured schedule and sweeps the outbox', () => {
     const targetOf = (expr: string) => {
       const rules = Object.values(
