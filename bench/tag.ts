@@ -10,24 +10,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { random } from '../eval/lib/synthetic.ts';
 import type { MatchDocument, TopicSpec, TopicsSection } from '../lambdas/core/topics/index.ts';
 import { compileTopics } from '../lambdas/core/topics/index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const uciCsv = path.resolve(repoRoot, '../shared/corpora/uci-news-aggregator-subset/uci-news-aggregator.csv');
 const TARGET_ITEMS_PER_SECOND = 5000;
-
-/** Deterministic so runs compare. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = [
   'ka',
