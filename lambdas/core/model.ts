@@ -64,6 +64,8 @@ export interface Membership {
   method: string;
   score: number;
   evidence: MembershipEvidence;
+  /** Stories this item showed to be the same event, merged into `storyId` on its arrival. */
+  merged?: string[];
 }
 
 export interface MembershipEvidence {

@@ -183,6 +183,7 @@ function toStory(row: Row): StoryVector {
     counts: ((row.counts as number[] | undefined) ?? []).map(Number),
     members: Number(row.members ?? 0),
     version: Number(row.version ?? 0),
+    ...(typeof row.mergedInto === 'string' ? { mergedInto: row.mergedInto } : {}),
   };
 }
 

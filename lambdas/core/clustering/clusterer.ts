@@ -11,23 +11,33 @@ import {
   round,
   windowAround,
 } from './context.ts';
-import { StoryConflictError } from './errors.ts';
-import { bestCandidate, compare, join, type Match, qualifies, thresholdFor } from './matching.ts';
+import {
+  bestCandidate,
+  compare,
+  currentStories,
+  join,
+  type Match,
+  qualifies,
+  thresholdFor,
+} from './matching.ts';
+import { mergeRivals } from './merge.ts';
 import type { ClusterOptions } from './options.ts';
 import type { ClusterIndex } from './port.ts';
-import { awaitItem, settled, sleep } from './settle.ts';
+import { awaitItem, settled } from './settle.ts';
 import { absorb } from './similarity.ts';
+import { updateStory } from './story-writes.ts';
 
 export type { ClusterInput } from './context.ts';
 
 export interface StoryClusterer {
   assign(input: ClusterInput): Promise<Membership>;
+  /** Where each story's members are now: itself, or the story it was merged into. */
+  resolve(storyIds: readonly string[]): Promise<Map<string, string>>;
 }
 
 const HOUR_MS = 3_600_000;
 /** Exact keys (GUID, URL) outlive the window: a feed re-serving an old item must not start a story. */
 const EXACT_KEY_TTL_DAYS = 30;
-const MAX_STORY_WRITES = 50;
 /** Story claims only arbitrate ingests racing each other: they outlive their two hour buckets. */
 const CLAIM_TTL_S = 3 * 3600;
 
@@ -39,11 +49,16 @@ export function createClusterer(index: ClusterIndex, opts: ClusterOptions): Stor
       const ctx = await prepare(index, opts, input);
       const exact = await exactMatch(index, opts, ctx);
       if (exact) return record(index, opts, ctx, exact);
-      const { match, nearest } = await bestCandidate(index, opts, ctx);
+      const { match, nearest, rivals } = await bestCandidate(index, opts, ctx);
       if (!match) return found(index, opts, ctx, nearest);
       const joined = await record(index, opts, ctx, await join(index, opts, ctx, match));
-      await addToStory(index, opts, ctx, joined.storyId);
-      return joined;
+      const taken = await addToStory(index, opts, ctx, joined.storyId);
+      const { storyId, merged } = await mergeRivals(index, opts, ctx, taken, rivals);
+      return merged.length > 0 ? { ...joined, storyId, merged } : { ...joined, storyId };
+    },
+    async resolve(storyIds) {
+      const current = await currentStories(index, storyIds);
+      return new Map(storyIds.map((id) => [id, current.get(id)?.storyId ?? id]));
     },
   };
 }
@@ -111,9 +126,9 @@ async function found(
     const joined = await join(index, opts, ctx, m);
     const noted = {
       ...joined,
+      storyId: await addToStory(index, opts, ctx, joined.storyId),
       evidence: { ...joined.evidence, note: 'joined a copy ingested concurrently' },
     };
-    await addToStory(index, opts, ctx, noted.storyId);
     await index.settle(input.id, noted);
     return noted;
   }
@@ -138,24 +153,16 @@ async function record(
   return membership;
 }
 
-/**
- * Adds the item to its story's centroid with optimistic locking: a writer that lost the race
- * re-reads and retries, with a random pause so a crowd of joiners spreads out.
- */
-async function addToStory(
+/** Adds the item to its story's centroid; resolves to the story that took it (see updateStory). */
+function addToStory(
   index: ClusterIndex,
   opts: ClusterOptions,
   ctx: Context,
   storyId: string,
-): Promise<void> {
-  const expiresAt = expiresAfter(ctx.eventTime, Math.ceil((2 * opts.windowDays + 1) * 86_400));
-  for (let attempt = 0; attempt < MAX_STORY_WRITES; attempt++) {
-    const [current] = await index.getStories([storyId]);
-    const next = absorb(current, storyId, ctx.vector, opts.storyFeatures);
-    if (await index.putStory(next, expiresAt)) return;
-    await sleep(Math.random() * opts.pollMs * Math.min(attempt + 1, 5));
-  }
-  throw new StoryConflictError(`story ${storyId}: centroid update lost ${MAX_STORY_WRITES} races in a row`);
+): Promise<string> {
+  return updateStory(index, opts, ctx, storyId, (current, id) =>
+    absorb(current, id, ctx.vector, opts.storyFeatures),
+  );
 }
 
 /** Deterministic, so a retried assignment of the same item founds the same story. */

@@ -3,29 +3,37 @@ import type { Membership } from '../model.ts';
 import { type Context, inRange, round, windowAround } from './context.ts';
 import { jaccard } from './minhash.ts';
 import type { ClusterOptions } from './options.ts';
-import type { ClusterIndex, IndexedItem, TimeRange } from './port.ts';
+import type { ClusterIndex, IndexedItem, StoryVector, TimeRange } from './port.ts';
 import { settled } from './settle.ts';
 import { cosine, evidence, type Score, storyCosine, type Vector } from './similarity.ts';
 
 export interface Match extends Score {
   candidate: IndexedItem;
   method: 'near-duplicate' | 'similar';
+  /** The candidate's story once merges are followed, when scored against it. */
+  story?: StoryVector;
 }
 
 export async function bestCandidate(
   index: ClusterIndex,
   opts: ClusterOptions,
   ctx: Context,
-): Promise<{ match?: Match; nearest?: Match }> {
+): Promise<{ match?: Match; nearest?: Match; rivals: Match[] }> {
   const range = windowAround(ctx.eventTime, opts.windowDays);
   const ids = await rankedCandidates(index, opts, ctx, range);
   const scored = (await index.getItems(ids))
     .filter((c) => inRange(c, range))
     .map((c) => compare(opts, ctx, c));
   const duplicate = scored.filter((m) => m.method === 'near-duplicate').reduce(pickBetter, undefined);
-  if (duplicate) return { match: duplicate, nearest: duplicate };
-  const nearest = (await byStory(index, opts, ctx.vector, scored)).reduce(pickBetter, undefined);
-  return { match: nearest && qualifies(opts, ctx, nearest) ? nearest : undefined, nearest };
+  if (duplicate) return { match: duplicate, nearest: duplicate, rivals: [] };
+  const stories = await byStory(index, opts, ctx.vector, scored);
+  const nearest = stories.reduce(pickBetter, undefined);
+  const match = nearest && qualifies(opts, ctx, nearest) ? nearest : undefined;
+  // A pending founder may yet join another story: its own is not merged before it settles.
+  const rivals = match
+    ? stories.filter((m) => m !== match && m.candidate.state === 'final' && qualifies(opts, ctx, m))
+    : [];
+  return { match, nearest, rivals };
 }
 
 /**
@@ -39,14 +47,42 @@ async function byStory(
   item: Vector,
   scored: readonly Match[],
 ): Promise<Match[]> {
+  const current = await currentStories(index, [...new Set(scored.map((m) => m.candidate.storyId))]);
   const groups = new Map<string, Match[]>();
-  for (const m of scored) groups.set(m.candidate.storyId, [...(groups.get(m.candidate.storyId) ?? []), m]);
-  const stories = await index.getStories([...groups.keys()]);
+  for (const m of scored) {
+    const story = current.get(m.candidate.storyId);
+    if (story) groups.set(story.storyId, [...(groups.get(story.storyId) ?? []), m]);
+  }
   const anchor = { share: opts.anchorShare, members: opts.anchorMembers };
-  return stories.flatMap((story) => {
-    const closest = (groups.get(story.storyId) ?? []).reduce(pickBetter, undefined);
-    return closest ? [{ ...closest, ...storyCosine(item, story, anchor) }] : [];
+  return [...groups].flatMap(([storyId, matches]) => {
+    const story = current.get(storyId);
+    const closest = matches.reduce(pickBetter, undefined);
+    return closest && story ? [{ ...closest, story, ...storyCosine(item, story, anchor) }] : [];
   });
+}
+
+const MAX_REDIRECTS = 8;
+
+/**
+ * Each story id mapped to the story now holding its members, following merges. Merges only go
+ * from a later story id to an earlier one, so the chain cannot loop; the cap guards a corrupt store.
+ */
+export async function currentStories(
+  index: ClusterIndex,
+  storyIds: readonly string[],
+): Promise<Map<string, StoryVector>> {
+  const out = new Map<string, StoryVector>();
+  let pending = new Map(storyIds.map((id) => [id, [id]]));
+  for (let hop = 0; hop < MAX_REDIRECTS && pending.size > 0; hop++) {
+    const next = new Map<string, string[]>();
+    for (const story of await index.getStories([...pending.keys()])) {
+      const origins = pending.get(story.storyId) ?? [];
+      if (!story.mergedInto) for (const origin of origins) out.set(origin, story);
+      else next.set(story.mergedInto, [...(next.get(story.mergedInto) ?? []), ...origins]);
+    }
+    pending = next;
+  }
+  return out;
 }
 
 function pickBetter(best: Match | undefined, m: Match): Match {
@@ -113,7 +149,8 @@ export async function join(
   ctx: Context,
   m: Match,
 ): Promise<Membership> {
-  const { storyId } = (await settled(index, opts, m.candidate)).membership;
+  const settledId = (await settled(index, opts, m.candidate)).membership.storyId;
+  const storyId = (await currentStories(index, [settledId])).get(settledId)?.storyId ?? settledId;
   return {
     storyId,
     itemId: ctx.input.id,

@@ -37,6 +37,8 @@ export interface StoryVector {
   members: number;
   /** Bumped by every write: writers update only the version they read (optimistic locking). */
   version: number;
+  /** Set when the story was folded into another: its members now belong to that one. */
+  mergedInto?: string;
 }
 
 export interface Frequencies {

@@ -100,14 +100,49 @@ export function absorb(
       const entry = sum.get(f) ?? { weight: 0, count: 0 };
       sum.set(f, { weight: entry.weight + (item.weights[i] ?? 0) / item.norm, count: entry.count + 1 });
     });
+  return {
+    ...withTop(storyId, sum, max),
+    members: (story?.members ?? 0) + 1,
+    version: (story?.version ?? 0) + 1,
+  };
+}
+
+/** Cosine of two story centroids: whether two stories are telling the same event. */
+export function centroidCosine(a: StoryVector, b: StoryVector): number {
+  const other = new Map(b.features.map((f, i) => [f, b.weights[i] ?? 0]));
+  let dot = 0;
+  a.features.forEach((f, i) => {
+    dot += (a.weights[i] ?? 0) * (other.get(f) ?? 0);
+  });
+  const denominator = Math.hypot(...a.weights) * Math.hypot(...b.weights);
+  return denominator > 0 ? dot / denominator : 0;
+}
+
+/** `target` with every member of `other` added, cut back to the `max` heaviest features. */
+export function fold(target: StoryVector, other: StoryVector, max: number): StoryVector {
+  const sum = new Map<string, { weight: number; count: number }>();
+  for (const story of [target, other])
+    story.features.forEach((f, i) => {
+      const entry = sum.get(f) ?? { weight: 0, count: 0 };
+      sum.set(f, {
+        weight: entry.weight + (story.weights[i] ?? 0),
+        count: entry.count + (story.counts[i] ?? 0),
+      });
+    });
+  return {
+    ...withTop(target.storyId, sum, max),
+    members: target.members + other.members,
+    version: target.version + 1,
+  };
+}
+
+function withTop(storyId: string, sum: Map<string, { weight: number; count: number }>, max: number) {
   const kept = [...sum].sort((a, b) => b[1].weight - a[1].weight || (a[0] < b[0] ? -1 : 1)).slice(0, max);
   return {
     storyId,
     features: kept.map(([f]) => f),
     weights: kept.map(([, e]) => Math.round(e.weight * 10_000) / 10_000),
     counts: kept.map(([, e]) => e.count),
-    members: (story?.members ?? 0) + 1,
-    version: (story?.version ?? 0) + 1,
   };
 }
 

@@ -1,0 +1,52 @@
+/**
+ * Online, two copies of one event can found two stories before either has grown enough to draw
+ * the other's copies. A later item that qualifies for both shows they are one event: when their
+ * centroids are close too, the later story id is folded into the earlier one.
+ */
+import type { Context } from './context.ts';
+import { type Match, thresholdFor } from './matching.ts';
+import type { ClusterOptions } from './options.ts';
+import type { ClusterIndex } from './port.ts';
+import { centroidCosine, fold } from './similarity.ts';
+import { storyExpiry, updateStory } from './story-writes.ts';
+
+export interface Merged {
+  /** The story now holding the item. */
+  storyId: string;
+  /** Stories folded into it on this item's arrival. */
+  merged: string[];
+}
+
+/**
+ * The earlier story id survives: a total order, so two merges racing on the same pair cannot
+ * point each story at the other. The absorbed story is marked first (over the version the rival
+ * was read at, so a concurrent change skips the merge), then its centroid is added to the survivor.
+ */
+export async function mergeRivals(
+  index: ClusterIndex,
+  opts: ClusterOptions,
+  ctx: Context,
+  storyId: string,
+  rivals: readonly Match[],
+): Promise<Merged> {
+  let current = storyId;
+  const merged: string[] = [];
+  for (const { story: other } of rivals) {
+    const [mine] = await index.getStories([current]);
+    if (!mine || mine.mergedInto || !other || other.storyId === current) continue;
+    if (centroidCosine(mine, other) < mergeThresholdFor(opts, ctx)) continue;
+    const [survivor, absorbed] = mine.storyId < other.storyId ? [mine, other] : [other, mine];
+    const marked = { ...absorbed, mergedInto: survivor.storyId, version: absorbed.version + 1 };
+    if (!(await index.putStory(marked, storyExpiry(opts, ctx)))) continue;
+    current = await updateStory(index, opts, ctx, survivor.storyId, (target, id) =>
+      target ? fold(target, absorbed, opts.storyFeatures) : { ...absorbed, storyId: id, version: 1 },
+    );
+    merged.push(absorbed.storyId);
+  }
+  return { storyId: current, merged };
+}
+
+/** A full article's centroids are compared on its own, higher, scale (see `thresholdFor`). */
+function mergeThresholdFor(opts: ClusterOptions, ctx: Context): number {
+  return Math.max(opts.mergeThreshold, thresholdFor(opts, ctx.vector.features.length));
+}
