@@ -89,6 +89,10 @@ export interface Story {
   outletCount: number;
   memberCount: number;
   updatedAt: string;
+  /** Set when the clusterer found this story to be another's event: read that one instead. */
+  mergedInto?: string;
+  /** Stories merged into this one; their members and matches are this story's. */
+  mergedFrom?: string[];
 }
 
 /** Why a topic matched: which query terms hit, in which field, with a short snippet. */

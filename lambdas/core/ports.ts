@@ -66,6 +66,8 @@ export interface Store {
   /** Creates the story on the first item, or adds the item's outlet to it. Idempotent per item. */
   upsertStory(storyId: string, item: Article): Promise<Story>;
   getStory(storyId: string): Promise<Story | undefined>;
+  /** Records that `absorbedId` is part of `survivorId` (both directions). Idempotent. */
+  mergeStory(absorbedId: string, survivorId: string): Promise<void>;
   listStories(opts: { since?: string; limit?: number }): Promise<Story[]>;
 
   /** Idempotent per (storyId, topic, itemId). */

@@ -39,9 +39,16 @@ function toStory(row: Row | undefined): Story | undefined {
   if (!row) return undefined;
   const memberIds = row.memberIds as Set<string> | undefined;
   const outlets = [...((row.outlets as Set<string> | undefined) ?? [])].sort();
-  const story = strip<Story & { memberIds?: unknown }>(row, ['memberIds', 'outlets']);
+  const mergedFrom = row.mergedFrom as Set<string> | undefined;
+  const story = strip<Story & { memberIds?: unknown }>(row, ['memberIds', 'outlets', 'mergedFrom']);
   if (!story) return undefined;
-  return { ...story, outlets, outletCount: outlets.length, memberCount: memberIds?.size ?? 0 };
+  return {
+    ...story,
+    outlets,
+    outletCount: outlets.length,
+    memberCount: memberIds?.size ?? 0,
+    ...(mergedFrom ? { mergedFrom: [...mergedFrom].sort() } : {}),
+  };
 }
 
 export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string): Store {
@@ -227,6 +234,23 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
 
     async getStory(storyId) {
       return toStory(await get(keys.story(storyId)));
+    },
+
+    async mergeStory(absorbedId, survivorId) {
+      const update = (storyId: string, expression: string, values: Row) =>
+        doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.story(storyId),
+            UpdateExpression: `${expression}, id = if_not_exists(id, :sid), kind = :kind`,
+            ExpressionAttributeValues: { ...values, ':sid': storyId, ':kind': 'story' },
+          }),
+        );
+      await update(absorbedId, 'SET mergedInto = :to', { ':to': survivorId });
+      await update(survivorId, 'ADD mergedFrom :from SET updatedAt = :now', {
+        ':from': new Set([absorbedId]),
+        ':now': new Date().toISOString(),
+      });
     },
 
     async listStories({ since, limit = 100 }) {

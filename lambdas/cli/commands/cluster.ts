@@ -21,11 +21,14 @@ export const clusterCommand: Command = async (argv, io) => {
     .split(/\r?\n/)
     .flatMap((line, i) => (line.trim() === '' ? [] : [parseLine(line, i + 1, seenAt)]));
   const clusterer = createClusterer(createMemoryClusterIndex());
-  const lines: string[] = [];
-  for (const input of inputs) {
-    const { storyId } = await clusterer.assign(input);
-    lines.push(`${JSON.stringify({ id: input.id, storyId })}\n`);
-  }
+  const assigned: string[] = [];
+  for (const input of inputs) assigned.push((await clusterer.assign(input)).storyId);
+  // A story merged after some of its items were assigned: they are reported where they ended.
+  const current = await clusterer.resolve([...new Set(assigned)]);
+  const lines = inputs.map((input, i) => {
+    const storyId = assigned[i] ?? '';
+    return `${JSON.stringify({ id: input.id, storyId: current.get(storyId) ?? storyId })}\n`;
+  });
   if (values.out) await writeFile(path.resolve(io.cwd, values.out), lines.join(''));
   else for (const line of lines) io.stdout(line);
   return 0;

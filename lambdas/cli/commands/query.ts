@@ -72,6 +72,7 @@ export const explainCommand: Command = async (argv, io) => {
   io.stdout(
     `${story.headline}\nstory ${story.id} · first seen ${story.firstSeen} · first outlet ${story.firstOutlet}\n`,
   );
+  if (story.mergedFrom) io.stdout(`merged from ${story.mergedFrom.join(', ')}\n`);
   io.stdout(`${story.outletCount} outlet(s): ${story.outlets.join(', ')}\n\nMembers:\n`);
   for (const m of members) {
     io.stdout(`  ${m.outlet ?? '?'}: ${m.title ?? m.itemId}\n`);
@@ -82,6 +83,7 @@ export const explainCommand: Command = async (argv, io) => {
         io.stdout(`    ${label}: ${values.slice(0, 8).join(' | ')}\n`);
     }
     if (m.evidence.note) io.stdout(`    note: ${m.evidence.note}\n`);
+    if (m.merged) io.stdout(`    merged: ${m.merged.join(', ')} (this item matched them too)\n`);
   }
   io.stdout(`\nTopic matches:${matches.length ? '' : ' none'}\n`);
   for (const t of matches)

@@ -54,7 +54,11 @@ export function createClusterer(index: ClusterIndex, opts: ClusterOptions): Stor
       const joined = await record(index, opts, ctx, await join(index, opts, ctx, match));
       const taken = await addToStory(index, opts, ctx, joined.storyId);
       const { storyId, merged } = await mergeRivals(index, opts, ctx, taken, rivals);
-      return merged.length > 0 ? { ...joined, storyId, merged } : { ...joined, storyId };
+      if (merged.length === 0) return { ...joined, storyId };
+      // Recorded with the item, so a retried ingest learns of the merge and records it too.
+      const merging = { ...joined, storyId, merged };
+      await index.settle(input.id, merging);
+      return merging;
     },
     async resolve(storyIds) {
       const current = await currentStories(index, storyIds);

@@ -8,6 +8,7 @@ import { alertMode, dueAt } from '../alerts/due.ts';
 import type { StoryClusterer } from '../clustering/index.ts';
 import type { Article, Membership, Story, TopicHit } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
+import { type StoryFamily, storyFamily } from '../stories/family.ts';
 import type { TopicMatcher } from '../topics/index.ts';
 
 export interface IngestDeps {
@@ -68,18 +69,37 @@ async function assignStory(item: Article, deps: IngestDeps): Promise<Membership>
   return membership;
 }
 
+/**
+ * The story the item's membership now belongs to, with the merges its arrival caused recorded
+ * first (again on a retry: the store's merge is idempotent).
+ */
+async function currentStory(item: Article, membership: Membership, deps: IngestDeps): Promise<StoryFamily> {
+  for (const absorbed of membership.merged ?? []) await deps.store.mergeStory(absorbed, membership.storyId);
+  const storyId = (await deps.clusterer.resolve([membership.storyId])).get(membership.storyId);
+  const stored = await deps.store.upsertStory(storyId ?? membership.storyId, item);
+  return (await storyFamily(deps.store, stored.id)) ?? { story: stored, ids: [stored.id] };
+}
+
+/** A story merged into this one may have sent the topic's alert already: once per story. */
+async function alertedBefore(family: StoryFamily, topic: string, store: Store): Promise<boolean> {
+  const others = family.ids.filter((id) => id !== family.story.id);
+  return (await Promise.all(others.map((id) => store.getAlert(id, topic)))).some(Boolean);
+}
+
 async function recordMatches(
   item: Article,
-  story: Story,
+  family: StoryFamily,
   hits: TopicHit[],
   deps: IngestDeps,
 ): Promise<string[]> {
+  const { story } = family;
   const queued: string[] = [];
   const matchedAt = deps.clock.now().toISOString();
   for (const hit of hits) {
     await deps.store.putTopicMatch({ ...hit, storyId: story.id, itemId: item.id, matchedAt });
     const topic = deps.topics.topics.find((t) => t.name === hit.topic);
     if (!topic || topic.recipients.length === 0) continue;
+    if (await alertedBefore(family, hit.topic, deps.store)) continue;
     const mode = alertMode(topic.alert);
     const created = await deps.store.createAlertIntent({
       storyId: story.id,
@@ -106,9 +126,10 @@ export async function ingestItem(item: Article, deps: IngestDeps): Promise<ItemO
   const stored = await alreadyStored(item, deps.store);
   if (stored) return stored;
   const membership = await assignStory(item, deps);
-  const story = await deps.store.upsertStory(membership.storyId, item);
+  const family = await currentStory(item, membership, deps);
+  const story = family.story;
   const hits = deps.topics.match({ title: item.title, text: item.text, source: item.outlet, url: item.url });
-  const alertsQueued = await recordMatches(item, story, hits, deps);
+  const alertsQueued = await recordMatches(item, family, hits, deps);
   await deps.store.putItem(item);
   return {
     kind: 'new',

@@ -1,6 +1,7 @@
 /** Read side: what the HTTP API and the CLI answer. */
 import type { Article, FeedState, Membership, Story, TopicMatch } from '../model.ts';
 import type { Store } from '../ports.ts';
+import { storyFamily } from '../stories/family.ts';
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
@@ -31,19 +32,25 @@ function memberView(m: Membership, item: Article | undefined): StoryMember {
   };
 }
 
+/** The story as it reads now: asked for by a merged-away id, the story it was merged into. */
 export async function storyDetail(store: Store, storyId: string): Promise<StoryDetail> {
-  const story = await store.getStory(storyId);
-  if (!story) throw new NotFoundError(`no story with id ${storyId}`);
-  const memberships = await store.listMemberships(storyId);
+  const family = await storyFamily(store, storyId);
+  if (!family) throw new NotFoundError(`no story with id ${storyId}`);
+  const memberships = (await Promise.all(family.ids.map((id) => store.listMemberships(id)))).flat();
   const items = await Promise.all(memberships.map((m) => store.getItem(m.itemId)));
   const members = memberships
     .map((m, i) => memberView(m, items[i]))
     .sort((a, b) => (a.firstSeen ?? '').localeCompare(b.firstSeen ?? ''));
-  return { story, members, matches: await store.listMatchesByStory(storyId) };
+  const matches = (await Promise.all(family.ids.map((id) => store.listMatchesByStory(id)))).flat();
+  return { story: family.story, members, matches };
 }
 
-export function listStories(store: Store, opts: { since?: string; limit?: number }): Promise<Story[]> {
-  return store.listStories(opts);
+/** Merged-away stories are left out; the stories they were merged into carry their members. */
+export async function listStories(store: Store, opts: { since?: string; limit?: number }): Promise<Story[]> {
+  const live = (await store.listStories(opts)).filter((s) => !s.mergedInto);
+  return Promise.all(
+    live.map(async (s) => (s.mergedFrom ? ((await storyFamily(store, s.id))?.story ?? s) : s)),
+  );
 }
 
 export function topicMatches(store: Store, topic: string, opts: { since?: string; limit?: number }) {

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ClusterInput,
+  type ClusterOptions,
+  createClusterer,
+  createMemoryClusterIndex,
+} from '../../../lambdas/core/clustering/index.ts';
+import { currentStories } from '../../../lambdas/core/clustering/matching.ts';
+
+const START = Date.parse('2026-03-10T12:00:00.000Z');
+
+function headline(id: string, title: string, minutes: number): ClusterInput {
+  return { id, title, text: '', seenAt: new Date(START + minutes * 60_000).toISOString() };
+}
+
+// Two reports of one concert mishap that share no word, then one that has the words of both.
+const FIRST = headline('a', 'Miley Cyrus performs in her underwear', 0);
+const SECOND = headline('b', 'Costume change mishap at Milwaukee concert', 1);
+const BRIDGE = headline('c', 'Miley Cyrus in underwear after costume change mishap at Milwaukee concert', 2);
+
+async function run(options: Partial<ClusterOptions> = {}) {
+  const clusterer = createClusterer(createMemoryClusterIndex(), options);
+  const first = await clusterer.assign(FIRST);
+  const second = await clusterer.assign(SECOND);
+  const bridge = await clusterer.assign(BRIDGE);
+  return { clusterer, first, second, bridge };
+}
+
+describe('merging stories an item shows to be one event', () => {
+  it('folds the later story id into the earlier one', async () => {
+    const { clusterer, first, second, bridge } = await run();
+    expect(first.storyId).not.toBe(second.storyId);
+    const [survivor, absorbed] = [first.storyId, second.storyId].sort();
+    expect(bridge).toMatchObject({ storyId: survivor, merged: [absorbed] });
+    const current = await clusterer.resolve([first.storyId, second.storyId]);
+    expect(current.get(first.storyId)).toBe(survivor);
+    expect(current.get(second.storyId)).toBe(survivor);
+  });
+
+  it('keeps both stories when their centroids are further apart than the merge threshold', async () => {
+    const { clusterer, first, second, bridge } = await run({ mergeThreshold: 1.01 });
+    expect(bridge.merged).toBeUndefined();
+    const current = await clusterer.resolve([first.storyId, second.storyId]);
+    expect(current.get(first.storyId)).not.toBe(current.get(second.storyId));
+  });
+
+  it('sends later copies of either report to the surviving story', async () => {
+    const { clusterer, bridge } = await run();
+    const late = await clusterer.assign(headline('d', 'Milwaukee concert costume change mishap', 3));
+    expect(late.storyId).toBe(bridge.storyId);
+  });
+
+  it('returns the merge again when the assignment is retried', async () => {
+    const { clusterer, bridge } = await run();
+    expect(await clusterer.assign(BRIDGE)).toEqual(bridge);
+  });
+});
+
+describe('currentStories', () => {
+  it('follows a chain of merges to the story holding the members', async () => {
+    const index = createMemoryClusterIndex();
+    const story = (storyId: string, mergedInto?: string) => ({
+      storyId,
+      features: ['w:x'],
+      weights: [1],
+      counts: [1],
+      members: 1,
+      version: 1,
+      ...(mergedInto ? { mergedInto } : {}),
+    });
+    await index.putStory(story('st_c'), 0);
+    await index.putStory(story('st_b', 'st_a'), 0);
+    await index.putStory(story('st_a'), 0);
+    await index.putStory(story('st_d', 'st_b'), 0);
+    const current = await currentStories(index, ['st_d', 'st_b', 'st_c', 'st_missing']);
+    expect(current.get('st_d')?.storyId).toBe('st_a');
+    expect(current.get('st_b')?.storyId).toBe('st_a');
+    expect(current.get('st_c')?.storyId).toBe('st_c');
+    expect(current.has('st_missing')).toBe(false);
+  });
+});
