@@ -8,7 +8,7 @@ import { createDynamoClusterIndex } from '../../lambdas/adapters/dynamodb/cluste
 import { type ClusterIndex, createClusterer, type IndexedItem } from '../../lambdas/core/clustering/index.ts';
 import type { Membership } from '../../lambdas/core/model.ts';
 import { createTestTable, type DynamoTarget, dynamoTargets } from '../support/dynamodb.ts';
-import { type FixtureItem, ITEMS } from '../unit/clustering/fixtures.ts';
+import { type FixtureItem, ITEMS, MERGING } from '../unit/clustering/fixtures.ts';
 
 const membership = (itemId: string, storyId: string): Membership => ({
   storyId,
@@ -152,6 +152,19 @@ describe.each(dynamoTargets)('DynamoDB cluster index on $name', ({ start }) => {
     expect(stories.get('tram-rewrite')).toBe(stories.get('tram-wire'));
     expect(stories.get('storm-rewrite')).toBe(stories.get('storm'));
     expect(new Set(stories.values()).size).toBe(3);
+  });
+
+  it('merges two stories on the item that bridges them, as in memory', async () => {
+    const { index } = await freshIndex();
+    const clusterer = createClusterer(index);
+    const ids: string[] = [];
+    for (const item of MERGING) ids.push((await clusterer.assign(item)).storyId);
+    const [a = '', b = '', c = ''] = ids;
+    expect(a).not.toBe(b);
+    const current = await clusterer.resolve([a, b]);
+    expect(current.get(a)).toBe(c);
+    expect(current.get(b)).toBe(c);
+    expect((await index.getStories([c]))[0]?.members).toBe(3);
   });
 
   it('ends concurrent ingests of copies of a few new events in one story per event', async () => {

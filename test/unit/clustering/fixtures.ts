@@ -120,3 +120,16 @@ export function byId(id: string): FixtureItem {
   if (!found) throw new Error(`no fixture ${id}`);
   return found;
 }
+
+const MERGE_START = Date.parse('2026-03-10T12:00:00.000Z');
+
+export function headline(id: string, title: string, minutes: number): ClusterInput {
+  return { id, title, text: '', seenAt: new Date(MERGE_START + minutes * 60_000).toISOString() };
+}
+
+/** Two reports of one concert mishap that share no word, then one with the words of both. */
+export const MERGING = [
+  headline('a', 'Miley Cyrus performs in her underwear', 0),
+  headline('b', 'Costume change mishap at Milwaukee concert', 1),
+  headline('c', 'Miley Cyrus in underwear after costume change mishap at Milwaukee concert', 2),
+] as const;

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type ClusterInput,
   type ClusterOptions,
   createClusterer,
   createMemoryClusterIndex,
 } from '../../../lambdas/core/clustering/index.ts';
 import { currentStories } from '../../../lambdas/core/clustering/matching.ts';
+import { headline, MERGING } from './fixtures.ts';
 
-const START = Date.parse('2026-03-10T12:00:00.000Z');
-
-function headline(id: string, title: string, minutes: number): ClusterInput {
-  return { id, title, text: '', seenAt: new Date(START + minutes * 60_000).toISOString() };
-}
-
-// Two reports of one concert mishap that share no word, then one that has the words of both.
-const FIRST = headline('a', 'Miley Cyrus performs in her underwear', 0);
-const SECOND = headline('b', 'Costume change mishap at Milwaukee concert', 1);
-const BRIDGE = headline('c', 'Miley Cyrus in underwear after costume change mishap at Milwaukee concert', 2);
+const [FIRST, SECOND, BRIDGE] = MERGING;
 
 async function run(options: Partial<ClusterOptions> = {}) {
   const clusterer = createClusterer(createMemoryClusterIndex(), options);
