@@ -12,18 +12,21 @@
  *    names and name pairs, figures with units, dates, 4-word shingles of quotations, rare words,
  *    read from the first 300 words of cleaned text. Document frequencies are counted online per
  *    day in the index, so boilerplate and common words fade as the index sees them. Only items
- *    within +-3 days of the item's event time count: the same names weeks apart are another event.
- *    A join also needs two shared features, or one the story owns (most recent items carrying it
- *    are its members): one common word is a coincidence. The threshold moves from 0.12 for a
- *    headline to 0.3 for a full article (options.ts says how each constant was chosen).
+ *    within a day of the item's event time count: a story silent for a day is over, and the same
+ *    names weeks apart are another event. A join also needs two shared features, or one the story
+ *    owns (most recent items carrying it are its members): one common word is a coincidence. The
+ *    threshold moves from 0.2 for a headline to 0.3 for a full article (options.ts says how each
+ *    constant was chosen).
+ * 4. Merge: an item that qualifies for two stories whose centroids are close too shows they are
+ *    one event told twice; the later story is folded into the earlier (merge.ts).
  *
  * Site furniture is cut first (text.ts): short non-sentence lines, and everything from a "Related
  * articles" / "Comments" style line once enough prose precedes it.
  *
  * Cost per item is bounded whatever the number of stored stories: document frequencies for at most
  * 56 features over two day buckets, the newest 20 postings of 12 feature keys and 16 band keys, at
- * most 30 candidate items and their stories scored, one centroid rewritten. Race safety: see
- * `found` in clusterer.ts.
+ * most 30 candidate items and their stories scored, one centroid rewritten (two more per merge).
+ * Race safety: see `found` in clusterer.ts and `mergeRivals` in merge.ts.
  */
 
 import { createClusterer as create, type StoryClusterer } from './clusterer.ts';
