@@ -1,25 +1,11 @@
-import { Readable } from 'node:stream';
 import { brotliCompressSync, createGzip, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, FetchError } from '../../../lambdas/adapters/http/index.ts';
-import { type LocalServer, startServer } from './local-server.ts';
+import { type LocalServer, startServer, zeros } from './local-server.ts';
 
 const UA = 'newswatch-test/0.1 (+http://example.invalid/contact)';
 const LOCAL = ['127.0.0.1/32'];
 const GIB = 1024 ** 3;
-
-/** Yields `total` zero bytes in 64 KiB slices, never holding more than one slice. */
-function zeros(total: number): Readable {
-  const slice = Buffer.alloc(64 * 1024);
-  let sent = 0;
-  return new Readable({
-    read() {
-      if (sent >= total) return void this.push(null);
-      sent += slice.length;
-      this.push(slice);
-    },
-  });
-}
 
 async function fetchError(promise: Promise<unknown>): Promise<FetchError> {
   try {

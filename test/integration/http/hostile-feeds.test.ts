@@ -2,7 +2,6 @@
  * pollFeed with the real guarded client against a local server serving broken and hostile
  * feeds: each gives a clear per-feed outcome, and healthy feeds in the same run still yield items.
  */
-import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import { createHttpClient } from '../../../lambdas/adapters/http/index.ts';
 import { type PollResult, pollFeed } from '../../../lambdas/core/feeds/poll.ts';
 import type { FeedState } from '../../../lambdas/core/model.ts';
 import type { Archive, HttpClient } from '../../../lambdas/core/ports.ts';
-import { type LocalServer, startServer } from './local-server.ts';
+import { type LocalServer, startServer, zeros } from './local-server.ts';
 
 const NOW = new Date('2026-11-22T08:00:00.000Z');
 const GIB = 1024 ** 3;
@@ -40,18 +39,6 @@ const BILLION_LAUGHS = `<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Entities</title>
 <item><guid>e1</guid><title>Storm warning &lol2;&xxe;</title><description>Gale expected.</description></item>
 </channel></rss>`;
-
-function zeros(total: number): Readable {
-  const slice = Buffer.alloc(64 * 1024);
-  let sent = 0;
-  return new Readable({
-    read() {
-      if (sent >= total) return void this.push(null);
-      sent += slice.length;
-      this.push(slice);
-    },
-  });
-}
 
 let server: LocalServer;
 let client: HttpClient;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -33,4 +34,17 @@ export async function startServer(routes: Record<string, Handler>): Promise<Loca
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** Yields `total` zero bytes in 64 KiB slices, never holding more than one slice. */
+export function zeros(total: number): Readable {
+  const slice = Buffer.alloc(64 * 1024);
+  let sent = 0;
+  return new Readable({
+    read() {
+      if (sent >= total) return void this.push(null);
+      sent += slice.length;
+      this.push(slice);
+    },
+  });
 }
