@@ -5,7 +5,7 @@
  */
 import { fnv1a, hex32 } from './hash.ts';
 import { minhash } from './minhash.ts';
-import { cleanText, isTitleCase, normalizePunctuation, stemCached, tokenize } from './text.ts';
+import { cleanText, isTitleCase, normalizePunctuation, scan, stemCached } from './text.ts';
 
 export interface Fingerprint {
   /** Feature keys ('w:' term, 'e:' name pair, 'n:' number, 'q:' quotation shingle), strongest first. */
@@ -53,13 +53,6 @@ const QUOTE_SHINGLE = 4;
 /** Fewer shingles than this and a MinHash estimate is too coarse to call texts near-identical. */
 const MIN_MINHASH_SHINGLES = 40;
 
-class Bag {
-  readonly weights = new Map<string, number>();
-  add(key: string, weight: number): void {
-    this.weights.set(key, (this.weights.get(key) ?? 0) + weight);
-  }
-}
-
 export function fingerprint(title: string, rawText: string, w: FeatureWeights): Fingerprint {
   const titleText = normalizePunctuation(title.trim());
   const body = normalizePunctuation(cleanText(rawText, w.leadWords));
@@ -71,26 +64,25 @@ export function fingerprint(title: string, rawText: string, w: FeatureWeights): 
       entry.weight = Math.max(entry.weight, weight);
     } else counts.set(key, { tf: 1, weight });
   };
-  const titleTokens = tokenize(titleText);
   const titleIsCased = isTitleCase(titleText);
-  for (const t of titleTokens) bump(t.key, w.title * (t.proper && !titleIsCased ? w.proper : 1));
-  const bodyTerms: string[] = [];
-  for (const t of tokenize(body)) {
-    bodyTerms.push(t.term);
-    bump(t.key, t.proper ? w.proper : 1);
-  }
+  scan(titleText, (t, proper) => bump(t.key, w.title * (proper && !titleIsCased ? w.proper : 1)));
+  const bodyHashes: number[] = [];
+  scan(body, (t, proper) => {
+    bodyHashes.push(t.hash);
+    bump(t.key, proper ? w.proper : 1);
+  });
   for (const n of numbers(`${titleText}\n${body}`)) bump(`n:${n}`, w.number);
   for (const e of namePairs(titleIsCased ? body : `${titleText}\n${body}`)) bump(`e:${e}`, w.entity);
-  const bag = new Bag();
-  for (const [key, { tf, weight }] of counts) bag.add(key, weight * (1 + Math.log(tf)));
+  const weights = new Map<string, number>();
+  for (const [key, { tf, weight }] of counts) weights.set(key, weight * (1 + Math.log(tf)));
   const quotes = quotations(body, w.quota.q);
-  for (const q of quotes) for (const s of q.shingles) bag.add(s, w.quote);
-  const ranked = withinQuotas([...bag.weights].sort(byWeightThenLength), w.quota);
+  for (const q of quotes) for (const s of q.shingles) weights.set(s, (weights.get(s) ?? 0) + w.quote);
+  const ranked = withinQuotas([...weights].sort(byWeightThenLength), w.quota);
   return {
     features: ranked.map(([key]) => key),
     local: ranked.map(([, weight]) => weight),
     quotes,
-    minhash: minhash(bodyTerms, MIN_MINHASH_SHINGLES),
+    minhash: minhash(bodyHashes, MIN_MINHASH_SHINGLES),
   };
 }
 

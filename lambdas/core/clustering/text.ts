@@ -2,6 +2,7 @@
  * Text clean-up and tokenising for clustering. Everything here is deterministic and local to one
  * document: what is learned across documents (document frequencies) lives in the index.
  */
+import { fnv1a } from './hash.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 /**
@@ -103,10 +104,18 @@ export function stem(word: string): string {
   return w;
 }
 
-export interface Token {
+/** A content word, cached per spelling so that every document shares its strings and hash. */
+export interface Term {
   /** Lower-cased, stemmed form. */
   term: string;
   /** The term as a feature key ('w:' + term), shared across documents so maps hash it once. */
+  key: string;
+  /** fnv1a of the term, for MinHash shingles. */
+  hash: number;
+}
+
+export interface Token {
+  term: string;
   key: string;
   /** Written with a capital (or all capitals) not at the start of a sentence: a name. */
   proper: boolean;
@@ -115,6 +124,15 @@ export interface Token {
 /** Content words of a text, stopwords dropped, with a flag for names. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  scan(text, ({ term, key }, proper) => tokens.push({ term, key, proper }));
+  return tokens;
+}
+
+/**
+ * `tokenize` without a token object per word: fingerprinting visits some 350 words per article,
+ * and the garbage of short-lived tokens cost more than reading them.
+ */
+export function scan(text: string, visit: (term: Term, proper: boolean) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -129,10 +147,9 @@ export function tokenize(text: string): Token[] {
     while (end > start + 1 && isJoiner(text.charCodeAt(end - 1))) end--;
     const raw = text.slice(start, end);
     const entry = termOf(raw);
-    if (entry) tokens.push({ term: entry.term, key: entry.key, proper: isProperAt(text, start, raw) });
+    if (entry) visit(entry, isProperAt(text, start, raw));
     i = end;
   }
-  return tokens;
 }
 
 function isLetter(c: number): boolean {
@@ -147,18 +164,18 @@ function isJoiner(c: number): boolean {
  * Stems repeat across documents (the vocabulary of news is finite), so they are memoised; a
  * cache is dropped when full rather than grown without bound.
  */
-const TERMS = new Map<string, { term: string; key: string } | null>();
+const TERMS = new Map<string, Term | null>();
 const STEMS = new Map<string, string>();
 const MAX_CACHED = 200_000;
 
-function termOf(raw: string): { term: string; key: string } | undefined {
+function termOf(raw: string): Term | undefined {
   const cached = TERMS.get(raw);
   if (cached !== undefined) return cached ?? undefined;
   const lower = raw.toLowerCase().replace(/'s$/, '');
-  let entry: { term: string; key: string } | null = null;
+  let entry: Term | null = null;
   if (lower.length >= 2 && !STOPWORDS.has(lower)) {
     const term = stemCached(lower.replace(/'/g, ''));
-    if (!STOPWORDS.has(term)) entry = { term, key: `w:${term}` };
+    if (!STOPWORDS.has(term)) entry = { term, key: `w:${term}`, hash: fnv1a(term) };
   }
   if (TERMS.size >= MAX_CACHED) TERMS.clear();
   TERMS.set(raw, entry);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { namePairs, numbers, quotations } from '../../../lambdas/core/clustering/features.ts';
+import { fnv1a } from '../../../lambdas/core/clustering/hash.ts';
 import { jaccard, minhash } from '../../../lambdas/core/clustering/minhash.ts';
 import { cleanText, isTitleCase, stem, tokenize } from '../../../lambdas/core/clustering/text.ts';
 
@@ -103,12 +104,12 @@ describe('quotations', () => {
 });
 
 describe('minhash', () => {
-  const words = Array.from({ length: 200 }, (_, i) => `w${i}`);
+  const words = Array.from({ length: 200 }, (_, i) => fnv1a(`w${i}`));
 
   it('estimates identical texts as Jaccard 1 and disjoint ones near 0', () => {
     const a = minhash(words, 40) ?? [];
     expect(jaccard(a, minhash(words, 40) ?? [])).toBe(1);
-    const other = Array.from({ length: 200 }, (_, i) => `v${i}`);
+    const other = Array.from({ length: 200 }, (_, i) => fnv1a(`v${i}`));
     expect(jaccard(a, minhash(other, 40) ?? [])).toBeLessThan(0.1);
   });
 
