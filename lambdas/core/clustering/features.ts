@@ -77,7 +77,7 @@ export function fingerprint(title: string, rawText: string, w: FeatureWeights): 
   for (const [key, { tf, weight }] of counts) weights.set(key, weight * (1 + Math.log(tf)));
   const quotes = quotations(body, w.quota.q);
   for (const q of quotes) for (const s of q.shingles) weights.set(s, (weights.get(s) ?? 0) + w.quote);
-  const ranked = withinQuotas([...weights].sort(byWeightThenLength), w.quota);
+  const ranked = withinQuotas(weights, w.quota);
   return {
     features: ranked.map(([key]) => key),
     local: ranked.map(([, weight]) => weight),
@@ -86,18 +86,43 @@ export function fingerprint(title: string, rawText: string, w: FeatureWeights): 
   };
 }
 
-function withinQuotas(ranked: [string, number][], quota: FeatureWeights['quota']): [string, number][] {
-  const left: Record<string, number> = { ...quota };
-  return ranked.filter(([key]) => {
-    const kind = key.charAt(0);
-    const n = left[kind] ?? 0;
-    left[kind] = n - 1;
-    return n > 0;
-  });
+type Weighted = [string, number];
+
+/**
+ * The strongest features of each kind within its quota, strongest first. Each kind keeps a
+ * short ranked list while the bag is read: sorting the whole bag (some 250 entries, mostly words
+ * seen once) only to keep 72 of them was a fifth of fingerprinting.
+ */
+function withinQuotas(bag: Map<string, number>, quota: FeatureWeights['quota']): Weighted[] {
+  const limits: Record<string, number> = quota;
+  const kept = new Map<string, Weighted[]>();
+  for (const entry of bag) {
+    const kind = entry[0].charAt(0);
+    const limit = limits[kind] ?? 0;
+    if (limit <= 0) continue;
+    const list = kept.get(kind) ?? [];
+    if (list.length === 0) kept.set(kind, list);
+    insertRanked(list, entry, limit);
+  }
+  return [...kept.values()].flat().sort(byWeightThenLength);
+}
+
+/** Inserts in rank order, keeping at most `limit` entries. */
+function insertRanked(list: Weighted[], entry: Weighted, limit: number): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byWeightThenLength(list[mid] as Weighted, entry) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= limit) return;
+  list.splice(lo, 0, entry);
+  if (list.length > limit) list.pop();
 }
 
 /** Ties are common (words seen once); a longer word is usually the rarer one. */
-function byWeightThenLength(a: [string, number], b: [string, number]): number {
+function byWeightThenLength(a: Weighted, b: Weighted): number {
   return b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 }
 
