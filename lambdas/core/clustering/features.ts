@@ -56,74 +56,112 @@ const MIN_MINHASH_SHINGLES = 40;
 export function fingerprint(title: string, rawText: string, w: FeatureWeights): Fingerprint {
   const titleText = normalizePunctuation(title.trim());
   const body = normalizePunctuation(cleanText(rawText, w.leadWords));
-  const counts = new Map<string, { tf: number; weight: number }>();
-  const bump = (key: string, weight: number) => {
-    const entry = counts.get(key);
-    if (entry) {
-      entry.tf++;
-      entry.weight = Math.max(entry.weight, weight);
-    } else counts.set(key, { tf: 1, weight });
-  };
+  const bag = new Bag();
   const titleIsCased = isTitleCase(titleText);
-  scan(titleText, (t, proper) => bump(t.key, w.title * (proper && !titleIsCased ? w.proper : 1)));
+  scan(titleText, (t, proper) => bag.count(t.key, w.title * (proper && !titleIsCased ? w.proper : 1)));
   const bodyHashes: number[] = [];
   scan(body, (t, proper) => {
     bodyHashes.push(t.hash);
-    bump(t.key, proper ? w.proper : 1);
+    bag.count(t.key, proper ? w.proper : 1);
   });
-  for (const n of numbers(`${titleText}\n${body}`)) bump(`n:${n}`, w.number);
-  for (const e of namePairs(titleIsCased ? body : `${titleText}\n${body}`)) bump(`e:${e}`, w.entity);
-  const weights = new Map<string, number>();
-  for (const [key, { tf, weight }] of counts) weights.set(key, weight * (1 + Math.log(tf)));
+  for (const n of numbers(`${titleText}\n${body}`)) bag.count(`n:${n}`, w.number);
+  for (const e of namePairs(titleIsCased ? body : `${titleText}\n${body}`)) bag.count(`e:${e}`, w.entity);
   const quotes = quotations(body, w.quota.q);
-  for (const q of quotes) for (const s of q.shingles) weights.set(s, (weights.get(s) ?? 0) + w.quote);
-  const ranked = withinQuotas(weights, w.quota);
+  const { keys, weights } = bag.weighted(quotes, w.quote);
+  const ranked = withinQuotas(keys, weights, w.quota);
   return {
-    features: ranked.map(([key]) => key),
-    local: ranked.map(([, weight]) => weight),
+    features: ranked.map((i) => keys[i] ?? ''),
+    local: ranked.map((i) => weights[i] ?? 0),
     quotes,
     minhash: minhash(bodyHashes, MIN_MINHASH_SHINGLES),
   };
 }
 
-type Weighted = [string, number];
+/**
+ * Features of one document with how often each occurs and its strongest local weight, in
+ * parallel arrays: an object per feature made this the busiest allocation of fingerprinting.
+ */
+class Bag {
+  private readonly slots = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly tf: number[] = [];
+  private readonly strongest: number[] = [];
+
+  count(key: string, weight: number): void {
+    const i = this.slots.get(key);
+    if (i === undefined) {
+      this.slots.set(key, this.keys.length);
+      this.keys.push(key);
+      this.tf.push(1);
+      this.strongest.push(weight);
+    } else {
+      this.tf[i] = (this.tf[i] ?? 0) + 1;
+      this.strongest[i] = Math.max(this.strongest[i] ?? 0, weight);
+    }
+  }
+
+  /** Weight by frequency (sublinear), then the quotations' shingles, each occurrence adding `quote`. */
+  weighted(quotes: Fingerprint['quotes'], quote: number): { keys: string[]; weights: number[] } {
+    const keys = [...this.keys];
+    const weights = this.keys.map((_, i) => (this.strongest[i] ?? 0) * (1 + Math.log(this.tf[i] ?? 1)));
+    const shingles = new Map<string, number>();
+    for (const q of quotes)
+      for (const s of q.shingles) {
+        const i = shingles.get(s);
+        if (i === undefined) {
+          shingles.set(s, keys.length);
+          keys.push(s);
+          weights.push(quote);
+        } else weights[i] = (weights[i] ?? 0) + quote;
+      }
+    return { keys, weights };
+  }
+}
 
 /**
- * The strongest features of each kind within its quota, strongest first. Each kind keeps a
- * short ranked list while the bag is read: sorting the whole bag (some 250 entries, mostly words
- * seen once) only to keep 72 of them was a fifth of fingerprinting.
+ * Indexes of the strongest features of each kind within its quota, strongest first. Each kind
+ * keeps a short ranked list while the bag is read: sorting the whole bag (some 250 entries,
+ * mostly words seen once) only to keep 72 of them was a fifth of fingerprinting.
  */
-function withinQuotas(bag: Map<string, number>, quota: FeatureWeights['quota']): Weighted[] {
+function withinQuotas(keys: string[], weights: number[], quota: FeatureWeights['quota']): number[] {
   const limits: Record<string, number> = quota;
-  const kept = new Map<string, Weighted[]>();
-  for (const entry of bag) {
-    const kind = entry[0].charAt(0);
+  const rank = (a: number, b: number) =>
+    byWeightThenLength(keys[a] ?? '', weights[a] ?? 0, keys[b] ?? '', weights[b] ?? 0);
+  const kept = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const kind = key.charAt(0);
     const limit = limits[kind] ?? 0;
-    if (limit <= 0) continue;
+    if (limit <= 0) return;
     const list = kept.get(kind) ?? [];
     if (list.length === 0) kept.set(kind, list);
-    insertRanked(list, entry, limit);
-  }
-  return [...kept.values()].flat().sort(byWeightThenLength);
+    insertRanked(list, i, limit, rank);
+  });
+  return [...kept.values()].flat().sort(rank);
 }
 
 /** Inserts in rank order, keeping at most `limit` entries. */
-function insertRanked(list: Weighted[], entry: Weighted, limit: number): void {
+function insertRanked(
+  list: number[],
+  i: number,
+  limit: number,
+  rank: (a: number, b: number) => number,
+): void {
+  // Once a kind's list is full most candidates rank below its last entry.
+  if (list.length === limit && rank(list[limit - 1] ?? 0, i) < 0) return;
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (byWeightThenLength(list[mid] as Weighted, entry) < 0) lo = mid + 1;
+    if (rank(list[mid] ?? 0, i) < 0) lo = mid + 1;
     else hi = mid;
   }
-  if (lo >= limit) return;
-  list.splice(lo, 0, entry);
+  list.splice(lo, 0, i);
   if (list.length > limit) list.pop();
 }
 
 /** Ties are common (words seen once); a longer word is usually the rarer one. */
-function byWeightThenLength(a: Weighted, b: Weighted): number {
-  return b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+function byWeightThenLength(a: string, aWeight: number, b: string, bWeight: number): number {
+  return bWeight - aWeight || b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Figures with their unit, so "3.5%" and "3.5 per cent" meet and "5%" is not "5 troops". */
