@@ -173,8 +173,10 @@ export function numbers(text: string): string[] {
     .filter((line) => /[0-9]/.test(line))
     .join('\n');
   const take = (re: RegExp, key: (m: RegExpMatchArray) => string) => {
+    const before = found.length;
     for (const m of rest.matchAll(re)) found.push(key(m));
-    rest = rest.replace(re, ' ');
+    // Blanking what matched needs another pass over the text; most patterns match nothing.
+    if (found.length > before) rest = rest.replace(re, ' ');
   };
   take(PERCENT, (m) => `${m[1]}%`);
   take(MONEY, (m) => `$${(m[1] ?? '').replace(/,/g, '')}${(m[2] ?? '').charAt(0).toLowerCase()}`);
