@@ -115,23 +115,10 @@ export interface Term {
   hash: number;
 }
 
-export interface Token {
-  term: string;
-  key: string;
-  /** Written with a capital (or all capitals) not at the start of a sentence: a name. */
-  proper: boolean;
-}
-
-/** Content words of a text, stopwords dropped, with a flag for names. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  scan(text, ({ term, key }, proper) => tokens.push({ term, key, proper }));
-  return tokens;
-}
-
 /**
- * `tokenize` without a token object per word: fingerprinting visits some 350 words per article,
- * and the garbage of short-lived tokens cost more than reading them.
+ * Content words of a text, stopwords dropped, each visited with a flag for names: written with a
+ * capital (or all capitals) not at the start of a sentence. A visitor rather than an array of
+ * tokens: fingerprinting reads some 350 words per article, and a token object each was garbage.
  */
 export function scan(text: string, visit: (term: Term, proper: boolean) => void): void {
   const n = text.length;

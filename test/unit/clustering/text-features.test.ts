@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { namePairs, numbers, quotations } from '../../../lambdas/core/clustering/features.ts';
 import { fnv1a } from '../../../lambdas/core/clustering/hash.ts';
 import { jaccard, minhash } from '../../../lambdas/core/clustering/minhash.ts';
-import { cleanText, isTitleCase, stem, tokenize } from '../../../lambdas/core/clustering/text.ts';
+import { cleanText, isTitleCase, scan, stem } from '../../../lambdas/core/clustering/text.ts';
+
+function tokenize(text: string): { term: string; key: string; proper: boolean }[] {
+  const tokens: { term: string; key: string; proper: boolean }[] = [];
+  scan(text, ({ term, key }, proper) => tokens.push({ term, key, proper }));
+  return tokens;
+}
 
 const PROSE = Array.from(
   { length: 12 },
@@ -40,7 +46,7 @@ describe('stem', () => {
   });
 });
 
-describe('tokenize', () => {
+describe('scan', () => {
   it('drops stopwords and flags names written with a capital mid-sentence', () => {
     expect(tokenize('The mayor said Harbourview will build it. Trams run.')).toEqual([
       { term: 'mayor', key: 'w:mayor', proper: false },
