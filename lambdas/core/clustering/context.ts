@@ -45,7 +45,7 @@ export async function prepare(
   const fp = fingerprint(input.title, input.text, opts.features);
   const counted = fp.features.filter(isCounted);
   const freq = await index.frequencies(counted, [day, previousDay]);
-  const vector = weigh(fp, spread(fp.features, counted, freq), opts.priorDocs);
+  const vector = weigh(fp, spread(fp.features, freq), opts.priorDocs);
   const byWeight = fp.features
     .map((_, i) => i)
     .sort((a, b) => (vector.weights[b] ?? 0) - (vector.weights[a] ?? 0));
@@ -71,10 +71,13 @@ export function isCounted(feature: string): boolean {
   return !feature.startsWith('q:');
 }
 
-/** Document frequencies of all features, in order; uncounted ones are taken as unseen. */
-function spread(features: readonly string[], counted: readonly string[], freq: Frequencies): Frequencies {
-  const byFeature = new Map(counted.map((f, i) => [f, freq.df[i] ?? 0]));
-  return { total: freq.total, df: features.map((f) => byFeature.get(f) ?? 0) };
+/**
+ * Document frequencies of all features, in order; uncounted ones are taken as unseen. `freq`
+ * answers for the counted features, a subsequence of `features`, so one walk pairs them up.
+ */
+function spread(features: readonly string[], freq: Frequencies): Frequencies {
+  let next = 0;
+  return { total: freq.total, df: features.map((f) => (isCounted(f) ? (freq.df[next++] ?? 0) : 0)) };
 }
 
 export function placement(opts: ClusterOptions, ctx: Context): Placement {

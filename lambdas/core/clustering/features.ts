@@ -5,7 +5,7 @@
  */
 import { fnv1a, hex32 } from './hash.ts';
 import { minhash } from './minhash.ts';
-import { cleanText, isTitleCase, normalizePunctuation, stemCached, tokenize } from './text.ts';
+import { cleanText, isTitleCase, normalizePunctuation, scan, stemCached } from './text.ts';
 
 export interface Fingerprint {
   /** Feature keys ('w:' term, 'e:' name pair, 'n:' number, 'q:' quotation shingle), strongest first. */
@@ -53,60 +53,115 @@ const QUOTE_SHINGLE = 4;
 /** Fewer shingles than this and a MinHash estimate is too coarse to call texts near-identical. */
 const MIN_MINHASH_SHINGLES = 40;
 
-class Bag {
-  readonly weights = new Map<string, number>();
-  add(key: string, weight: number): void {
-    this.weights.set(key, (this.weights.get(key) ?? 0) + weight);
-  }
-}
-
 export function fingerprint(title: string, rawText: string, w: FeatureWeights): Fingerprint {
   const titleText = normalizePunctuation(title.trim());
   const body = normalizePunctuation(cleanText(rawText, w.leadWords));
-  const counts = new Map<string, { tf: number; weight: number }>();
-  const bump = (key: string, weight: number) => {
-    const entry = counts.get(key);
-    if (entry) {
-      entry.tf++;
-      entry.weight = Math.max(entry.weight, weight);
-    } else counts.set(key, { tf: 1, weight });
-  };
-  const titleTokens = tokenize(titleText);
-  const titleIsCased = isTitleCase(titleText);
-  for (const t of titleTokens) bump(t.key, w.title * (t.proper && !titleIsCased ? w.proper : 1));
-  const bodyTerms: string[] = [];
-  for (const t of tokenize(body)) {
-    bodyTerms.push(t.term);
-    bump(t.key, t.proper ? w.proper : 1);
-  }
-  for (const n of numbers(`${titleText}\n${body}`)) bump(`n:${n}`, w.number);
-  for (const e of namePairs(titleIsCased ? body : `${titleText}\n${body}`)) bump(`e:${e}`, w.entity);
   const bag = new Bag();
-  for (const [key, { tf, weight }] of counts) bag.add(key, weight * (1 + Math.log(tf)));
+  const titleIsCased = isTitleCase(titleText);
+  scan(titleText, (t, proper) => bag.count(t.key, w.title * (proper && !titleIsCased ? w.proper : 1)));
+  const bodyHashes: number[] = [];
+  scan(body, (t, proper) => {
+    bodyHashes.push(t.hash);
+    bag.count(t.key, proper ? w.proper : 1);
+  });
+  for (const n of numbers(`${titleText}\n${body}`)) bag.count(`n:${n}`, w.number);
+  for (const e of namePairs(titleIsCased ? body : `${titleText}\n${body}`)) bag.count(`e:${e}`, w.entity);
   const quotes = quotations(body, w.quota.q);
-  for (const q of quotes) for (const s of q.shingles) bag.add(s, w.quote);
-  const ranked = withinQuotas([...bag.weights].sort(byWeightThenLength), w.quota);
+  const { keys, weights } = bag.weighted(quotes, w.quote);
+  const ranked = withinQuotas(keys, weights, w.quota);
   return {
-    features: ranked.map(([key]) => key),
-    local: ranked.map(([, weight]) => weight),
+    features: ranked.map((i) => keys[i] ?? ''),
+    local: ranked.map((i) => weights[i] ?? 0),
     quotes,
-    minhash: minhash(bodyTerms, MIN_MINHASH_SHINGLES),
+    minhash: minhash(bodyHashes, MIN_MINHASH_SHINGLES),
   };
 }
 
-function withinQuotas(ranked: [string, number][], quota: FeatureWeights['quota']): [string, number][] {
-  const left: Record<string, number> = { ...quota };
-  return ranked.filter(([key]) => {
+/**
+ * Features of one document with how often each occurs and its strongest local weight, in
+ * parallel arrays: an object per feature made this the busiest allocation of fingerprinting.
+ */
+class Bag {
+  private readonly slots = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly tf: number[] = [];
+  private readonly strongest: number[] = [];
+
+  count(key: string, weight: number): void {
+    const i = this.slots.get(key);
+    if (i === undefined) {
+      this.slots.set(key, this.keys.length);
+      this.keys.push(key);
+      this.tf.push(1);
+      this.strongest.push(weight);
+    } else {
+      this.tf[i] = (this.tf[i] ?? 0) + 1;
+      this.strongest[i] = Math.max(this.strongest[i] ?? 0, weight);
+    }
+  }
+
+  /** Weight by frequency (sublinear), then the quotations' shingles, each occurrence adding `quote`. */
+  weighted(quotes: Fingerprint['quotes'], quote: number): { keys: string[]; weights: number[] } {
+    const keys = [...this.keys];
+    const weights = this.keys.map((_, i) => (this.strongest[i] ?? 0) * (1 + Math.log(this.tf[i] ?? 1)));
+    const shingles = new Map<string, number>();
+    for (const q of quotes)
+      for (const s of q.shingles) {
+        const i = shingles.get(s);
+        if (i === undefined) {
+          shingles.set(s, keys.length);
+          keys.push(s);
+          weights.push(quote);
+        } else weights[i] = (weights[i] ?? 0) + quote;
+      }
+    return { keys, weights };
+  }
+}
+
+/**
+ * Indexes of the strongest features of each kind within its quota, strongest first. Each kind
+ * keeps a short ranked list while the bag is read: sorting the whole bag (some 250 entries,
+ * mostly words seen once) only to keep 72 of them was a fifth of fingerprinting.
+ */
+function withinQuotas(keys: string[], weights: number[], quota: FeatureWeights['quota']): number[] {
+  const limits: Record<string, number> = quota;
+  const rank = (a: number, b: number) =>
+    byWeightThenLength(keys[a] ?? '', weights[a] ?? 0, keys[b] ?? '', weights[b] ?? 0);
+  const kept = new Map<string, number[]>();
+  keys.forEach((key, i) => {
     const kind = key.charAt(0);
-    const n = left[kind] ?? 0;
-    left[kind] = n - 1;
-    return n > 0;
+    const limit = limits[kind] ?? 0;
+    if (limit <= 0) return;
+    const list = kept.get(kind) ?? [];
+    if (list.length === 0) kept.set(kind, list);
+    insertRanked(list, i, limit, rank);
   });
+  return [...kept.values()].flat().sort(rank);
+}
+
+/** Inserts in rank order, keeping at most `limit` entries. */
+function insertRanked(
+  list: number[],
+  i: number,
+  limit: number,
+  rank: (a: number, b: number) => number,
+): void {
+  // Once a kind's list is full most candidates rank below its last entry.
+  if (list.length === limit && rank(list[limit - 1] ?? 0, i) < 0) return;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rank(list[mid] ?? 0, i) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, i);
+  if (list.length > limit) list.pop();
 }
 
 /** Ties are common (words seen once); a longer word is usually the rarer one. */
-function byWeightThenLength(a: [string, number], b: [string, number]): number {
-  return b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+function byWeightThenLength(a: string, aWeight: number, b: string, bWeight: number): number {
+  return bWeight - aWeight || b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Figures with their unit, so "3.5%" and "3.5 per cent" meet and "5%" is not "5 troops". */
@@ -118,8 +173,10 @@ export function numbers(text: string): string[] {
     .filter((line) => /[0-9]/.test(line))
     .join('\n');
   const take = (re: RegExp, key: (m: RegExpMatchArray) => string) => {
+    const before = found.length;
     for (const m of rest.matchAll(re)) found.push(key(m));
-    rest = rest.replace(re, ' ');
+    // Blanking what matched needs another pass over the text; most patterns match nothing.
+    if (found.length > before) rest = rest.replace(re, ' ');
   };
   take(PERCENT, (m) => `${m[1]}%`);
   take(MONEY, (m) => `$${(m[1] ?? '').replace(/,/g, '')}${(m[2] ?? '').charAt(0).toLowerCase()}`);

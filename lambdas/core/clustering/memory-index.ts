@@ -1,6 +1,6 @@
 /** The cluster index in process memory: the CLI, the local runner, tests and the bench. */
 import type { Membership } from '../model.ts';
-import type { ClusterIndex, Frequencies, IndexedItem, StoryVector, TimeRange } from './port.ts';
+import type { ClusterIndex, Frequencies, IndexedItem, Placement, StoryVector, TimeRange } from './port.ts';
 
 interface Posting {
   eventTime: string;
@@ -8,70 +8,89 @@ interface Posting {
 }
 
 export function createMemoryClusterIndex(): ClusterIndex {
-  const items = new Map<string, IndexedItem>();
-  const postings = new Map<string, Posting[]>();
-  const counts = new Map<string, Map<string, number>>();
-  const totals = new Map<string, number>();
-  const claims = new Map<string, { holder: string; expiresAt: number }>();
-  const stories = new Map<string, StoryVector>();
+  return new MemoryClusterIndex();
+}
 
-  return {
-    async getItems(itemIds) {
-      // Records are replaced, never mutated, so handing out the stored object is safe and cheap.
-      return itemIds.flatMap((id) => {
-        const item = items.get(id);
-        return item ? [item] : [];
-      });
-    },
+/**
+ * A class rather than an object of closures: each new index's closures were new call targets,
+ * so V8 threw away the clusterer's optimised code whenever a bench or eval started an index.
+ */
+class MemoryClusterIndex implements ClusterIndex {
+  private readonly items = new Map<string, IndexedItem>();
+  private readonly postingLists = new Map<string, Posting[]>();
+  private readonly counts = new Map<string, Map<string, number>>();
+  private readonly totals = new Map<string, number>();
+  private readonly claims = new Map<string, { holder: string; expiresAt: number }>();
+  private readonly stories = new Map<string, StoryVector>();
 
-    async frequencies(features, days): Promise<Frequencies> {
-      const total = days.reduce((sum, day) => sum + (totals.get(day) ?? 0), 0);
-      const byDay = days.flatMap((day) => counts.get(day) ?? []);
-      const df = features.map((f) => byDay.reduce((sum, day) => sum + (day.get(f) ?? 0), 0));
-      return { total, df };
-    },
+  async getItems(itemIds: readonly string[]): Promise<IndexedItem[]> {
+    // Records are replaced, never mutated, so handing out the stored object is safe and cheap.
+    const found: IndexedItem[] = [];
+    for (const id of itemIds) {
+      const item = this.items.get(id);
+      if (item) found.push(item);
+    }
+    return found;
+  }
 
-    async postings(keys, range: TimeRange, limit) {
-      return keys.map((key) => newestInRange(postings.get(key) ?? [], range, limit));
-    },
+  async frequencies(features: readonly string[], days: readonly string[]): Promise<Frequencies> {
+    let total = 0;
+    const byDay: Map<string, number>[] = [];
+    for (const day of days) {
+      total += this.totals.get(day) ?? 0;
+      const dayCounts = this.counts.get(day);
+      if (dayCounts) byDay.push(dayCounts);
+    }
+    const df = features.map((f) => {
+      let sum = 0;
+      for (const dayCounts of byDay) sum += dayCounts.get(f) ?? 0;
+      return sum;
+    });
+    return { total, df };
+  }
 
-    async add(item, { postingKeys, counted, day }) {
-      if (items.has(item.itemId)) return;
-      items.set(item.itemId, { ...item });
-      for (const key of postingKeys)
-        insertSorted(postings, key, { eventTime: item.eventTime, itemId: item.itemId });
-      totals.set(day, (totals.get(day) ?? 0) + 1);
-      const dayCounts = counts.get(day) ?? new Map<string, number>();
-      counts.set(day, dayCounts);
-      for (const f of counted) dayCounts.set(f, (dayCounts.get(f) ?? 0) + 1);
-    },
+  async postings(keys: readonly string[], range: TimeRange, limit: number): Promise<string[][]> {
+    return keys.map((key) => newestInRange(this.postingLists.get(key) ?? [], range, limit));
+  }
 
-    async claim(key, itemId, expiresAt) {
-      const held = claims.get(key);
-      if (held && held.expiresAt >= Date.now() / 1000) return held.holder;
-      claims.set(key, { holder: itemId, expiresAt });
-      return itemId;
-    },
+  async add(item: IndexedItem, { postingKeys, counted, day }: Placement): Promise<void> {
+    if (this.items.has(item.itemId)) return;
+    this.items.set(item.itemId, { ...item });
+    for (const key of postingKeys)
+      insertSorted(this.postingLists, key, { eventTime: item.eventTime, itemId: item.itemId });
+    this.totals.set(day, (this.totals.get(day) ?? 0) + 1);
+    const dayCounts = this.counts.get(day) ?? new Map<string, number>();
+    this.counts.set(day, dayCounts);
+    for (const f of counted) dayCounts.set(f, (dayCounts.get(f) ?? 0) + 1);
+  }
 
-    async getStories(storyIds) {
-      return storyIds.flatMap((id) => {
-        const story = stories.get(id);
-        return story ? [story] : [];
-      });
-    },
+  async claim(key: string, itemId: string, expiresAt: number): Promise<string> {
+    const held = this.claims.get(key);
+    if (held && held.expiresAt >= Date.now() / 1000) return held.holder;
+    this.claims.set(key, { holder: itemId, expiresAt });
+    return itemId;
+  }
 
-    async putStory(story) {
-      if ((stories.get(story.storyId)?.version ?? 0) !== story.version - 1) return false;
-      stories.set(story.storyId, { ...story });
-      return true;
-    },
+  async getStories(storyIds: readonly string[]): Promise<StoryVector[]> {
+    const found: StoryVector[] = [];
+    for (const id of storyIds) {
+      const story = this.stories.get(id);
+      if (story) found.push(story);
+    }
+    return found;
+  }
 
-    async settle(itemId, membership: Membership) {
-      const item = items.get(itemId);
-      if (!item) return;
-      items.set(itemId, { ...item, state: 'final', storyId: membership.storyId, membership });
-    },
-  };
+  async putStory(story: StoryVector): Promise<boolean> {
+    if ((this.stories.get(story.storyId)?.version ?? 0) !== story.version - 1) return false;
+    this.stories.set(story.storyId, { ...story });
+    return true;
+  }
+
+  async settle(itemId: string, membership: Membership): Promise<void> {
+    const item = this.items.get(itemId);
+    if (!item) return;
+    this.items.set(itemId, { ...item, state: 'final', storyId: membership.storyId, membership });
+  }
 }
 
 /** Keeps each posting list sorted by event time so a range read is a binary search plus a slice. */

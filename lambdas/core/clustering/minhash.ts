@@ -6,7 +6,7 @@
  * one of 64 bins and each bin keeps its minimum. The fraction of bins on which two signatures agree
  * estimates Jaccard similarity as 64 independent hash functions would, at 1/64th of the hashing.
  */
-import { fnv1a, hex32, mix32 } from './hash.ts';
+import { hex32, mix32 } from './hash.ts';
 
 export const MINHASH_SIZE = 64;
 /** 16 bands of 4 rows: a pair with Jaccard 0.75 shares a bucket with probability 0.998, 0.3 with 0.12. */
@@ -16,12 +16,14 @@ const SHINGLE = 4;
 const BIN_SHIFT = 26;
 const EMPTY = 0xffffffff;
 
-/** Signature of a term sequence, or undefined when it is too short for shingles to mean much. */
-export function minhash(terms: readonly string[], minShingles: number): number[] | undefined {
-  const count = terms.length - SHINGLE + 1;
+/**
+ * Signature of a term sequence, given as the terms' fnv1a hashes (cached with the terms), or
+ * undefined when it is too short for shingles to mean much.
+ */
+export function minhash(termHashes: readonly number[], minShingles: number): number[] | undefined {
+  const count = termHashes.length - SHINGLE + 1;
   if (count < minShingles) return undefined;
   const bins = new Array<number>(MINHASH_SIZE).fill(EMPTY);
-  const termHashes = terms.map((t) => fnv1a(t));
   for (let i = 0; i < count; i++) {
     let h = 0x9e3779b9;
     for (let k = 0; k < SHINGLE; k++) h = mix32(h ^ (termHashes[i + k] ?? 0));

@@ -2,7 +2,9 @@
  * Text clean-up and tokenising for clustering. Everything here is deterministic and local to one
  * document: what is learned across documents (document frequencies) lives in the index.
  */
+import { fnv1a } from './hash.ts';
 import { STOPWORDS } from './stopwords.ts';
+import { foldedHash, TermCache } from './term-cache.ts';
 
 /**
  * Lines that open a block of site furniture (sidebars, comment threads, sign-ups). Scraped pages
@@ -103,18 +105,22 @@ export function stem(word: string): string {
   return w;
 }
 
-export interface Token {
+/** A content word, cached per spelling so that every document shares its strings and hash. */
+export interface Term {
   /** Lower-cased, stemmed form. */
   term: string;
   /** The term as a feature key ('w:' + term), shared across documents so maps hash it once. */
   key: string;
-  /** Written with a capital (or all capitals) not at the start of a sentence: a name. */
-  proper: boolean;
+  /** fnv1a of the term, for MinHash shingles. */
+  hash: number;
 }
 
-/** Content words of a text, stopwords dropped, with a flag for names. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/**
+ * Content words of a text, stopwords dropped, each visited with a flag for names: written with a
+ * capital (or all capitals) not at the start of a sentence. A visitor rather than an array of
+ * tokens: fingerprinting reads some 350 words per article, and a token object each was garbage.
+ */
+export function scan(text: string, visit: (term: Term, proper: boolean) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -127,12 +133,10 @@ export function tokenize(text: string): Token[] {
     // Apostrophes and hyphens join letters ("Japan's", "one-sided") but never end a word.
     while (end < n && (isLetter(text.charCodeAt(end)) || isJoiner(text.charCodeAt(end)))) end++;
     while (end > start + 1 && isJoiner(text.charCodeAt(end - 1))) end--;
-    const raw = text.slice(start, end);
-    const entry = termOf(raw);
-    if (entry) tokens.push({ term: entry.term, key: entry.key, proper: isProperAt(text, start, raw) });
+    const entry = termAt(text, start, end);
+    if (entry) visit(entry, isProperAt(text, start, end));
     i = end;
   }
-  return tokens;
 }
 
 function isLetter(c: number): boolean {
@@ -147,22 +151,26 @@ function isJoiner(c: number): boolean {
  * Stems repeat across documents (the vocabulary of news is finite), so they are memoised; a
  * cache is dropped when full rather than grown without bound.
  */
-const TERMS = new Map<string, { term: string; key: string } | null>();
-const STEMS = new Map<string, string>();
 const MAX_CACHED = 200_000;
+/** Term by spelling; null for a stopword. */
+const TERMS = new TermCache<Term | null>(MAX_CACHED);
+const STEMS = new Map<string, string>();
 
-function termOf(raw: string): { term: string; key: string } | undefined {
-  const cached = TERMS.get(raw);
+function termAt(text: string, start: number, end: number): Term | undefined {
+  const hash = foldedHash(text, start, end);
+  const cached = TERMS.get(text, start, end, hash);
   if (cached !== undefined) return cached ?? undefined;
-  const lower = raw.toLowerCase().replace(/'s$/, '');
-  let entry: { term: string; key: string } | null = null;
-  if (lower.length >= 2 && !STOPWORDS.has(lower)) {
-    const term = stemCached(lower.replace(/'/g, ''));
-    if (!STOPWORDS.has(term)) entry = { term, key: `w:${term}` };
-  }
-  if (TERMS.size >= MAX_CACHED) TERMS.clear();
-  TERMS.set(raw, entry);
+  const spelling = text.slice(start, end).toLowerCase();
+  const entry = termOf(spelling);
+  TERMS.set(hash, spelling, entry);
   return entry ?? undefined;
+}
+
+function termOf(spelling: string): Term | null {
+  const lower = spelling.replace(/'s$/, '');
+  if (lower.length < 2 || STOPWORDS.has(lower)) return null;
+  const term = stemCached(lower.replace(/'/g, ''));
+  return STOPWORDS.has(term) ? null : { term, key: `w:${term}`, hash: fnv1a(term) };
 }
 
 /** `stem`, memoised. */
@@ -179,13 +187,21 @@ export function stemCached(word: string): string {
 const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '\n']);
 
 /** Capitalised (or an acronym) and not the first word of a sentence, line or quotation. */
-function isProperAt(text: string, index: number, raw: string): boolean {
-  const first = raw.charCodeAt(0);
+function isProperAt(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
   if (first < 65 || first > 90) return false;
-  if (raw.length >= 2 && raw === raw.toUpperCase()) return true;
-  let i = index - 1;
+  if (end - start >= 2 && !hasLowerCase(text, start, end)) return true;
+  let i = start - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   return i >= 0 && !SENTENCE_END.has(text[i] ?? '');
+}
+
+function hasLowerCase(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 /** True when most words of a line start with a capital: title case hides which words are names. */

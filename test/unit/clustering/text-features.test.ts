@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { namePairs, numbers, quotations } from '../../../lambdas/core/clustering/features.ts';
+import { fnv1a } from '../../../lambdas/core/clustering/hash.ts';
 import { jaccard, minhash } from '../../../lambdas/core/clustering/minhash.ts';
-import { cleanText, isTitleCase, stem, tokenize } from '../../../lambdas/core/clustering/text.ts';
+import { cleanText, isTitleCase, scan, stem } from '../../../lambdas/core/clustering/text.ts';
+
+function tokenize(text: string): { term: string; key: string; proper: boolean }[] {
+  const tokens: { term: string; key: string; proper: boolean }[] = [];
+  scan(text, ({ term, key }, proper) => tokens.push({ term, key, proper }));
+  return tokens;
+}
 
 const PROSE = Array.from(
   { length: 12 },
@@ -39,7 +46,7 @@ describe('stem', () => {
   });
 });
 
-describe('tokenize', () => {
+describe('scan', () => {
   it('drops stopwords and flags names written with a capital mid-sentence', () => {
     expect(tokenize('The mayor said Harbourview will build it. Trams run.')).toEqual([
       { term: 'mayor', key: 'w:mayor', proper: false },
@@ -103,12 +110,12 @@ describe('quotations', () => {
 });
 
 describe('minhash', () => {
-  const words = Array.from({ length: 200 }, (_, i) => `w${i}`);
+  const words = Array.from({ length: 200 }, (_, i) => fnv1a(`w${i}`));
 
   it('estimates identical texts as Jaccard 1 and disjoint ones near 0', () => {
     const a = minhash(words, 40) ?? [];
     expect(jaccard(a, minhash(words, 40) ?? [])).toBe(1);
-    const other = Array.from({ length: 200 }, (_, i) => `v${i}`);
+    const other = Array.from({ length: 200 }, (_, i) => fnv1a(`v${i}`));
     expect(jaccard(a, minhash(other, 40) ?? [])).toBeLessThan(0.1);
   });
 
