@@ -8,7 +8,7 @@ import { alertMode, dueAt } from '../alerts/due.ts';
 import type { StoryClusterer } from '../clustering/index.ts';
 import type { Article, Membership, Story, TopicHit } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
-import { type StoryFamily, storyFamily } from '../stories/family.ts';
+import { familyOf, type StoryFamily } from '../stories/family.ts';
 import type { TopicMatcher } from '../topics/index.ts';
 
 export interface IngestDeps {
@@ -77,7 +77,7 @@ async function currentStory(item: Article, membership: Membership, deps: IngestD
   for (const absorbed of membership.merged ?? []) await deps.store.mergeStory(absorbed, membership.storyId);
   const storyId = (await deps.clusterer.resolve([membership.storyId])).get(membership.storyId);
   const stored = await deps.store.upsertStory(storyId ?? membership.storyId, item);
-  return (await storyFamily(deps.store, stored.id)) ?? { story: stored, ids: [stored.id] };
+  return familyOf(deps.store, stored);
 }
 
 /** A story merged into this one may have sent the topic's alert already: once per story. */

@@ -1,7 +1,7 @@
 /** Read side: what the HTTP API and the CLI answer. */
 import type { Article, FeedState, Membership, Story, TopicMatch } from '../model.ts';
 import type { Store } from '../ports.ts';
-import { storyFamily } from '../stories/family.ts';
+import { familyOf, storyFamily } from '../stories/family.ts';
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
@@ -48,9 +48,7 @@ export async function storyDetail(store: Store, storyId: string): Promise<StoryD
 /** Merged-away stories are left out; the stories they were merged into carry their members. */
 export async function listStories(store: Store, opts: { since?: string; limit?: number }): Promise<Story[]> {
   const live = (await store.listStories(opts)).filter((s) => !s.mergedInto);
-  return Promise.all(
-    live.map(async (s) => (s.mergedFrom ? ((await storyFamily(store, s.id))?.story ?? s) : s)),
-  );
+  return Promise.all(live.map(async (s) => (await familyOf(store, s)).story));
 }
 
 export function topicMatches(store: Store, topic: string, opts: { since?: string; limit?: number }) {

@@ -17,8 +17,13 @@ const MAX_HOPS = 8;
 const MAX_STORIES = 64;
 
 export async function storyFamily(store: Store, storyId: string): Promise<StoryFamily | undefined> {
-  const root = await survivorOf(store, storyId);
-  if (!root) return undefined;
+  const story = await store.getStory(storyId);
+  return story && familyOf(store, story);
+}
+
+/** The family of a story already read: no further reads unless it took part in a merge. */
+export async function familyOf(store: Store, story: Story): Promise<StoryFamily> {
+  const root = await survivorOf(store, story);
   const members: Story[] = [];
   const seen = new Set([root.id]);
   let frontier = root.mergedFrom ?? [];
@@ -32,14 +37,14 @@ export async function storyFamily(store: Store, storyId: string): Promise<StoryF
   return { story: combined(root, members), ids: [...seen] };
 }
 
-async function survivorOf(store: Store, storyId: string): Promise<Story | undefined> {
-  let story = await store.getStory(storyId);
-  for (let hop = 0; hop < MAX_HOPS && story?.mergedInto; hop++) {
-    const next = await store.getStory(story.mergedInto);
+async function survivorOf(store: Store, story: Story): Promise<Story> {
+  let current = story;
+  for (let hop = 0; hop < MAX_HOPS && current.mergedInto; hop++) {
+    const next = await store.getStory(current.mergedInto);
     if (!next) break;
-    story = next;
+    current = next;
   }
-  return story;
+  return current;
 }
 
 /** Headline and first outlet from the earliest report, as for a single story. */
