@@ -5,7 +5,7 @@
  *   CLX#P#<key>           / <eventTime>#<itemId>  posting: range-queried by event time, newest first
  *   CLX#F#<day>#<feature> / F  document frequency of a feature among the day's items (ADD n 1)
  *   CLX#N#<day>           / N  items counted that day
- *   CLX#C#<key>           / C  claim: first writer of a GUID, URL or story key (conditional put)
+ *   CLX#C#<key>           / C  claim: first writer of a GUID, URL, story key or story pair (conditional put)
  *   CLX#S#<storyId>       / S  story centroid, written only over the version it was read at
  *
  * Only single-item conditional puts/updates, queries and batch reads/writes: no transactions,

@@ -1,7 +1,8 @@
 /**
  * Online, two copies of one event can found two stories before either has grown enough to draw
- * the other's copies. A later item that qualifies for both shows they are one event: when their
- * centroids are close too, the later story id is folded into the earlier one.
+ * the other's copies. Later items that qualify for both show they are one event: when their
+ * centroids are close too and a second item confirms the first, the later story id is folded
+ * into the earlier one.
  */
 import type { Context } from './context.ts';
 import { type Match, thresholdFor } from './matching.ts';
@@ -35,6 +36,7 @@ export async function mergeRivals(
     const [mine] = await index.getStories([current]);
     if (!mine || mine.mergedInto || !other || other.storyId === current) continue;
     if (centroidCosine(mine, other) < mergeThresholdFor(opts, ctx)) continue;
+    if (!(await corroborated(index, opts, ctx, mine.storyId, other.storyId))) continue;
     const [survivor, absorbed] = mine.storyId < other.storyId ? [mine, other] : [other, mine];
     const marked = { ...absorbed, mergedInto: survivor.storyId, version: absorbed.version + 1 };
     if (!(await index.putStory(marked, storyExpiry(opts, ctx)))) continue;
@@ -49,4 +51,21 @@ export async function mergeRivals(
 /** A full article's centroids are compared on its own, higher, scale (see `thresholdFor`). */
 function mergeThresholdFor(opts: ClusterOptions, ctx: Context): number {
   return Math.max(opts.mergeThreshold, thresholdFor(opts, ctx.vector.features.length));
+}
+
+/**
+ * One item that qualifies for two stories may be a digest of both (a "What's News" or "Business
+ * Highlights" roundup names several events in one line): the pair merges only when a second
+ * item bridges it too. The first bridging item claims the pair; finding another holder is the
+ * confirmation, and a retried item finds itself. Not tuned: two is the smallest corroboration.
+ */
+async function corroborated(
+  index: ClusterIndex,
+  opts: ClusterOptions,
+  ctx: Context,
+  a: string,
+  b: string,
+): Promise<boolean> {
+  const pair = a < b ? `${a}|${b}` : `${b}|${a}`;
+  return (await index.claim(`m:${pair}`, ctx.input.id, storyExpiry(opts, ctx))) !== ctx.input.id;
 }

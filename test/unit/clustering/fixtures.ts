@@ -127,9 +127,10 @@ export function headline(id: string, title: string, minutes: number): ClusterInp
   return { id, title, text: '', seenAt: new Date(MERGE_START + minutes * 60_000).toISOString() };
 }
 
-/** Two reports of one concert mishap that share no word, then one with the words of both. */
+/** Two reports of one concert mishap that share no word, then two with the words of both. */
 export const MERGING = [
   headline('a', 'Miley Cyrus performs in her underwear', 0),
   headline('b', 'Costume change mishap at Milwaukee concert', 1),
   headline('c', 'Miley Cyrus in underwear after costume change mishap at Milwaukee concert', 2),
+  headline('e', 'Costume change mishap leaves Miley Cyrus in underwear at Milwaukee concert', 3),
 ] as const;

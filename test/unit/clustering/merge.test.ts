@@ -7,43 +7,51 @@ import {
 import { currentStories } from '../../../lambdas/core/clustering/matching.ts';
 import { headline, MERGING } from './fixtures.ts';
 
-const [FIRST, SECOND, BRIDGE] = MERGING;
+const [FIRST, SECOND, BRIDGE, CONFIRM] = MERGING;
 
 async function run(options: Partial<ClusterOptions> = {}) {
   const clusterer = createClusterer(createMemoryClusterIndex(), options);
   const first = await clusterer.assign(FIRST);
   const second = await clusterer.assign(SECOND);
   const bridge = await clusterer.assign(BRIDGE);
-  return { clusterer, first, second, bridge };
+  const apart = await clusterer.resolve([first.storyId, second.storyId]);
+  const confirm = await clusterer.assign(CONFIRM);
+  return { clusterer, first, second, bridge, apart, confirm };
 }
 
-describe('merging stories an item shows to be one event', () => {
-  it('folds the later story id into the earlier one', async () => {
-    const { clusterer, first, second, bridge } = await run();
+describe('merging stories items show to be one event', () => {
+  it('waits for a second bridging item: one alone may be a digest of two events', async () => {
+    const { first, second, bridge, apart } = await run();
     expect(first.storyId).not.toBe(second.storyId);
+    expect(bridge.merged).toBeUndefined();
+    expect(apart.get(first.storyId)).not.toBe(apart.get(second.storyId));
+  });
+
+  it('folds the later story id into the earlier one when a second item bridges them', async () => {
+    const { clusterer, first, second, confirm } = await run();
     const [survivor, absorbed] = [first.storyId, second.storyId].sort();
-    expect(bridge).toMatchObject({ storyId: survivor, merged: [absorbed] });
+    expect(confirm).toMatchObject({ storyId: survivor, merged: [absorbed] });
     const current = await clusterer.resolve([first.storyId, second.storyId]);
     expect(current.get(first.storyId)).toBe(survivor);
     expect(current.get(second.storyId)).toBe(survivor);
   });
 
   it('keeps both stories when their centroids are further apart than the merge threshold', async () => {
-    const { clusterer, first, second, bridge } = await run({ mergeThreshold: 1.01 });
-    expect(bridge.merged).toBeUndefined();
+    const { clusterer, first, second, confirm } = await run({ mergeThreshold: 1.01 });
+    expect(confirm.merged).toBeUndefined();
     const current = await clusterer.resolve([first.storyId, second.storyId]);
     expect(current.get(first.storyId)).not.toBe(current.get(second.storyId));
   });
 
   it('sends later copies of either report to the surviving story', async () => {
-    const { clusterer, bridge } = await run();
-    const late = await clusterer.assign(headline('d', 'Milwaukee concert costume change mishap', 3));
-    expect(late.storyId).toBe(bridge.storyId);
+    const { clusterer, confirm } = await run();
+    const late = await clusterer.assign(headline('d', 'Milwaukee concert costume change mishap', 4));
+    expect(late.storyId).toBe(confirm.storyId);
   });
 
   it('returns the merge again when the assignment is retried', async () => {
-    const { clusterer, bridge } = await run();
-    expect(await clusterer.assign(BRIDGE)).toEqual(bridge);
+    const { clusterer, confirm } = await run();
+    expect(await clusterer.assign(CONFIRM)).toEqual(confirm);
   });
 });
 
