@@ -240,7 +240,7 @@ export function quotations(text: string, maxShingles: number): Fingerprint['quot
   for (const quoted of quoteSpans(text)) {
     const words = quoted
       .toLowerCase()
-      .split(/[^a-z0-9']+/)
+      .split(/[^\p{L}\p{N}']+/u)
       .map((word) => stemCached(word.replace(/'/g, '')))
       .filter(Boolean);
     if (words.length < MIN_QUOTE_WORDS || budget <= 0) continue;

@@ -119,6 +119,8 @@ export interface Term {
  * Content words of a text, stopwords dropped, each visited with a flag for names: written with a
  * capital (or all capitals) not at the start of a sentence. A visitor rather than an array of
  * tokens: fingerprinting reads some 350 words per article, and a token object each was garbage.
+ * Letters are those of any alphabet ("Präsident", "Łódź", "Киев"); scripts written without
+ * spaces between words (Chinese, Japanese) come out as runs, which only a segmenter would split.
  */
 export function scan(text: string, visit: (term: Term, proper: boolean) => void): void {
   const n = text.length;
@@ -139,8 +141,11 @@ export function scan(text: string, visit: (term: Term, proper: boolean) => void)
   }
 }
 
+const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
+
 function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return NON_ASCII_LETTER.test(String.fromCharCode(c));
 }
 
 function isJoiner(c: number): boolean {
@@ -157,6 +162,8 @@ const TERMS = new TermCache<Term | null>(MAX_CACHED);
 const STEMS = new Map<string, string>();
 
 function termAt(text: string, start: number, end: number): Term | undefined {
+  // The cache folds case the ASCII way; other alphabets take the plain road.
+  if (!isAscii(text, start, end)) return termOf(text.slice(start, end).toLowerCase()) ?? undefined;
   const hash = foldedHash(text, start, end);
   const cached = TERMS.get(text, start, end, hash);
   if (cached !== undefined) return cached ?? undefined;
@@ -164,6 +171,11 @@ function termAt(text: string, start: number, end: number): Term | undefined {
   const entry = termOf(spelling);
   TERMS.set(hash, spelling, entry);
   return entry ?? undefined;
+}
+
+function isAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
 }
 
 function termOf(spelling: string): Term | null {
@@ -188,8 +200,7 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '\n']);
 
 /** Capitalised (or an acronym) and not the first word of a sentence, line or quotation. */
 function isProperAt(text: string, start: number, end: number): boolean {
-  const first = text.charCodeAt(start);
-  if (first < 65 || first > 90) return false;
+  if (!isUpperCase(text.charCodeAt(start))) return false;
   if (end - start >= 2 && !hasLowerCase(text, start, end)) return true;
   let i = start - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
@@ -199,9 +210,15 @@ function isProperAt(text: string, start: number, end: number): boolean {
 function hasLowerCase(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) return true;
+    if ((c >= 97 && c <= 122) || (c >= 128 && !isUpperCase(c) && isLetter(c))) return true;
   }
   return false;
+}
+
+function isUpperCase(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
 }
 
 /** True when most words of a line start with a capital: title case hides which words are names. */

@@ -57,6 +57,16 @@ describe('scan', () => {
     ]);
   });
 
+  it('reads words of every alphabet whole, with their case', () => {
+    const tokens = tokenize('Gestern sagte Präsident Müller in Łódź: Ärger über Steuern.');
+    expect(tokens.map((t) => t.term)).toEqual(
+      expect.arrayContaining(['präsident', 'müller', 'łódź', 'ärger', 'über']),
+    );
+    expect(tokens.find((t) => t.term === 'müller')?.proper).toBe(true);
+    expect(tokens.find((t) => t.term === 'ärger')?.proper).toBe(false);
+    expect(tokenize('Что сказал Путин').map((t) => t.term)).toEqual(['что', 'сказал', 'путин']);
+  });
+
   it('keeps apostrophes and hyphens inside words only', () => {
     expect(tokenize("Japan's one-sided 'deal'").map((t) => t.term)).toEqual(['japan', 'one-sid', 'deal']);
   });
