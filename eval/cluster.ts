@@ -16,6 +16,7 @@ import {
   createClusterer,
   createMemoryClusterIndex,
 } from '../lambdas/core/clustering/index.ts';
+import { articlesAvailable, loadArticleSet } from './lib/articles.ts';
 import { type Partition, singletons, tfidfCentroid, titleTrigram } from './lib/baselines.ts';
 import { formatScores, score } from './lib/metrics.ts';
 import { loadSeeds, SEED_GOLD } from './lib/seeds.ts';
@@ -139,6 +140,38 @@ async function tune(items: readonly Headline[]): Promise<void> {
     console.log(formatScores(`TF-IDF centroid, t=${t}`, score(tfidfCentroid(docs, t), gold)));
 }
 
+/**
+ * Full text, not tuned on. The corpus has no event labels and some of its articles report the
+ * same news, so it measures whether copies find their article, and lists the articles put
+ * together for a reader to judge rather than scoring them against a guess.
+ */
+async function fullText(): Promise<void> {
+  if (!articlesAvailable(sharedDir)) {
+    console.log('\nskipping full-text check: the Scrapinghub corpus is absent');
+    return;
+  }
+  const { inputs, gold, originals } = loadArticleSet(sharedDir);
+  console.log(
+    `\n== full text: ${originals} articles (Scrapinghub benchmark, one week of 2019), each with a syndicated copy in other furniture and a first-half copy`,
+  );
+  const mine = await ours(inputs);
+  console.log(`articles whose two copies joined them: ${keptWhole(mine, gold)} of ${originals}`);
+  const titles = new Map(inputs.map((i) => [i.id, i.title]));
+  const together = new Map<string, string[]>();
+  for (const [id, story] of mine)
+    if (gold.get(id) === id) together.set(story, [...(together.get(story) ?? []), id]);
+  const shared = [...together.values()].filter((ids) => ids.length > 1);
+  console.log(`stories holding more than one article (no labels: judge each):`);
+  for (const ids of shared) console.log(`  ${ids.map((id) => titles.get(id)?.slice(0, 60)).join(' || ')}`);
+}
+
+function keptWhole(mine: Partition, gold: Partition): number {
+  const stories = new Map<string, Set<string>>();
+  for (const [id, article] of gold)
+    stories.set(article, (stories.get(article) ?? new Set()).add(mine.get(id) ?? id));
+  return [...stories.values()].filter((s) => s.size === 1).length;
+}
+
 async function orderSensitivity(items: readonly Headline[]): Promise<void> {
   console.log('\n== order sensitivity on all UCI headlines (time order vs shuffled arrival)');
   const inputs = items.map(toInput);
@@ -155,6 +188,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     return;
   }
   await seeds();
+  await fullText();
   if (!existsSync(path.join(sharedDir, UCI_DIR))) {
     console.log(`skipping UCI: ${path.join(sharedDir, UCI_DIR)} is absent`);
     return;
