@@ -17,15 +17,17 @@
  *    owns (most recent items carrying it are its members): one common word is a coincidence. The
  *    threshold moves from 0.2 for a headline to 0.3 for a full article (options.ts says how each
  *    constant was chosen).
- * 4. Merge: an item that qualifies for two stories whose centroids are close too shows they are
- *    one event told twice; the later story is folded into the earlier (merge.ts).
+ * 4. Merge: items that qualify for two stories whose centroids are close too show they are one
+ *    event told twice; once a second item confirms the first (one alone may be a digest of both
+ *    events), the later story is folded into the earlier (merge.ts).
  *
  * Site furniture is cut first (text.ts): short non-sentence lines, and everything from a "Related
  * articles" / "Comments" style line once enough prose precedes it.
  *
  * Cost per item is bounded whatever the number of stored stories: document frequencies for at most
  * 56 features over two day buckets, the newest 20 postings of 12 feature keys and 16 band keys, at
- * most 30 candidate items and their stories scored, one centroid rewritten (two more per merge).
+ * most 30 candidate items and their stories scored, one centroid rewritten (a claim per bridged
+ * pair, two centroid writes per merge).
  * Race safety: see `found` in clusterer.ts and `mergeRivals` in merge.ts.
  */
 
