@@ -108,10 +108,32 @@ async function rankedCandidates(
   lists.forEach((ids, k) => {
     for (const id of ids) if (id !== ctx.input.id) rank.set(id, (rank.get(id) ?? 0) + (keyWeights[k] ?? 0));
   });
-  return [...rank]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, opts.maxCandidates)
-    .map(([id]) => id);
+  return topRanked(rank, opts.maxCandidates);
+}
+
+/**
+ * The `k` ids of highest weight, ties to the smaller id, best first. Hundreds of ids come back
+ * from the postings for a few dozen scored: a short ranked list beats sorting them all.
+ */
+function topRanked(rank: ReadonlyMap<string, number>, k: number): string[] {
+  const ids: string[] = [];
+  const weights: number[] = [];
+  for (const [id, weight] of rank) {
+    let at = ids.length;
+    while (at > 0 && ranksBefore(id, weight, ids[at - 1] ?? '', weights[at - 1] ?? 0)) at--;
+    if (at >= k) continue;
+    ids.splice(at, 0, id);
+    weights.splice(at, 0, weight);
+    if (ids.length > k) {
+      ids.pop();
+      weights.pop();
+    }
+  }
+  return ids;
+}
+
+function ranksBefore(id: string, weight: number, otherId: string, otherWeight: number): boolean {
+  return weight > otherWeight || (weight === otherWeight && id < otherId);
 }
 
 export function compare(opts: ClusterOptions, ctx: Context, candidate: IndexedItem): Match {

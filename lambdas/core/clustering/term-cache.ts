@@ -5,12 +5,12 @@
  * compares it in place, case-insensitively: a word's term does not depend on its case.
  */
 
-/** Case-folded FNV-1a of text[start, end); letters, apostrophes and hyphens only. */
-export function foldedHash(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** One step of a case-folded FNV-1a over letters, apostrophes and hyphens. */
+export function foldInto(hash: number, c: number): number {
   // | 32 lower-cases an ASCII letter and leaves ' and - as they are.
-  for (let i = start; i < end; i++) h = Math.imul(h ^ (text.charCodeAt(i) | 32), 0x01000193);
-  return h;
+  return Math.imul(hash ^ (c | 32), 0x01000193);
 }
 
 const INITIAL_SLOTS = 1024;
@@ -39,7 +39,7 @@ export class TermCache<T> {
     }
   }
 
-  /** Caches a value under a lower-case spelling, whose hash the caller computed with foldedHash. */
+  /** Caches a value under a lower-case spelling, whose hash the caller computed with foldInto. */
   set(hash: number, spelling: string, value: T): void {
     if (this.spellings.length >= this.capacity) this.clear();
     else if (2 * (this.spellings.length + 1) > this.mask + 1) this.grow();

@@ -4,7 +4,7 @@
  */
 import { fnv1a } from './hash.ts';
 import { STOPWORDS } from './stopwords.ts';
-import { foldedHash, TermCache } from './term-cache.ts';
+import { FNV_OFFSET, foldInto, TermCache } from './term-cache.ts';
 
 /**
  * Lines that open a block of site furniture (sidebars, comment threads, sign-ups). Scraped pages
@@ -35,9 +35,12 @@ function wordCount(line: string): number {
 export function cleanText(text: string, maxWords = Number.POSITIVE_INFINITY): string {
   const kept: string[] = [];
   let proseWords = 0;
-  for (const raw of text.split('\n')) {
-    if (proseWords >= maxWords) break;
-    const line = raw.trim();
+  // Line by line rather than split('\n'): the lead ends long before a scraped page does.
+  for (let from = 0; from <= text.length && proseWords < maxWords; ) {
+    const newline = text.indexOf('\n', from);
+    const to = newline < 0 ? text.length : newline;
+    const line = text.slice(from, to).trim();
+    from = to + 1;
     if (line === '') continue;
     if (proseWords >= MIN_PROSE_WORDS_BEFORE_CUT && FURNITURE_START.test(line)) break;
     const words = wordCount(line);
@@ -130,12 +133,28 @@ export function scan(text: string, visit: (term: Term, proper: boolean) => void)
       i++;
       continue;
     }
+    // One pass finds the word's end and hashes it for the cache: re-reading each word for its
+    // hash and its alphabet was a fifth of scanning.
     const start = i;
     let end = i + 1;
+    let hash = FNV_OFFSET;
+    let hashToEnd = hash;
+    let ascii = true;
     // Apostrophes and hyphens join letters ("Japan's", "one-sided") but never end a word.
-    while (end < n && (isLetter(text.charCodeAt(end)) || isJoiner(text.charCodeAt(end)))) end++;
-    while (end > start + 1 && isJoiner(text.charCodeAt(end - 1))) end--;
-    const entry = termAt(text, start, end);
+    for (let j = i; j < n; j++) {
+      const c = text.charCodeAt(j);
+      const letter = isLetter(c);
+      if (!letter && !isJoiner(c)) break;
+      hash = foldInto(hash, c);
+      if (letter) {
+        end = j + 1;
+        hashToEnd = hash;
+        if (c >= 128) ascii = false;
+      }
+    }
+    const entry = ascii
+      ? asciiTermAt(text, start, end, hashToEnd)
+      : termOf(text.slice(start, end).toLowerCase());
     if (entry) visit(entry, isProperAt(text, start, end));
     i = end;
   }
@@ -161,21 +180,14 @@ const MAX_CACHED = 200_000;
 const TERMS = new TermCache<Term | null>(MAX_CACHED);
 const STEMS = new Map<string, string>();
 
-function termAt(text: string, start: number, end: number): Term | undefined {
-  // The cache folds case the ASCII way; other alphabets take the plain road.
-  if (!isAscii(text, start, end)) return termOf(text.slice(start, end).toLowerCase()) ?? undefined;
-  const hash = foldedHash(text, start, end);
+/** The term of an ASCII word, through the cache (which folds case the ASCII way). */
+function asciiTermAt(text: string, start: number, end: number, hash: number): Term | undefined {
   const cached = TERMS.get(text, start, end, hash);
   if (cached !== undefined) return cached ?? undefined;
   const spelling = text.slice(start, end).toLowerCase();
   const entry = termOf(spelling);
   TERMS.set(hash, spelling, entry);
   return entry ?? undefined;
-}
-
-function isAscii(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return false;
-  return true;
 }
 
 function termOf(spelling: string): Term | null {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { foldedHash, TermCache } from '../../../lambdas/core/clustering/term-cache.ts';
+import { FNV_OFFSET, foldInto, TermCache } from '../../../lambdas/core/clustering/term-cache.ts';
+
+function foldedHash(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = foldInto(hash, text.charCodeAt(i));
+  return hash;
+}
 
 describe('TermCache', () => {
   const put = (cache: TermCache<string>, word: string, value: string) =>
