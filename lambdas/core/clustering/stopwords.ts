@@ -17,7 +17,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   say said says saying told tell tells according report reports reported reporting news newsletter article story
   stories update updated updates new year years week weeks day days today yesterday tomorrow time times mr mrs ms dr
   monday tuesday wednesday thursday friday saturday sunday percent cent
-  s t don didn doesn isn wasn aren weren won wouldn couldn shouldn ll ve re d m`
+  s t don didn doesn isn wasn aren weren won wouldn couldn shouldn hasn haven hadn ain mustn needn ll ve re d m`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -190,11 +190,24 @@ function asciiTermAt(text: string, start: number, end: number, hash: number): Te
   return entry ?? undefined;
 }
 
+/** What follows the apostrophe of a contraction ("isn't", "you'll", "I'm", "we've", "they'd"). */
+const CONTRACTION_TAILS = new Set(['t', 'll', 've', 're', 'd', 'm']);
+
 function termOf(spelling: string): Term | null {
   const lower = spelling.replace(/'s$/, '');
-  if (lower.length < 2 || STOPWORDS.has(lower)) return null;
+  if (lower.length < 2 || STOPWORDS.has(lower) || isFunctionContraction(lower)) return null;
   const term = stemCached(lower.replace(/'/g, ''));
   return STOPWORDS.has(term) ? null : { term, key: `w:${term}`, hash: fnv1a(term) };
+}
+
+/**
+ * A function word contracted ("you'll", "isn't"): without this, "youl" and "isnt" became content
+ * words, and two pieces written in the first person shared "im" as if it were a name.
+ */
+function isFunctionContraction(word: string): boolean {
+  const apostrophe = word.indexOf("'");
+  if (apostrophe < 0) return false;
+  return CONTRACTION_TAILS.has(word.slice(apostrophe + 1)) && STOPWORDS.has(word.slice(0, apostrophe));
 }
 
 /** `stem`, memoised. */

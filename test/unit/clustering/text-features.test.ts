@@ -70,6 +70,11 @@ describe('scan', () => {
   it('keeps apostrophes and hyphens inside words only', () => {
     expect(tokenize("Japan's one-sided 'deal'").map((t) => t.term)).toEqual(['japan', 'one-sid', 'deal']);
   });
+
+  it('drops contracted function words but keeps names with an apostrophe', () => {
+    const terms = tokenize("I'm sure you'll see it isn't over, O'Brien hasn't won").map((t) => t.term);
+    expect(terms).toEqual(['sure', 'see', 'obrien']);
+  });
 });
 
 describe('isTitleCase', () => {
