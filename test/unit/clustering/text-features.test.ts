@@ -100,6 +100,15 @@ describe('namePairs', () => {
       'toma_okafor',
     ]);
   });
+
+  it('pairs names written in any alphabet', () => {
+    expect(namePairs('Gestern traf Präsident Müller in Łódź Jan Ółtarz.')).toEqual([
+      'präsident_müller',
+      'łódź_jan',
+      'jan_ółtarz',
+    ]);
+    expect(namePairs('Об этом сказал Владимир Путин.')).toEqual(['владимир_путин']);
+  });
 });
 
 describe('quotations', () => {
