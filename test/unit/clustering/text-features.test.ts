@@ -83,6 +83,15 @@ describe('scan', () => {
     expect(tokenize('The war, the man and MIT').map((t) => t.term)).toEqual(['war', 'man', 'mit']);
   });
 
+  it('reads a French or Italian word the same with an elided article before it', () => {
+    expect(tokenize("l'Europe d'Europe qu'elle dell'Italia Italia").map((t) => t.term)).toEqual([
+      'europ',
+      'europ',
+      'italia',
+      'italia',
+    ]);
+  });
+
   it('drops contracted function words but keeps names with an apostrophe', () => {
     const terms = tokenize("I'm sure you'll see it isn't over, O'Brien hasn't won").map((t) => t.term);
     expect(terms).toEqual(['sure', 'see', 'obrien']);
