@@ -22,7 +22,10 @@
  *    events), the later story is folded into the earlier (merge.ts).
  *
  * Site furniture is cut first (text.ts): short non-sentence lines, and everything from a "Related
- * articles" / "Comments" style line once enough prose precedes it.
+ * articles" / "Comments" style line once enough prose precedes it. Words are read in any
+ * alphabet, lightly stemmed; function words of English and six other Latin-script languages are
+ * dropped, and contractions and elided articles ("you'll", "l'Europe") folded (text.ts,
+ * stopwords.ts). Scripts written without spaces (Chinese, Japanese) are not segmented.
  *
  * Cost per item is bounded whatever the number of stored stories: document frequencies for at most
  * 56 features over two day buckets, the newest 20 postings of 12 feature keys and 16 band keys, at
