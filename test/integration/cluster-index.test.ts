@@ -134,7 +134,15 @@ describe.each(dynamoTargets)('DynamoDB cluster index on $name', ({ start }) => {
 
   it('writes a story centroid only over the version it was read at', async () => {
     const { index } = await freshIndex();
-    const story = { storyId: 's1', features: ['w:tram'], weights: [1], counts: [1], members: 1, version: 1 };
+    const story = {
+      storyId: 's1',
+      features: ['w:tram'],
+      weights: [1],
+      counts: [1],
+      members: 1,
+      version: 1,
+      opened: '2026-03-10T09:00:00.000Z',
+    };
     expect(await index.putStory(story, FAR_FUTURE)).toBe(true);
     expect(await index.putStory(story, FAR_FUTURE)).toBe(false);
     const grown = { ...story, weights: [1.8], counts: [2], members: 2, version: 2 };

@@ -184,6 +184,7 @@ function toStory(row: Row): StoryVector {
     members: Number(row.members ?? 0),
     version: Number(row.version ?? 0),
     ...(typeof row.mergedInto === 'string' ? { mergedInto: row.mergedInto } : {}),
+    ...(typeof row.opened === 'string' ? { opened: row.opened } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   bestCandidate,
   compare,
   currentStories,
+  isOpen,
   join,
   type Match,
   qualifies,
@@ -24,7 +25,7 @@ import { mergeRivals } from './merge.ts';
 import type { ClusterOptions } from './options.ts';
 import type { ClusterIndex } from './port.ts';
 import { awaitItem, settled } from './settle.ts';
-import { absorb } from './similarity.ts';
+import { absorb, earliest } from './similarity.ts';
 import { updateStory } from './story-writes.ts';
 
 export type { ClusterInput } from './context.ts';
@@ -111,10 +112,7 @@ async function found(
     method: 'new',
     score: round(nearest?.score ?? 0),
     evidence: nearest
-      ? {
-          matchedItemId: nearest.candidate.itemId,
-          note: `nearest below threshold ${round(thresholdFor(opts, ctx.vector.features.length))}`,
-        }
+      ? { matchedItemId: nearest.candidate.itemId, note: whyNotJoined(opts, ctx, nearest) }
       : { note: 'no candidate in the time window' },
   };
   await index.add(indexed(ctx, membership, 'pending'), placement(opts, ctx));
@@ -138,6 +136,12 @@ async function found(
   }
   await index.settle(input.id, membership);
   return membership;
+}
+
+function whyNotJoined(opts: ClusterOptions, ctx: Context, nearest: Match): string {
+  if (nearest.story && !isOpen(opts, ctx, nearest.story))
+    return `nearest story opened more than ${opts.maxStoryDays} days earlier`;
+  return `nearest below threshold ${round(thresholdFor(opts, ctx.vector.features.length))}`;
 }
 
 /** Two consecutive hour buckets, so copies ingested less than an hour apart share one. */
@@ -164,9 +168,10 @@ function addToStory(
   ctx: Context,
   storyId: string,
 ): Promise<string> {
-  return updateStory(index, opts, ctx, storyId, (current, id) =>
-    absorb(current, id, ctx.vector, opts.storyFeatures),
-  );
+  return updateStory(index, opts, ctx, storyId, (current, id) => ({
+    ...absorb(current, id, ctx.vector, opts.storyFeatures),
+    opened: earliest(current?.opened, ctx.eventTime),
+  }));
 }
 
 /** Deterministic, so a retried assignment of the same item founds the same story. */

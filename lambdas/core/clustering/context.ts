@@ -6,7 +6,7 @@ import type { ClusterOptions } from './options.ts';
 import type { ClusterIndex, Frequencies, IndexedItem, Placement, TimeRange } from './port.ts';
 import { type Vector, weigh } from './similarity.ts';
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 export interface ClusterInput {
   id: string;

@@ -13,10 +13,12 @@
  *    read from the first 300 words of cleaned text. Document frequencies are counted online per
  *    day in the index, so boilerplate and common words fade as the index sees them. Only items
  *    within a day of the item's event time count: a story silent for a day is over, and the same
- *    names weeks apart are another event. A join also needs two shared features, or one the story
- *    owns (most recent items carrying it are its members): one common word is a coincidence. The
- *    threshold moves from 0.2 for a headline to 0.3 for a full article (options.ts says how each
- *    constant was chosen).
+ *    names weeks apart are another event. Nor does a story take members more than three days
+ *    after its first report (near-duplicates aside), so a subject covered every day does not
+ *    chain into one story that never alerts again. A join also needs two shared features, or one
+ *    the story owns (most recent items carrying it are its members): one common word is a
+ *    coincidence. The threshold moves from 0.2 for a headline to 0.3 for a full article
+ *    (options.ts says how each constant was chosen).
  * 4. Merge: items that qualify for two stories whose centroids are close too show they are one
  *    event told twice; once a second item confirms the first (one alone may be a digest of both
  *    events), the later story is folded into the earlier (merge.ts).

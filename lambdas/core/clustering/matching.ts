@@ -1,6 +1,6 @@
 /** Candidates from the index, scored against their stories, and the decision to join one. */
 import type { Membership } from '../model.ts';
-import { type Context, inRange, round, windowAround } from './context.ts';
+import { type Context, DAY_MS, inRange, round, windowAround } from './context.ts';
 import { jaccard } from './minhash.ts';
 import type { ClusterOptions } from './options.ts';
 import type { ClusterIndex, IndexedItem, StoryVector, TimeRange } from './port.ts';
@@ -145,8 +145,15 @@ export function compare(opts: ClusterOptions, ctx: Context, candidate: IndexedIt
 
 export function qualifies(opts: ClusterOptions, ctx: Context, m: Match): boolean {
   if (m.method === 'near-duplicate') return true;
+  if (m.story && !isOpen(opts, ctx, m.story)) return false;
   const enough = m.shared.length >= opts.minShared || m.anchor !== undefined;
   return enough && m.score >= thresholdFor(opts, ctx.vector.features.length);
+}
+
+/** Whether the story still takes members: see ClusterOptions.maxStoryDays. */
+export function isOpen(opts: ClusterOptions, ctx: Context, story: StoryVector): boolean {
+  if (story.opened === undefined) return true;
+  return Date.parse(ctx.eventTime) - Date.parse(story.opened) <= opts.maxStoryDays * DAY_MS;
 }
 
 /**

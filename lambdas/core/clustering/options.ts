@@ -11,6 +11,15 @@ export interface ClusterOptions {
    */
   windowDays: number;
   /**
+   * Days from a story's earliest member during which it takes new members (near-duplicates of
+   * its copies aside). Without a bound, a subject covered every day chains into one story through
+   * members a day apart, and after its first alert every later development joins it silently.
+   * Copies and rewrites of one report come within a day or two (the seeds' within 17 hours);
+   * coverage after that is a development of its own, and one more email costs less than a missed
+   * one. Not tuned: no labelled set here spans more than a week.
+   */
+  maxStoryDays: number;
+  /**
    * Cosine with a story's centroid at or above which a headline-sized item joins it. Chosen with
    * `mergeThreshold` on half of the UCI dev stories only (`eval/cluster.ts --tune`): among the
    * pairs keeping precision at 0.91 or more (0.90 plus a margin for unseen data), the one with the
@@ -79,6 +88,7 @@ export interface ClusterOptions {
 
 export const DEFAULT_OPTIONS: ClusterOptions = {
   windowDays: 1,
+  maxStoryDays: 3,
   threshold: 0.2,
   longThreshold: 0.3,
   featureRange: [12, 40],

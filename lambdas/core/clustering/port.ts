@@ -39,6 +39,8 @@ export interface StoryVector {
   version: number;
   /** Set when the story was folded into another: its members now belong to that one. */
   mergedInto?: string;
+  /** ISO 8601 event time of its earliest member; absent on records written before it was kept. */
+  opened?: string;
 }
 
 export interface Frequencies {

@@ -129,11 +129,19 @@ export function fold(target: StoryVector, other: StoryVector, max: number): Stor
         count: entry.count + (story.counts[i] ?? 0),
       });
     });
+  const opened = earliest(target.opened, other.opened);
   return {
     ...withTop(target.storyId, sum, max),
     members: target.members + other.members,
     version: target.version + 1,
+    ...(opened ? { opened } : {}),
   };
+}
+
+/** The earlier of two ISO 8601 times, either possibly absent: when a story was opened. */
+export function earliest(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  return b === undefined || a <= b ? a : b;
 }
 
 function withTop(storyId: string, sum: Map<string, { weight: number; count: number }>, max: number) {

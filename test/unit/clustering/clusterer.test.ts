@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClusterer, createMemoryClusterIndex } from '../../../lambdas/core/clustering/index.ts';
 import type { Membership } from '../../../lambdas/core/model.ts';
-import { byId, type FixtureItem, ITEMS } from './fixtures.ts';
+import { byId, type FixtureItem, ITEMS, TUESDAY } from './fixtures.ts';
 
 async function assignAll(items: FixtureItem[]): Promise<Map<string, Membership>> {
   const clusterer = createClusterer(createMemoryClusterIndex());
@@ -92,6 +92,29 @@ describe('createClusterer over the in-memory index', () => {
     });
     expect(late.storyId).not.toBe(first.storyId);
     expect(late.isNew).toBe(true);
+  });
+
+  it('stops taking members into a story some days after its first report', async () => {
+    // A wire report and a rewrite, alternating 0.9 days apart: each is within the window of the last.
+    const chain = async (maxStoryDays: number) => {
+      const clusterer = createClusterer(createMemoryClusterIndex(), { maxStoryDays });
+      const reports = [byId('tram-wire'), byId('tram-rewrite')];
+      const memberships: Membership[] = [];
+      for (let day = 0; day < 5; day++) {
+        const { url: _url, ...report } = reports[day % 2] ?? byId('tram-wire');
+        const at = new Date(Date.parse(TUESDAY) + day * 0.9 * 86_400_000).toISOString();
+        memberships.push(await clusterer.assign({ ...report, id: `tram-${day}`, published: at, seenAt: at }));
+      }
+      return memberships;
+    };
+    const unbounded = await chain(30);
+    expect(new Set(unbounded.map((m) => m.storyId)).size).toBe(1);
+    const bounded = await chain(3);
+    expect(new Set(bounded.slice(0, 4).map((m) => m.storyId)).size).toBe(1);
+    expect(bounded[4]).toMatchObject({
+      isNew: true,
+      evidence: { note: 'nearest story opened more than 3 days earlier' },
+    });
   });
 
   it('uses first-seen time for an item dated more than a day in the future', async () => {
