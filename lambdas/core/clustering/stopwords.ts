@@ -1,7 +1,7 @@
 /**
- * English function words, plus the verbs and fillers every news report uses ("said", "reported"): they
- * say nothing about which event a report covers. Document frequencies would learn this too, but
- * only after many documents; the list makes the first few comparisons sound.
+ * English function words, plus the verbs and fillers every news report uses ("said",
+ * "reported"): they say nothing about which event a report covers. Document frequencies would
+ * learn this too, but only after many documents; the list makes the first few comparisons sound.
  */
 const ENGLISH = `a about above after again against all almost along already also although always am among an and another any
   anyone anything are around as at away back be became because become been before being below between both but by
