@@ -25,7 +25,7 @@ import { mergeRivals } from './merge.ts';
 import type { ClusterOptions } from './options.ts';
 import type { ClusterIndex } from './port.ts';
 import { awaitItem, settled } from './settle.ts';
-import { absorb, earliest } from './similarity.ts';
+import { absorb } from './similarity.ts';
 import { updateStory } from './story-writes.ts';
 
 export type { ClusterInput } from './context.ts';
@@ -168,10 +168,9 @@ function addToStory(
   ctx: Context,
   storyId: string,
 ): Promise<string> {
-  return updateStory(index, opts, ctx, storyId, (current, id) => ({
-    ...absorb(current, id, ctx.vector, opts.storyFeatures),
-    opened: earliest(current?.opened, ctx.eventTime),
-  }));
+  return updateStory(index, opts, ctx, storyId, (current, id) =>
+    absorb(current, id, ctx.vector, opts.storyFeatures, ctx.eventTime),
+  );
 }
 
 /** Deterministic, so a retried assignment of the same item founds the same story. */

@@ -84,12 +84,14 @@ export function storyCosine(
 /**
  * The story with the item's unit vector added, cut back to the `max` heaviest features: the
  * tail of a long story's centroid is words single copies used once, which decide nothing.
+ * `eventTime` is the item's: a story opens at its earliest member's.
  */
 export function absorb(
   story: StoryVector | undefined,
   storyId: string,
   item: Vector,
   max: number,
+  eventTime: string,
 ): StoryVector {
   const sum = new Map<string, { weight: number; count: number }>();
   story?.features.forEach((f, i) => {
@@ -104,6 +106,7 @@ export function absorb(
     ...withTop(storyId, sum, max),
     members: (story?.members ?? 0) + 1,
     version: (story?.version ?? 0) + 1,
+    opened: story?.opened !== undefined && story.opened < eventTime ? story.opened : eventTime,
   };
 }
 

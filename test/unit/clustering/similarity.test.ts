@@ -25,8 +25,8 @@ describe('weigh', () => {
 });
 
 describe('absorb', () => {
-  it('adds unit vectors, counts members per feature and bumps the version', () => {
-    const first = absorb(undefined, 's', vector({ 'w:a': 3, 'w:b': 4 }), 10);
+  it('adds unit vectors, counts members per feature, bumps the version and keeps the earliest time', () => {
+    const first = absorb(undefined, 's', vector({ 'w:a': 3, 'w:b': 4 }), 10, '2026-03-10T09:00:00.000Z');
     expect(first).toEqual({
       storyId: 's',
       features: ['w:b', 'w:a'],
@@ -34,8 +34,9 @@ describe('absorb', () => {
       counts: [1, 1],
       members: 1,
       version: 1,
+      opened: '2026-03-10T09:00:00.000Z',
     });
-    const second = absorb(first, 's', vector({ 'w:a': 1 }), 10);
+    const second = absorb(first, 's', vector({ 'w:a': 1 }), 10, '2026-03-10T08:00:00.000Z');
     expect(second).toEqual({
       storyId: 's',
       features: ['w:a', 'w:b'],
@@ -43,14 +44,15 @@ describe('absorb', () => {
       counts: [2, 1],
       members: 2,
       version: 2,
+      opened: '2026-03-10T08:00:00.000Z',
     });
   });
 
   it('keeps only the heaviest features', () => {
-    expect(absorb(undefined, 's', vector({ 'w:a': 1, 'w:b': 3, 'w:c': 2 }), 2).features).toEqual([
-      'w:b',
-      'w:c',
-    ]);
+    expect(
+      absorb(undefined, 's', vector({ 'w:a': 1, 'w:b': 3, 'w:c': 2 }), 2, '2026-03-10T09:00:00.000Z')
+        .features,
+    ).toEqual(['w:b', 'w:c']);
   });
 });
 
