@@ -9,7 +9,6 @@ import {
   placement,
   prepare,
   round,
-  windowAround,
 } from './context.ts';
 import {
   bestCandidate,
@@ -27,6 +26,7 @@ import type { ClusterIndex } from './port.ts';
 import { awaitItem, settled } from './settle.ts';
 import { absorb } from './similarity.ts';
 import { updateStory } from './story-writes.ts';
+import { windowAround } from './time.ts';
 
 export type { ClusterInput } from './context.ts';
 

@@ -5,8 +5,7 @@ import { bandKeys } from './minhash.ts';
 import type { ClusterOptions } from './options.ts';
 import type { ClusterIndex, Frequencies, IndexedItem, Placement, TimeRange } from './port.ts';
 import { type Vector, weigh } from './similarity.ts';
-
-export const DAY_MS = 86_400_000;
+import { DAY_MS, eventTimeOf } from './time.ts';
 
 export interface ClusterInput {
   id: string;
@@ -50,17 +49,6 @@ export async function prepare(
     .map((_, i) => i)
     .sort((a, b) => (vector.weights[b] ?? 0) - (vector.weights[a] ?? 0));
   return { input, eventTime, day, fp, vector, byWeight, bands: fp.minhash ? bandKeys(fp.minhash) : [] };
-}
-
-/**
- * Published time when it is usable, else first-seen time. A date more than a day ahead of
- * ingestion is a feed's mistake (or a timezone one) and would push the item out of its window.
- */
-function eventTimeOf(input: ClusterInput): string {
-  const seen = Date.parse(input.seenAt);
-  const published = input.published === undefined ? Number.NaN : Date.parse(input.published);
-  const usable = Number.isFinite(published) && !(published > seen + DAY_MS);
-  return new Date(usable ? published : seen).toISOString();
 }
 
 /**
@@ -109,11 +97,6 @@ export function indexed(ctx: Context, membership: Membership, state: IndexedItem
 
 export function inRange(item: IndexedItem, range: TimeRange): boolean {
   return item.eventTime >= range.from && item.eventTime <= range.to;
-}
-
-export function windowAround(eventTime: string, days: number): TimeRange {
-  const t = Date.parse(eventTime);
-  return { from: new Date(t - days * DAY_MS).toISOString(), to: new Date(t + days * DAY_MS).toISOString() };
 }
 
 /**

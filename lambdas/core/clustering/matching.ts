@@ -1,11 +1,12 @@
 /** Candidates from the index, scored against their stories, and the decision to join one. */
 import type { Membership } from '../model.ts';
-import { type Context, DAY_MS, inRange, round, windowAround } from './context.ts';
+import { type Context, inRange, round } from './context.ts';
 import { jaccard } from './minhash.ts';
 import type { ClusterOptions } from './options.ts';
 import type { ClusterIndex, IndexedItem, StoryVector, TimeRange } from './port.ts';
 import { settled } from './settle.ts';
 import { cosine, evidence, type Score, storyCosine, type Vector } from './similarity.ts';
+import { DAY_MS, windowAround } from './time.ts';
 
 export interface Match extends Score {
   candidate: IndexedItem;
