@@ -15,8 +15,16 @@ export interface StoryMember extends Membership {
   firstSeen?: string;
 }
 
+/** A story as readers get it: the ranks behind its first reporter and headline stay internal. */
+export type StoryView = Omit<Story, 'firstRank' | 'headlineRank'>;
+
+function storyView(story: Story): StoryView {
+  const { firstRank: _first, headlineRank: _headline, ...view } = story;
+  return view;
+}
+
 export interface StoryDetail {
-  story: Story;
+  story: StoryView;
   members: StoryMember[];
   matches: TopicMatch[];
 }
@@ -42,13 +50,16 @@ export async function storyDetail(store: Store, storyId: string): Promise<StoryD
     .map((m, i) => memberView(m, items[i]))
     .sort((a, b) => (a.firstSeen ?? '').localeCompare(b.firstSeen ?? ''));
   const matches = (await Promise.all(family.ids.map((id) => store.listMatchesByStory(id)))).flat();
-  return { story: family.story, members, matches };
+  return { story: storyView(family.story), members, matches };
 }
 
 /** Merged-away stories are left out; the stories they were merged into carry their members. */
-export async function listStories(store: Store, opts: { since?: string; limit?: number }): Promise<Story[]> {
+export async function listStories(
+  store: Store,
+  opts: { since?: string; limit?: number },
+): Promise<StoryView[]> {
   const live = (await store.listStories(opts)).filter((s) => !s.mergedInto);
-  return Promise.all(live.map(async (s) => (await familyOf(store, s)).story));
+  return Promise.all(live.map(async (s) => storyView((await familyOf(store, s)).story)));
 }
 
 export function topicMatches(store: Store, topic: string, opts: { since?: string; limit?: number }) {
