@@ -103,7 +103,7 @@ describe('newswatch run on the sample outlets', () => {
     expect(
       lines.filter((l) => /^http:\/\/127\.0\.0\.1:\d+\/harbour-herald\/articles\//.test(l)),
     ).toHaveLength(1);
-    expect(lines.filter((l) => l.startsWith('opened the story: '))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('started the story: '))).toHaveLength(1);
     expect(lines.filter((l) => /^joined: similar to (Metro Ledger|Harbour Herald): "/.test(l))).toHaveLength(
       1,
     );

@@ -24,7 +24,7 @@ export interface StoryMember extends Membership, Omit<ItemRef, 'itemId'> {
   firstReport: boolean;
   /** The item the evidence compares this one with. */
   matched?: ItemRef;
-  /** How the member opened or joined the story, in words. */
+  /** How the member started or joined the story, in words. */
   reason: string;
 }
 

@@ -23,8 +23,8 @@ export function memberReason(m: Membership, matched: ItemRef | undefined): strin
   const score = `score ${m.score.toFixed(2)}`;
   if (m.isNew) {
     return matched
-      ? `opened the story: no story took it; the nearest report was ${describeItem(matched)} (${score})`
-      : 'opened the story: nothing newswatch had seen in the time window shared enough with it';
+      ? `started the story: no story took it; the nearest report was ${describeItem(matched)} (${score})`
+      : 'started the story: nothing newswatch had seen in the time window shared enough with it';
   }
   const how = HOW_JOINED[m.method] ?? `${m.method}, compared with`;
   return `joined: ${how} ${matched ? describeItem(matched) : 'a member'} (${score})`;

@@ -119,9 +119,9 @@ describe('story detail', () => {
     );
   });
 
-  it('says why the first member opened a story, naming the nearest report it did not join', () => {
+  it('says why the first member started a story, naming the nearest report it did not join', () => {
     expect(detail.members[2]?.reason).toBe(
-      'opened the story: no story took it; the nearest report was Harbour Herald: "Larkspur expansion approved" (score 0.21)',
+      'started the story: no story took it; the nearest report was Harbour Herald: "Larkspur expansion approved" (score 0.21)',
     );
   });
 
