@@ -78,6 +78,7 @@ export interface MembershipEvidence {
   note?: string;
 }
 
+/** Headline and first reporter follow the rule in stories/credit.ts, whatever order copies arrive in. */
 export interface Story {
   id: string;
   headline: string;
@@ -85,6 +86,11 @@ export interface Story {
   firstOutlet: string;
   /** Earliest published time among members, when any member is dated. */
   firstPublished?: string;
+  /** The member credited as first reporter. */
+  firstItemId?: string;
+  /** Ranks of the first reporter and of the headline's member: compared, never shown. */
+  firstRank?: string;
+  headlineRank?: string;
   outlets: string[];
   outletCount: number;
   memberCount: number;

@@ -63,7 +63,10 @@ export interface Store {
   /** The story an item was assigned to, if it was. */
   getMembership(itemId: string): Promise<Membership | undefined>;
   listMemberships(storyId: string): Promise<Membership[]>;
-  /** Creates the story on the first item, or adds the item's outlet to it. Idempotent per item. */
+  /**
+   * Creates the story on the first item, or adds the item's outlet to it, and credits the story
+   * to the item if the rule in stories/credit.ts ranks it first. Idempotent per item.
+   */
   upsertStory(storyId: string, item: Article): Promise<Story>;
   getStory(storyId: string): Promise<Story | undefined>;
   /** Records that `absorbedId` is part of `survivorId` (both directions). Idempotent. */

@@ -85,6 +85,32 @@ describe('newswatch run on the sample outlets', () => {
     );
   });
 
+  it('explains a story by outlet, headline and publish time, credited to its earliest publisher', async () => {
+    const listed = await newswatch(['stories', '--json', '--config', config]);
+    const court = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as StoryJson)
+      .find((s) => s.outlets.includes('Metro Ledger'));
+    const out = await newswatch(['explain', court?.id ?? '', '--config', config]);
+    expect(out.code).toBe(0);
+    const lines = out.stdout.split('\n').map((l) => l.trim());
+    // Whichever feed was polled first, the Herald published first.
+    expect(lines[0]).toBe('Court halts Larkspur expansion over dredging permits');
+    expect(lines).toContain('first reported by Harbour Herald, published 2026-10-20 08:15 UTC');
+    expect(lines).toContain('1. Harbour Herald · published 2026-10-20 08:15 UTC · first report');
+    expect(lines).toContain('2. Metro Ledger · published 2026-10-20 13:00 UTC');
+    expect(
+      lines.filter((l) => /^http:\/\/127\.0\.0\.1:\d+\/harbour-herald\/articles\//.test(l)),
+    ).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('started the story: '))).toHaveLength(1);
+    expect(lines.filter((l) => /^joined: similar to (Metro Ledger|Harbour Herald): "/.test(l))).toHaveLength(
+      1,
+    );
+    // Items are named by outlet and headline, never by their hash.
+    expect(out.stdout).not.toMatch(/\b[0-9a-f]{32}\b/);
+  });
+
   it('finds nothing new and sends nothing on a second run', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Feeds: 4 polled, 0 failed');

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AlertIntent, Article, FeedState, Membership, Story, TopicMatch } from '../../core/model.ts';
 import type { Store } from '../../core/ports.ts';
+import { type Credit, creditOf } from '../../core/stories/credit.ts';
 import { conditional } from './conditional.ts';
 import { keys } from './keys.ts';
 import { TABLE_KEYS } from './schema.ts';
@@ -70,20 +71,32 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
     return out.Item as Row | undefined;
   }
 
-  async function recordFirstPublication(storyId: string, item: Article): Promise<void> {
-    if (!item.published) return;
+  /**
+   * Sets `fields` when `rank` sorts before the story's stored rank of that name. The stored rank
+   * is the minimum over the members written so far, which no arrival order or retry changes.
+   */
+  async function keepEarliest(storyId: string, rankName: string, rank: string, fields: Row): Promise<void> {
+    const set = Object.entries({ [rankName]: rank, ...fields });
     await conditional(() =>
       doc.send(
         new UpdateCommand({
           TableName,
           Key: keys.story(storyId),
-          UpdateExpression: 'SET firstPublished = :p, firstOutlet = :o, headline = :h',
-          ConditionExpression:
-            'attribute_exists(pk) AND (attribute_not_exists(firstPublished) OR firstPublished > :p)',
-          ExpressionAttributeValues: { ':p': item.published, ':o': item.outlet, ':h': item.title },
+          UpdateExpression: `SET ${set.map(([name], i) => `${name} = :v${i}`).join(', ')}`,
+          ConditionExpression: `attribute_exists(pk) AND (attribute_not_exists(${rankName}) OR ${rankName} > :v0)`,
+          ExpressionAttributeValues: Object.fromEntries(set.map(([, value], i) => [`:v${i}`, value])),
         }),
       ),
     );
+  }
+
+  async function recordCredit(storyId: string, item: Article, credit: Credit): Promise<void> {
+    await keepEarliest(storyId, 'firstRank', credit.firstRank, {
+      firstItemId: item.id,
+      firstOutlet: item.outlet,
+      ...(credit.published ? { firstPublished: credit.published } : {}),
+    });
+    await keepEarliest(storyId, 'headlineRank', credit.headlineRank, { headline: credit.headline });
   }
 
   return {
@@ -198,12 +211,15 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
 
     async upsertStory(storyId, item) {
       const now = new Date().toISOString();
+      const credit = creditOf(item);
       // ADD on string sets plus the contains() guard makes a retried item a no-op.
       await conditional(() =>
         doc.send(
           new UpdateCommand({
             TableName,
             Key: keys.story(storyId),
+            // Headline and first outlet hold this item's values only until recordCredit ranks them,
+            // so that a story is never read without them.
             UpdateExpression:
               'ADD memberIds :id, outlets :outlet SET updatedAt = :now, id = :sid, kind = :kind, ' +
               'headline = if_not_exists(headline, :h), firstSeen = if_not_exists(firstSeen, :seen), ' +
@@ -217,7 +233,7 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
               ':now': now,
               ':sid': storyId,
               ':kind': 'story',
-              ':h': item.title,
+              ':h': credit.headline,
               ':seen': item.firstSeen,
               ':o': item.outlet,
               ':day': keys.storiesDay(item.firstSeen),
@@ -226,7 +242,7 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
           }),
         ),
       );
-      await recordFirstPublication(storyId, item);
+      await recordCredit(storyId, item, credit);
       const story = toStory(await get(keys.story(storyId)));
       if (!story) throw new StoreError(`story ${storyId} vanished after upsert`);
       return story;

@@ -1,5 +1,12 @@
 /** Read commands: `feeds`, `stories`, `story ID`, `explain ID`, `matches TOPIC`. */
-import { feedHealth, listStories, storyDetail, topicMatches } from '../../core/query/queries.ts';
+import {
+  feedHealth,
+  listStories,
+  type StoryDetail,
+  type StoryMember,
+  storyDetail,
+  topicMatches,
+} from '../../core/query/queries.ts';
 import { parseFlags } from '../args.ts';
 import { type Command, UsageError } from '../io.ts';
 import { STORE_FLAGS, withStore } from '../store-access.ts';
@@ -60,6 +67,54 @@ function storyId(positionals: string[], usage: string): string {
   return id;
 }
 
+/** Evidence as explain labels it: what the two articles share. Keys the engine adds later print as they are. */
+const EVIDENCE_LABELS: Record<string, string> = {
+  quotes: 'shared quotes',
+  entities: 'shared names',
+  numbers: 'shared figures',
+  terms: 'shared terms',
+};
+
+/** `2026-10-20 08:15 UTC`: minutes are what a reader compares reports by. */
+function readableTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function whenReported(item: { published?: string; firstSeen?: string }): string {
+  if (item.published) return `published ${readableTime(item.published)}`;
+  return item.firstSeen ? `no publish date, first seen ${readableTime(item.firstSeen)}` : 'not stored yet';
+}
+
+function storyLines({ story }: StoryDetail): string[] {
+  const first = story.firstPublished ? `, published ${readableTime(story.firstPublished)}` : '';
+  return [
+    story.headline,
+    `story ${story.id}`,
+    `first reported by ${story.firstOutlet}${first}`,
+    `${story.outletCount} outlet(s): ${story.outlets.join(', ')} · first seen by newswatch ${readableTime(story.firstSeen)}`,
+    ...(story.mergedFrom ? [`merged from ${story.mergedFrom.join(', ')}`] : []),
+  ];
+}
+
+function memberLines(m: StoryMember, position: number): string[] {
+  const label = m.firstReport ? ' · first report' : '';
+  const lines = [
+    `  ${position}. ${m.outlet ?? `item ${m.itemId}`} · ${whenReported(m)}${label}`,
+    `     ${m.title?.trim() || '(untitled)'}`,
+    ...(m.url ? [`     ${m.url}`] : []),
+    `     ${m.reason}`,
+  ];
+  for (const [key, values] of Object.entries(m.evidence)) {
+    if (Array.isArray(values) && values.length)
+      lines.push(`     ${EVIDENCE_LABELS[key] ?? key}: ${values.slice(0, 8).join(' | ')}`);
+  }
+  // With nothing compared the reason says it all; otherwise the engine's own words add detail.
+  if (m.evidence.note && m.matched) lines.push(`     engine's note: ${m.evidence.note}`);
+  if (m.merged) lines.push(`     also matched ${m.merged.join(', ')}, merged into this story`);
+  return lines;
+}
+
 export const explainCommand: Command = async (argv, io) => {
   const usage = 'newswatch explain STORY_ID [--json]';
   const { values, positionals } = parseFlags(argv, LIST_FLAGS, usage);
@@ -68,26 +123,19 @@ export const explainCommand: Command = async (argv, io) => {
     io.stdout(`${JSON.stringify(detail, null, 2)}\n`);
     return 0;
   }
-  const { story, members, matches } = detail;
-  io.stdout(
-    `${story.headline}\nstory ${story.id} · first seen ${story.firstSeen} · first outlet ${story.firstOutlet}\n`,
-  );
-  if (story.mergedFrom) io.stdout(`merged from ${story.mergedFrom.join(', ')}\n`);
-  io.stdout(`${story.outletCount} outlet(s): ${story.outlets.join(', ')}\n\nMembers:\n`);
-  for (const m of members) {
-    io.stdout(`  ${m.outlet ?? '?'}: ${m.title ?? m.itemId}\n`);
-    const how = m.isNew ? 'started the story' : `${m.method}, score ${m.score.toFixed(3)}`;
-    io.stdout(`    ${how}${m.evidence.matchedItemId ? ` (against ${m.evidence.matchedItemId})` : ''}\n`);
-    for (const [label, values] of Object.entries(m.evidence)) {
-      if (Array.isArray(values) && values.length)
-        io.stdout(`    ${label}: ${values.slice(0, 8).join(' | ')}\n`);
-    }
-    if (m.evidence.note) io.stdout(`    note: ${m.evidence.note}\n`);
-    if (m.merged) io.stdout(`    merged: ${m.merged.join(', ')} (this item matched them too)\n`);
-  }
-  io.stdout(`\nTopic matches:${matches.length ? '' : ' none'}\n`);
-  for (const t of matches)
-    io.stdout(`  ${t.topic}: ${t.terms.join(', ')} in ${t.fields.join(', ')} — "${t.snippet}"\n`);
+  const lines = [
+    ...storyLines(detail),
+    '',
+    'Members, earliest published first:',
+    ...detail.members.flatMap((m, i) => memberLines(m, i + 1)),
+    '',
+    `Topic matches:${detail.matches.length ? '' : ' none'}`,
+    ...detail.matches.map(
+      (t) =>
+        `  ${t.topic} · ${t.outlet ?? `item ${t.itemId}`}: ${t.terms.join(', ')} in ${t.fields.join(', ')} — "${t.snippet}"`,
+    ),
+  ];
+  io.stdout(`${lines.join('\n')}\n`);
   return 0;
 };
 

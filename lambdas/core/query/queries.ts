@@ -1,13 +1,17 @@
 /** Read side: what the HTTP API and the CLI answer. */
 import type { Article, FeedState, Membership, Story, TopicMatch } from '../model.ts';
 import type { Store } from '../ports.ts';
+import { creditOf } from '../stories/credit.ts';
 import { familyOf, storyFamily } from '../stories/family.ts';
+import { memberReason } from './reasons.ts';
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
 
-export interface StoryMember extends Membership {
+/** An item as a reader knows it: outlet, headline, publish time and link. */
+export interface ItemRef {
+  itemId: string;
   title?: string;
   outlet?: string;
   url?: string;
@@ -15,15 +19,32 @@ export interface StoryMember extends Membership {
   firstSeen?: string;
 }
 
-export interface StoryDetail {
-  story: Story;
-  members: StoryMember[];
-  matches: TopicMatch[];
+export interface StoryMember extends Membership, Omit<ItemRef, 'itemId'> {
+  /** The member the story is credited to (stories/credit.ts). */
+  firstReport: boolean;
+  /** The item the evidence compares this one with. */
+  matched?: ItemRef;
+  /** How the member started or joined the story, in words. */
+  reason: string;
 }
 
-function memberView(m: Membership, item: Article | undefined): StoryMember {
+/** A story as readers get it: the ranks behind its first reporter and headline stay internal. */
+export type StoryView = Omit<Story, 'firstRank' | 'headlineRank'>;
+
+function storyView(story: Story): StoryView {
+  const { firstRank: _first, headlineRank: _headline, ...view } = story;
+  return view;
+}
+
+export interface StoryDetail {
+  story: StoryView;
+  /** Earliest published first: the order the story credits its reporters in. */
+  members: StoryMember[];
+  matches: (TopicMatch & { outlet?: string })[];
+}
+
+function itemFields(item: Article | undefined): Omit<ItemRef, 'itemId'> {
   return {
-    ...m,
     title: item?.title,
     outlet: item?.outlet,
     url: item?.url,
@@ -32,23 +53,54 @@ function memberView(m: Membership, item: Article | undefined): StoryMember {
   };
 }
 
+async function itemsById(store: Store, ids: string[]): Promise<Map<string, Article>> {
+  const unique = [...new Set(ids)];
+  const items = await Promise.all(unique.map((id) => store.getItem(id)));
+  return new Map(unique.flatMap((id, i) => (items[i] ? [[id, items[i]] as const] : [])));
+}
+
+function memberView(m: Membership, items: Map<string, Article>, firstItemId?: string): StoryMember {
+  const matchedId = m.evidence.matchedItemId;
+  const matched = matchedId ? { itemId: matchedId, ...itemFields(items.get(matchedId)) } : undefined;
+  return {
+    ...m,
+    ...itemFields(items.get(m.itemId)),
+    firstReport: m.itemId === firstItemId,
+    ...(matched ? { matched } : {}),
+    reason: memberReason(m, matched),
+  };
+}
+
+/** Members in the order the story credits them; one whose ingest is still running (no item yet) goes last. */
+function byCredit(memberships: Membership[], items: Map<string, Article>): Membership[] {
+  const ranked = memberships.map((m) => {
+    const item = items.get(m.itemId);
+    return { m, rank: item ? creditOf(item).firstRank : `\uffff${m.itemId}` };
+  });
+  return ranked.sort((a, b) => (a.rank < b.rank ? -1 : 1)).map(({ m }) => m);
+}
+
 /** The story as it reads now: asked for by a merged-away id, the story it was merged into. */
 export async function storyDetail(store: Store, storyId: string): Promise<StoryDetail> {
   const family = await storyFamily(store, storyId);
   if (!family) throw new NotFoundError(`no story with id ${storyId}`);
   const memberships = (await Promise.all(family.ids.map((id) => store.listMemberships(id)))).flat();
-  const items = await Promise.all(memberships.map((m) => store.getItem(m.itemId)));
-  const members = memberships
-    .map((m, i) => memberView(m, items[i]))
-    .sort((a, b) => (a.firstSeen ?? '').localeCompare(b.firstSeen ?? ''));
-  const matches = (await Promise.all(family.ids.map((id) => store.listMatchesByStory(id)))).flat();
-  return { story: family.story, members, matches };
+  const compared = memberships.flatMap((m) => m.evidence.matchedItemId ?? []);
+  const items = await itemsById(store, [...memberships.map((m) => m.itemId), ...compared]);
+  const members = byCredit(memberships, items).map((m) => memberView(m, items, family.story.firstItemId));
+  const matches = (await Promise.all(family.ids.map((id) => store.listMatchesByStory(id))))
+    .flat()
+    .map((t) => ({ ...t, outlet: items.get(t.itemId)?.outlet }));
+  return { story: storyView(family.story), members, matches };
 }
 
 /** Merged-away stories are left out; the stories they were merged into carry their members. */
-export async function listStories(store: Store, opts: { since?: string; limit?: number }): Promise<Story[]> {
+export async function listStories(
+  store: Store,
+  opts: { since?: string; limit?: number },
+): Promise<StoryView[]> {
   const live = (await store.listStories(opts)).filter((s) => !s.mergedInto);
-  return Promise.all(live.map(async (s) => (await familyOf(store, s)).story));
+  return Promise.all(live.map(async (s) => storyView((await familyOf(store, s)).story)));
 }
 
 export function topicMatches(store: Store, topic: string, opts: { since?: string; limit?: number }) {

@@ -47,18 +47,22 @@ async function survivorOf(store: Store, story: Story): Promise<Story> {
   return current;
 }
 
-/** Headline and first outlet from the earliest report, as for a single story. */
+/** First reporter and headline by the same rule as for a single story (credit.ts), over all of them. */
 function combined(root: Story, merged: readonly Story[]): Story {
   if (merged.length === 0) return root;
   // A record the merge created before its story's first item was stored has no sighting yet.
   const all = [root, ...merged].filter((s) => s.firstSeen);
-  const earliest = all.reduce((a, b) => (firstOf(b) < firstOf(a) ? b : a), root);
+  const first = ranked(all, (s) => s.firstRank) ?? root;
+  const headliner = ranked(all, (s) => s.headlineRank) ?? root;
   const outlets = [...new Set(all.flatMap((s) => s.outlets))].sort();
   const published = all.flatMap((s) => (s.firstPublished ? [s.firstPublished] : [])).sort()[0];
   return {
     ...root,
-    headline: earliest.headline,
-    firstOutlet: earliest.firstOutlet,
+    headline: headliner.headline,
+    headlineRank: headliner.headlineRank,
+    firstOutlet: first.firstOutlet,
+    firstItemId: first.firstItemId,
+    firstRank: first.firstRank,
     firstSeen: all.map((s) => s.firstSeen).sort()[0] ?? root.firstSeen,
     ...(published ? { firstPublished: published } : {}),
     outlets,
@@ -73,6 +77,12 @@ function combined(root: Story, merged: readonly Story[]): Story {
   };
 }
 
-function firstOf(s: Story): string {
-  return s.firstPublished ?? s.firstSeen;
+/** The story whose rank sorts first; stories stored before ranks existed have none and never win. */
+function ranked(stories: readonly Story[], rank: (s: Story) => string | undefined): Story | undefined {
+  let best: Story | undefined;
+  for (const s of stories) {
+    const r = rank(s);
+    if (r !== undefined && (best === undefined || r < (rank(best) as string))) best = s;
+  }
+  return best;
 }

@@ -69,6 +69,9 @@ describe('query handler', () => {
     expect(res.statusCode).toBe(200);
     const detail = body(res);
     expect(detail.story.headline).toBe('Japan cancels talks');
+    expect(detail.story.firstItemId).toBe('i1');
+    // The ranks behind the credit are compared by the store, not shown to readers.
+    expect(Object.keys(detail.story).filter((k) => k.endsWith('Rank'))).toEqual([]);
     expect(detail.members.map((m: { outlet: string }) => m.outlet)).toEqual(['Wire']);
     expect(detail.matches.map((m: { topic: string }) => m.topic)).toEqual(['Japan talks']);
   });
