@@ -1,6 +1,7 @@
 /**
  * `newswatch cluster --in ARTICLES.jsonl [--out FILE]`: one `{"id","storyId"}` line per input line,
- * in input order, from the same engine the pipeline runs, over an in-memory index.
+ * in input order, from the same engine the pipeline runs, over an in-memory index. A line's `html`
+ * gives what the line leaves out: its text, and its published time as the page declares it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -59,12 +60,12 @@ interface ArticleLine {
 
 type Extractor = (html: string, url?: string) => ExtractedArticle;
 
-/** The page is read only for what the line itself lacks. */
+/** Without a date, the page's own is better than the run's time, which makes all undated items simultaneous. */
 function needsPage(line: ArticleLine): line is ArticleLine & { html: string } {
-  return line.html !== undefined && line.text === undefined;
+  return line.html !== undefined && (line.text === undefined || line.published === undefined);
 }
 
-/** Loaded on demand: the DOM and Readability are most of the start-up of text-only input. */
+/** Loaded on demand: text-only input should not pay for loading a DOM and Readability. */
 async function loadExtractor(): Promise<Extractor> {
   return (await import('../../core/extract/index.ts')).extractArticle;
 }
@@ -111,6 +112,6 @@ function toInput(line: ArticleLine, seenAt: string, extract: Extractor | undefin
   const text = line.text ?? page?.text ?? '';
   if (title === '' && text === '')
     throw new InputError(`line ${line.lineNumber}: needs "title", "text" or "html"`);
-  const { id, url, guid, source, published } = line;
-  return { id, title, text, url, guid, source, published, seenAt };
+  const { id, url, guid, source } = line;
+  return { id, title, text, url, guid, source, published: line.published ?? page?.published, seenAt };
 }
