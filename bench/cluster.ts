@@ -22,7 +22,7 @@ import {
   startDynamoDbLocal,
   type Target,
 } from '../eval/lib/dynamo-targets.ts';
-import { makeArticle, makeEvent, random, Vocabulary } from '../eval/lib/synthetic.ts';
+import { articles, random, START, Vocabulary } from '../eval/lib/synthetic.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,32 +32,13 @@ import { createTableInput } from '../lambdas/adapters/dynamodb/schema.ts';
 import { fingerprint } from '../lambdas/core/clustering/features.ts';
 import {
   type ClusterIndex,
-  type ClusterInput,
   createClusterer,
   createMemoryClusterIndex,
   DEFAULT_OPTIONS,
 } from '../lambdas/core/clustering/index.ts';
 
 const TARGET_PER_SECOND = 2000;
-const START = Date.parse('2026-03-10T00:00:00.000Z');
 const HOUR = 3_600_000;
-
-function articles(
-  count: number,
-  copies: number,
-  seed: number,
-  vocab: Vocabulary,
-  start = START,
-): ClusterInput[] {
-  const rnd = random(seed);
-  const events = Array.from({ length: Math.ceil(count / copies) }, (_, i) =>
-    makeEvent(i, vocab, rnd, start + (i / Math.ceil(count / copies)) * 48 * HOUR),
-  );
-  const out = events.flatMap((e) =>
-    Array.from({ length: copies }, (_, j) => makeArticle(`s${seed}-e${e.id}-c${j}`, e, vocab, rnd)),
-  );
-  return out.slice(0, count).sort((a, b) => ((a.published ?? '') < (b.published ?? '') ? -1 : 1));
-}
 
 /**
  * Several passes, each on a fresh index: this machine's speed drifts by a quarter from one second
@@ -171,7 +152,7 @@ async function scaling(vocab: Vocabulary, sizes: number[]): Promise<void> {
   console.log(
     `\n== time per item with N items already indexed (in-memory index, ${PROBES} new articles after ${SETTLING} unmeasured)`,
   );
-  const settling = articles(SETTLING, 5, 8, vocab, START - 48 * HOUR);
+  const settling = articles(SETTLING, 5, 8, vocab, { start: START - 48 * HOUR });
   const probes = articles(PROBES, 5, 7, vocab);
   for (const size of sizes) {
     const index = createMemoryClusterIndex();
