@@ -2,7 +2,7 @@
  * `newswatch <command>`: exit 0 on success, 2 on bad usage or invalid input, 1 otherwise; errors
  * go to stderr as one line. Commands load lazily so `newswatch tag` does not pay for the AWS SDK.
  */
-import { ConfigError } from '../core/config/load.ts';
+import { ConfigError } from '../core/config/errors.ts';
 import { type CliIO, type Command, InputError, UsageError } from './io.ts';
 
 const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> = {

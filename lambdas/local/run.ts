@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
-import { ConfigError, parseConfig } from '../core/config/load.ts';
+import { ConfigError } from '../core/config/errors.ts';
+import { parseConfig } from '../core/config/load.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { FeedRunReport } from '../core/pipeline/run-feed.ts';
 import { createAlerterHandler } from '../handlers/alerter.ts';
