@@ -140,4 +140,6 @@ export interface AlertIntent {
   sentAt?: string;
   messageId?: string;
   lastError?: string;
+  /** When the intent was parked as 'failed'; `lastError` says why. */
+  failedAt?: string;
 }

@@ -88,8 +88,18 @@ export interface Store {
    */
   claimAlert(storyId: string, topic: string, now: string, leaseMs: number): Promise<boolean>;
   completeAlert(storyId: string, topic: string, result: { messageId: string; sentAt: string }): Promise<void>;
-  failAlert(storyId: string, topic: string, error: string, permanent: boolean): Promise<void>;
+  /** Back to pending for a retry, or parked as 'failed' (out of the pending index) when `permanent`. */
+  failAlert(storyId: string, topic: string, failure: AlertFailure): Promise<void>;
   getAlert(storyId: string, topic: string): Promise<AlertIntent | undefined>;
+  /** Every intent of a story, whatever its state. */
+  listAlerts(storyId: string): Promise<AlertIntent[]>;
+}
+
+export interface AlertFailure {
+  error: string;
+  permanent: boolean;
+  /** ISO 8601; kept as `failedAt` on a parked intent. */
+  at: string;
 }
 
 export interface Clock {

@@ -18,6 +18,9 @@ import { settings } from '../runtime/settings.ts';
 import { logger } from './logger.ts';
 import { count, publish } from './metrics.ts';
 
+const UNMARKED =
+  'SES accepted the alert but the store refused to mark it sent: it goes out again when the claim expires';
+
 const keySchema = z.object({ storyId: z.string().min(1), topic: z.string().min(1) });
 
 export class AlertRetryError extends Error {
@@ -39,7 +42,8 @@ export function createAlerterHandler(getContainer: () => Promise<AlerterDeps>) {
     if (!isSqsEvent(event)) {
       const report = await sweepPendingAlerts(deps);
       logger.info('alert sweep', { sent: report.sent.length, failed: report.failed, retry: report.retry });
-      count('AlertsSent', report.sent.length);
+      if (report.unmarked.length > 0) logger.error(UNMARKED, { unmarked: report.unmarked });
+      count('AlertsSent', report.sent.length + report.unmarked.length);
       count('AlertsFailed', report.failed.length);
       publish();
       return report;
@@ -47,11 +51,10 @@ export function createAlerterHandler(getContainer: () => Promise<AlerterDeps>) {
     const recordHandler = async (record: SQSRecord) => {
       const key = keySchema.parse(JSON.parse(record.body));
       const outcome = await deliverAlert(key, deps);
-      logger.info('alert', { ...key, outcome });
-      count(
-        outcome === 'sent' ? 'AlertsSent' : 'AlertsFailed',
-        outcome === 'sent' || outcome === 'failed' ? 1 : 0,
-      );
+      if (outcome === 'unmarked') logger.error(UNMARKED, key);
+      else logger.info('alert', { ...key, outcome });
+      const sent = outcome === 'sent' || outcome === 'unmarked';
+      count(sent ? 'AlertsSent' : 'AlertsFailed', sent || outcome === 'failed' ? 1 : 0);
       // Let SQS redeliver after its visibility timeout; the sweep is the second chance.
       if (outcome === 'retry')
         throw new AlertRetryError(`alert for ${key.storyId}/${key.topic} will be retried`);

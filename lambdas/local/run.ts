@@ -9,6 +9,7 @@ import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
 import { ConfigError, parseConfig } from '../core/config/load.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { FeedRunReport } from '../core/pipeline/run-feed.ts';
+import type { Clock, Store } from '../core/ports.ts';
 import { createAlerterHandler } from '../handlers/alerter.ts';
 import { createFetcherHandler } from '../handlers/fetcher.ts';
 import { createSchedulerHandler } from '../handlers/scheduler.ts';
@@ -100,6 +101,7 @@ export async function startLocal(
     endpoints: standIns.endpoints,
     queue,
   });
+  await releaseAbandonedClaims(container.store, container.clock);
   return {
     config,
     container,
@@ -110,6 +112,20 @@ export async function startLocal(
       await Promise.all([standIns.stop(), samples?.stop()]);
     },
   };
+}
+
+/**
+ * The data folder's database admits one process at a time, so a claim found at start belongs to
+ * a run that was stopped while sending. Released, it goes out in this run rather than after its
+ * lease. (The email may have left before the stop: at least once, as in AWS.)
+ */
+async function releaseAbandonedClaims(store: Store, clock: Clock): Promise<void> {
+  const at = clock.now().toISOString();
+  for (const intent of await store.listPendingAlerts(Number.POSITIVE_INFINITY)) {
+    if (intent.status !== 'sending') continue;
+    const error = 'claim released: the run that held it stopped before confirming the send';
+    await store.failAlert(intent.storyId, intent.topic, { error, permanent: false, at });
+  }
 }
 
 function sqsEvent(bodies: unknown[]): SQSEvent {

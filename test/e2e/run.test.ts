@@ -111,6 +111,15 @@ describe('newswatch run on the sample outlets', () => {
     expect(out.stdout).not.toMatch(/\b[0-9a-f]{32}\b/);
   });
 
+  it('lists the alerts it sent with their state', async () => {
+    const out = await newswatch(['alerts', '--config', config]);
+    expect(out.code).toBe(0);
+    const rows = out.stdout.trim().split('\n');
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => /^sent\t.*\tsent \d{4}-\d\d-\d\d \d\d:\d\d UTC\t/.test(r))).toBe(true);
+    expect(rows.filter((r) => r.includes('\tTaiwan\t'))).toHaveLength(1);
+  });
+
   it('finds nothing new and sends nothing on a second run', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Feeds: 4 polled, 0 failed');

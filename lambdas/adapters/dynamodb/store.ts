@@ -402,17 +402,17 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
       );
     },
 
-    async failAlert(storyId, topic, error, permanent) {
+    async failAlert(storyId, topic, { error, permanent, at }) {
       await doc.send(
         new UpdateCommand({
           TableName,
           Key: keys.alert(storyId, topic),
           UpdateExpression: permanent
-            ? 'SET #status = :failed, lastError = :e REMOVE gsi1pk, gsi1sk, leaseUntil'
+            ? 'SET #status = :failed, lastError = :e, failedAt = :at REMOVE gsi1pk, gsi1sk, leaseUntil'
             : 'SET #status = :pending, lastError = :e REMOVE leaseUntil',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: permanent
-            ? { ':failed': 'failed', ':e': error }
+            ? { ':failed': 'failed', ':e': error, ':at': at }
             : { ':pending': 'pending', ':e': error },
         }),
       );
@@ -420,6 +420,14 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
 
     async getAlert(storyId, topic) {
       return strip<AlertIntent>(await get(keys.alert(storyId, topic)), ['leaseUntil']);
+    },
+
+    async listAlerts(storyId) {
+      const rows = await queryAll({
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':p': keys.story(storyId).pk, ':s': 'ALERT#' },
+      });
+      return rows.map((r) => strip<AlertIntent>(r, ['leaseUntil']) as AlertIntent);
     },
   };
 }

@@ -142,11 +142,12 @@ describe.each(dynamoTargets)('DynamoDB store on $name', ({ start }) => {
     // Lease still held one second later; expired after two minutes.
     expect(await store.claimAlert('s4', 'Japan', '2026-11-20T10:00:01.000Z', 60_000)).toBe(false);
     expect(await store.claimAlert('s4', 'Japan', '2026-11-20T10:02:00.000Z', 60_000)).toBe(true);
-    await store.failAlert('s4', 'Japan', 'throttled', false);
+    const at = '2026-11-20T10:02:01.000Z';
+    await store.failAlert('s4', 'Japan', { error: 'throttled', permanent: false, at });
     const retried = await store.getAlert('s4', 'Japan');
     expect(retried?.status).toBe('pending');
     expect(retried?.attempts).toBe(2);
-    await store.failAlert('s4', 'Japan', 'rejected', true);
+    await store.failAlert('s4', 'Japan', { error: 'rejected', permanent: true, at });
     expect((await store.getAlert('s4', 'Japan'))?.status).toBe('failed');
     expect((await store.listPendingAlerts(10)).map((a) => a.storyId)).not.toContain('s4');
   });
