@@ -28,7 +28,8 @@ export class AlertRetryError extends Error {
 }
 
 function deliveryDeps(c: AlerterDeps): DeliveryDeps {
-  return { store: c.store, mailer: c.mailer, clock: c.clock, subjectPrefix: c.config.alerts.subjectPrefix };
+  const { subjectPrefix, storyBaseUrl } = c.config.alerts;
+  return { store: c.store, mailer: c.mailer, clock: c.clock, subjectPrefix, storyBaseUrl };
 }
 
 function isSqsEvent(event: SQSEvent | ScheduledEvent): event is SQSEvent {

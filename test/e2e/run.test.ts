@@ -70,6 +70,31 @@ describe('newswatch run on the sample outlets', () => {
     expect(readdirSync(join(dir, 'data', 'mail')).filter((f) => f.endsWith('.html'))).toHaveLength(3);
   });
 
+  it("emails the story's headline and every outlet carrying it, earliest publisher first", () => {
+    const mails = readdirSync(join(dir, 'data', 'mail'))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => readFileSync(join(dir, 'data', 'mail', f), 'utf8'));
+    const approval = mails.find((m) => m.includes('Carried by 3 outlets'));
+    expect(approval).toContain('<h1>Port authority approves $480 million Larkspur terminal expansion</h1>');
+    expect(approval).toContain('First reported by Harbour Herald, published 2026-11-10 09:30 UTC');
+    const outlets = [
+      ...(approval ?? '').matchAll(
+        /<li><strong>([^<]+)<\/strong> <span class="when">· ([^<]+)<\/span><br><a href="([^"]+)">/g,
+      ),
+    ];
+    expect(outlets.map((m) => [m[1], m[2]])).toEqual([
+      ['Harbour Herald', '2026-11-10 09:30 UTC'],
+      ['Northern Wire', '2026-11-10 11:05 UTC'],
+      ['Coastal Daily', '2026-11-10 15:40 UTC'],
+    ]);
+    expect(outlets.every((m) => /^http:\/\/127\.0\.0\.1:\d+\/[a-z-]+\/articles\//.test(m[3] ?? ''))).toBe(
+      true,
+    );
+    const court = mails.find((m) => m.includes('Court halts Larkspur expansion over dredging permits'));
+    expect(court).toContain('First reported by Harbour Herald, published 2026-10-20 08:15 UTC');
+    expect(court).toContain('Carried by 2 outlets');
+  });
+
   it('tags on the article text, not on a sidebar that links to another story', async () => {
     const out = await newswatch(['matches', 'Taiwan', '--json', '--config', config]);
     expect(out.code).toBe(0);

@@ -11,18 +11,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AlertIntent } from '../model.ts';
 import type { Clock, Mailer, Store } from '../ports.ts';
-import { renderAlert, renderDigest } from './render.ts';
+import { renderDigest } from './digest.ts';
+import { type RenderOptions, renderAlert } from './render.ts';
+import { alertStory } from './story.ts';
 
 export interface AlertKey {
   storyId: string;
   topic: string;
 }
 
-export interface DeliveryDeps {
+export interface DeliveryDeps extends RenderOptions {
   store: Store;
   mailer: Mailer;
   clock: Clock;
-  subjectPrefix: string;
   /** How long a claim holds before another alerter may retry the entry. */
   leaseMs?: number;
   /** Attempts after which a failing entry is parked as 'failed'. */
@@ -88,7 +89,8 @@ export async function deliverAlert(key: AlertKey, deps: DeliveryDeps): Promise<D
   if (!intent) return 'skipped';
   let messageId: string;
   try {
-    ({ messageId } = await deps.mailer.send(renderAlert(intent, deps.subjectPrefix)));
+    const story = await alertStory(deps.store, intent);
+    ({ messageId } = await deps.mailer.send(renderAlert(intent, story, deps)));
   } catch (err) {
     return settleFailure(intent, err, deps);
   }
@@ -114,7 +116,10 @@ async function deliverDigest(group: AlertIntent[], deps: DeliveryDeps, report: S
   if (claimed.length === 0) return;
   let messageId: string;
   try {
-    ({ messageId } = await deps.mailer.send(renderDigest(claimed, deps.subjectPrefix)));
+    const entries = await Promise.all(
+      claimed.map(async (intent) => ({ intent, story: await alertStory(deps.store, intent) })),
+    );
+    ({ messageId } = await deps.mailer.send(renderDigest(entries, deps)));
   } catch (err) {
     for (const intent of claimed) report[await settleFailure(intent, err, deps)].push(keyOf(intent));
     return;

@@ -38,6 +38,8 @@ const alertsSchema = z
   .object({
     from: z.email(),
     subjectPrefix: z.string().default('[newswatch]'),
+    /** Where story pages are served: alerts link `<storyBaseUrl>/stories/<id>`. */
+    storyBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
   })
   .strict();
 

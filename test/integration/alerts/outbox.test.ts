@@ -191,7 +191,7 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
     expect(report.sent.map((k) => k.storyId).sort()).toEqual(['d1', 'd2', 'd3']);
     const sent = await emails();
     expect(sent.map((e) => e.subject).sort()).toEqual([
-      '[nw] Ports: 1 new stories (hourly digest)',
+      '[nw] Ports: 1 new story (hourly digest)',
       '[nw] Ports: 2 new stories (hourly digest)',
     ]);
     expect((await sweepPendingAlerts(at('2026-11-20T12:00:00.000Z'))).sent).toEqual([]);
