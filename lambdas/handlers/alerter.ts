@@ -12,6 +12,7 @@ import {
   type SweepReport,
   sweepPendingAlerts,
 } from '../core/alerts/deliver.ts';
+import { followUpsOf } from '../core/config/schema.ts';
 import type { AlerterDeps } from '../runtime/container.ts';
 import { lambdaMailer, lambdaStore, once, systemClock } from '../runtime/from-env.ts';
 import { settings } from '../runtime/settings.ts';
@@ -21,7 +22,11 @@ import { count, publish } from './metrics.ts';
 const UNMARKED =
   'SES accepted the alert but the store refused to mark it sent: it goes out again when the claim expires';
 
-const keySchema = z.object({ storyId: z.string().min(1), topic: z.string().min(1) });
+const keySchema = z.object({
+  storyId: z.string().min(1),
+  topic: z.string().min(1),
+  outlets: z.number().int().positive().optional(),
+});
 
 export class AlertRetryError extends Error {
   override name = 'AlertRetryError';
@@ -29,7 +34,7 @@ export class AlertRetryError extends Error {
 
 function deliveryDeps(c: AlerterDeps): DeliveryDeps {
   const { subjectPrefix, storyBaseUrl } = c.config.alerts;
-  return { store: c.store, mailer: c.mailer, clock: c.clock, subjectPrefix, storyBaseUrl };
+  return { ...c, subjectPrefix, storyBaseUrl };
 }
 
 function isSqsEvent(event: SQSEvent | ScheduledEvent): event is SQSEvent {
@@ -71,6 +76,13 @@ export function createAlerterHandler(getContainer: () => Promise<AlerterDeps>) {
 export const handler = createAlerterHandler(
   once(async () => {
     const { env, config } = await settings();
-    return { config, store: lambdaStore(env), mailer: lambdaMailer(env, config), clock: systemClock };
+    const store = lambdaStore(env);
+    return {
+      config,
+      store,
+      mailer: lambdaMailer(env, config),
+      clock: systemClock,
+      followUps: followUpsOf(config),
+    };
   }),
 );

@@ -124,7 +124,7 @@ async function releaseAbandonedClaims(store: Store, clock: Clock): Promise<void>
   for (const intent of await store.listPendingAlerts(Number.POSITIVE_INFINITY)) {
     if (intent.status !== 'sending') continue;
     const error = 'claim released: the run that held it stopped before confirming the send';
-    await store.failAlert(intent.storyId, intent.topic, { error, permanent: false, at });
+    await store.failAlert(intent, { error, permanent: false, at });
   }
 }
 

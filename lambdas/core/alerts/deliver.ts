@@ -9,21 +9,19 @@
  */
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AlertIntent } from '../model.ts';
+import type { AlertIntent, AlertKey } from '../model.ts';
 import type { Clock, Mailer, Store } from '../ports.ts';
-import { renderDigest } from './digest.ts';
+import { storyFamily } from '../stories/family.ts';
+import { type DigestEntry, renderDigest } from './digest.ts';
+import { createFollowUp, type FollowUps } from './follow-up.ts';
 import { type RenderOptions, renderAlert } from './render.ts';
 import { alertStory } from './story.ts';
-
-export interface AlertKey {
-  storyId: string;
-  topic: string;
-}
 
 export interface DeliveryDeps extends RenderOptions {
   store: Store;
   mailer: Mailer;
   clock: Clock;
+  followUps?: FollowUps;
   /** How long a claim holds before another alerter may retry the entry. */
   leaseMs?: number;
   /** Attempts after which a failing entry is parked as 'failed'. */
@@ -48,9 +46,8 @@ function isPermanent(err: unknown): boolean {
 
 async function claim(key: AlertKey, deps: DeliveryDeps): Promise<AlertIntent | undefined> {
   const now = deps.clock.now().toISOString();
-  if (!(await deps.store.claimAlert(key.storyId, key.topic, now, deps.leaseMs ?? DEFAULT_LEASE_MS)))
-    return undefined;
-  return deps.store.getAlert(key.storyId, key.topic);
+  if (!(await deps.store.claimAlert(key, now, deps.leaseMs ?? DEFAULT_LEASE_MS))) return undefined;
+  return deps.store.getAlert(key);
 }
 
 /** Returns the intent to pending, or parks it with the reason when retrying cannot help. */
@@ -65,17 +62,21 @@ async function settleFailure(
   const reason =
     permanent && !isPermanent(err) ? `gave up after ${intent.attempts} attempts: ${message}` : message;
   const at = deps.clock.now().toISOString();
-  await deps.store.failAlert(intent.storyId, intent.topic, { error: reason, permanent, at });
+  await deps.store.failAlert(intent, { error: reason, permanent, at });
   return permanent ? 'failed' : 'retry';
 }
 
 /** Records an accepted email as sent; false when the store refused every try. */
-async function markSent(intent: AlertIntent, messageId: string, deps: DeliveryDeps): Promise<boolean> {
-  const result = { messageId, sentAt: deps.clock.now().toISOString() };
+async function markSent(
+  intent: AlertIntent,
+  sent: { messageId: string; outletsShown: number },
+  deps: DeliveryDeps,
+): Promise<boolean> {
+  const result = { ...sent, sentAt: deps.clock.now().toISOString() };
   for (const delay of [0, ...MARK_RETRY_DELAYS_MS]) {
     await sleep(delay);
     try {
-      await deps.store.completeAlert(intent.storyId, intent.topic, result);
+      await deps.store.completeAlert(intent, result);
       return true;
     } catch {
       // A refused mark must not turn into a failed send: the email is out. Try again.
@@ -87,14 +88,25 @@ async function markSent(intent: AlertIntent, messageId: string, deps: DeliveryDe
 export async function deliverAlert(key: AlertKey, deps: DeliveryDeps): Promise<DeliveryOutcome> {
   const intent = await claim(key, deps);
   if (!intent) return 'skipped';
-  let messageId: string;
+  let sent: { messageId: string; outletsShown: number };
   try {
     const story = await alertStory(deps.store, intent);
-    ({ messageId } = await deps.mailer.send(renderAlert(intent, story, deps)));
+    const { messageId } = await deps.mailer.send(renderAlert(intent, story, deps));
+    sent = { messageId, outletsShown: story.copies.length };
   } catch (err) {
     return settleFailure(intent, err, deps);
   }
-  return (await markSent(intent, messageId, deps)) ? 'sent' : 'unmarked';
+  if (!(await markSent(intent, sent, deps))) return 'unmarked';
+  await followUpIfOwed(intent, deps);
+  return 'sent';
+}
+
+/** A copy that arrived while the first alert was being sent: its follow-up is created here. */
+async function followUpIfOwed(intent: AlertIntent, deps: DeliveryDeps): Promise<void> {
+  const outlets = deps.followUps?.get(intent.topic);
+  if (outlets === undefined || intent.outlets !== undefined) return;
+  const family = await storyFamily(deps.store, intent.storyId);
+  if (family) await createFollowUp(deps.store, family, intent.topic, outlets, deps.clock.now().toISOString());
 }
 
 export interface SweepReport {
@@ -104,7 +116,8 @@ export interface SweepReport {
   retry: AlertKey[];
 }
 
-const keyOf = (intent: AlertIntent): AlertKey => ({ storyId: intent.storyId, topic: intent.topic });
+const keyOf = ({ storyId, topic, outlets }: AlertIntent): AlertKey =>
+  outlets === undefined ? { storyId, topic } : { storyId, topic, outlets };
 
 /** Claims what it can of a digest group, sends one email for all of it, and settles each entry. */
 async function deliverDigest(group: AlertIntent[], deps: DeliveryDeps, report: SweepReport): Promise<void> {
@@ -114,9 +127,10 @@ async function deliverDigest(group: AlertIntent[], deps: DeliveryDeps, report: S
     if (fresh) claimed.push(fresh);
   }
   if (claimed.length === 0) return;
+  let entries: DigestEntry[];
   let messageId: string;
   try {
-    const entries = await Promise.all(
+    entries = await Promise.all(
       claimed.map(async (intent) => ({ intent, story: await alertStory(deps.store, intent) })),
     );
     ({ messageId } = await deps.mailer.send(renderDigest(entries, deps)));
@@ -124,8 +138,11 @@ async function deliverDigest(group: AlertIntent[], deps: DeliveryDeps, report: S
     for (const intent of claimed) report[await settleFailure(intent, err, deps)].push(keyOf(intent));
     return;
   }
-  for (const intent of claimed)
-    report[(await markSent(intent, messageId, deps)) ? 'sent' : 'unmarked'].push(keyOf(intent));
+  for (const { intent, story } of entries) {
+    const marked = await markSent(intent, { messageId, outletsShown: story.copies.length }, deps);
+    if (marked) await followUpIfOwed(intent, deps);
+    report[marked ? 'sent' : 'unmarked'].push(keyOf(intent));
+  }
 }
 
 /** Digest entries for the same topic and recipients travel in one email. */

@@ -19,6 +19,17 @@ export interface RenderOptions {
 
 const ONCE = 'You get one email per story and topic, however many outlets carry it.';
 
+/** What the email is: a new story, or the follow-up the topic asked for at a number of outlets. */
+function kind(intent: AlertIntent): { kicker: string; topic: string; footer: string } {
+  const topic = headerSafe(intent.topic, 200);
+  if (intent.outlets === undefined) return { kicker: `${topic} · new story`, topic, footer: ONCE };
+  return {
+    kicker: `${topic} · update: reached ${intent.outlets} outlets`,
+    topic: `${topic} (now ${intent.outlets}+ outlets)`,
+    footer: `You asked for one more email when a story reaches ${intent.outlets} outlets; this is the only one.`,
+  };
+}
+
 export function storyPageUrl(base: string | undefined, storyId: string): string | undefined {
   return safeHttpUrl(base && `${base.replace(/\/+$/, '')}/stories/${encodeURIComponent(storyId)}`);
 }
@@ -65,7 +76,7 @@ function textPart(intent: AlertIntent, story: AlertStory, pageUrl: string | unde
     ];
   });
   return [
-    `Topic: ${headerSafe(intent.topic, 200)}`,
+    `Topic: ${kind(intent).kicker}`,
     '',
     headlineOf(story),
     firstReportLine(story),
@@ -79,7 +90,7 @@ function textPart(intent: AlertIntent, story: AlertStory, pageUrl: string | unde
     '',
     `Story id: ${intent.storyId}`,
     ...(pageUrl ? [`Story page: ${pageUrl}`] : []),
-    ONCE,
+    kind(intent).footer,
   ].join('\n');
 }
 
@@ -96,7 +107,7 @@ function htmlBody(intent: AlertIntent, story: AlertStory, pageUrl: string | unde
   const snippet = headerSafe(intent.snippet, 600);
   const termList = terms.map((t) => `<mark>${escapeHtml(t)}</mark>`).join(', ') || '(none recorded)';
   return [
-    `<p class="kicker">${escapeHtml(headerSafe(intent.topic, 200))} · new story</p>`,
+    `<p class="kicker">${escapeHtml(kind(intent).kicker)}</p>`,
     `<h1>${escapeHtml(headlineOf(story))}</h1>`,
     `<p class="meta">${escapeHtml(firstReportLine(story))}<br>${escapeHtml(outletsLine(story))}</p>`,
     '<h2>Outlets, earliest first</h2>',
@@ -109,12 +120,12 @@ function htmlBody(intent: AlertIntent, story: AlertStory, pageUrl: string | unde
     '<p class="footer">',
     `Story id <code>${escapeHtml(intent.storyId)}</code>`,
     pageUrl ? ` · ${link(pageUrl, 'Open the story page')}` : '',
-    `<br>${ONCE}</p>`,
+    `<br>${escapeHtml(kind(intent).footer)}</p>`,
   ].join('\n');
 }
 
 export function renderAlert(intent: AlertIntent, story: AlertStory, opts: RenderOptions): EmailMessage {
-  const subject = subjectOf(opts.subjectPrefix, intent.topic, headlineOf(story));
+  const subject = subjectOf(opts.subjectPrefix, kind(intent).topic, headlineOf(story));
   const pageUrl = storyPageUrl(opts.storyBaseUrl, intent.storyId);
   return {
     to: intent.recipients,

@@ -66,7 +66,7 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
     expect(sent[0]?.destination.to).toEqual(['desk@example.com']);
     expect(sent[0]?.subject).toBe('[nw] Japan: Story a1 <b>');
     expect(sent[0]?.body.html).toContain('Story a1 &#60;b&#62;');
-    expect((await store.getAlert('a1', 'Japan'))?.status).toBe('sent');
+    expect((await store.getAlert({ storyId: 'a1', topic: 'Japan' }))?.status).toBe('sent');
   });
 
   it('keeps an intent whose send failed and sends it on the next sweep', async () => {
@@ -97,7 +97,7 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
     };
     const deps = { store, mailer: rejecting, clock, subjectPrefix: '' };
     expect(await deliverAlert({ storyId: 'a3', topic: 'Japan' }, deps)).toBe('failed');
-    expect((await store.getAlert('a3', 'Japan'))?.status).toBe('failed');
+    expect((await store.getAlert({ storyId: 'a3', topic: 'Japan' }))?.status).toBe('failed');
     expect((await store.listPendingAlerts(10)).map((a) => a.storyId)).not.toContain('a3');
   });
 
@@ -115,7 +115,7 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
     expect(await deliverAlert({ storyId: 'm1', topic: 'Japan' }, deps)).toBe('sent');
     expect((await sweepPendingAlerts(deps)).sent).toEqual([]);
     expect(await emails()).toHaveLength(1);
-    expect((await store.getAlert('m1', 'Japan'))?.status).toBe('sent');
+    expect((await store.getAlert({ storyId: 'm1', topic: 'Japan' }))?.status).toBe('sent');
   });
 
   it('never parks an email SES accepted as failed, however long the store refuses the mark', async () => {
@@ -128,11 +128,14 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
     };
     const deps = { store: refusing, mailer, clock, subjectPrefix: '[nw]' };
     expect(await deliverAlert({ storyId: 'm2', topic: 'Japan' }, deps)).toBe('unmarked');
-    expect((await store.getAlert('m2', 'Japan'))?.status).toBe('sending');
+    expect((await store.getAlert({ storyId: 'm2', topic: 'Japan' }))?.status).toBe('sending');
     expect((await sweepPendingAlerts({ ...deps, store })).sent).toEqual([]);
     expect(await emails()).toHaveLength(1);
     // Settled here so that later tests' sweeps, hours on, do not find its claim expired.
-    await store.completeAlert('m2', 'Japan', { messageId: 'm2', sentAt: clock.now().toISOString() });
+    await store.completeAlert(
+      { storyId: 'm2', topic: 'Japan' },
+      { messageId: 'm2', sentAt: clock.now().toISOString(), outletsShown: 1 },
+    );
   });
 
   it('sends on the next sweep what a sender that died holding the claim left', async () => {
@@ -140,7 +143,9 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
     // A sender that claimed the intent and then hung or died: its send never comes back.
     const dead: Mailer = { send: () => new Promise(() => {}) };
     void deliverAlert({ storyId: 'c1', topic: 'Japan' }, { store, mailer: dead, clock, subjectPrefix: '' });
-    await vi.waitFor(async () => expect((await store.getAlert('c1', 'Japan'))?.status).toBe('sending'));
+    await vi.waitFor(async () =>
+      expect((await store.getAlert({ storyId: 'c1', topic: 'Japan' }))?.status).toBe('sending'),
+    );
     const nextSweep = { now: () => new Date(clock.now().getTime() + 5 * 60_000) };
     const report = await sweepPendingAlerts({ store, mailer, clock: nextSweep, subjectPrefix: '[nw]' });
     expect(report.sent).toEqual([{ storyId: 'c1', topic: 'Japan' }]);
@@ -163,7 +168,7 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
       subjectPrefix: '[nw]',
     };
     expect(await deliverAlert({ storyId: 'p1', topic: 'Japan' }, deps)).toBe('failed');
-    const parked = await store.getAlert('p1', 'Japan');
+    const parked = await store.getAlert({ storyId: 'p1', topic: 'Japan' });
     expect(parked?.status).toBe('failed');
     expect(parked?.lastError).toContain('MessageRejected: Email address is not verified');
     expect(parked?.failedAt).toBe(clock.now().toISOString());

@@ -38,7 +38,7 @@ describe('newswatch run, run after run', () => {
       status: 'pending',
       attempts: 0,
     });
-    expect(await store.claimAlert('left-behind', 'Taiwan', now, 60_000)).toBe(true);
+    expect(await store.claimAlert({ storyId: 'left-behind', topic: 'Taiwan' }, now, 60_000)).toBe(true);
     await stopped.stop();
 
     const next = await startLocal(config, { cwd: dir });
@@ -47,7 +47,9 @@ describe('newswatch run, run after run', () => {
       expect(result.emails.map((e) => e.subject)).toContain(
         '[newswatch] Taiwan: Claimed by a run that was stopped',
       );
-      expect((await next.container.store.getAlert('left-behind', 'Taiwan'))?.status).toBe('sent');
+      expect((await next.container.store.getAlert({ storyId: 'left-behind', topic: 'Taiwan' }))?.status).toBe(
+        'sent',
+      );
     } finally {
       await next.stop();
     }
