@@ -40,6 +40,10 @@ const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> =
     help: "list a topic's matches",
     load: async () => (await import('./commands/query.ts')).matchesCommand,
   },
+  alerts: {
+    help: 'list alert emails: pending, sent or failed, and why',
+    load: async () => (await import('./commands/query.ts')).alertsCommand,
+  },
 };
 
 function usage(): string {

@@ -15,8 +15,9 @@ import { createDynamoStore } from '../adapters/dynamodb/store.ts';
 import { createHttpClient } from '../adapters/http/client.ts';
 import { createS3Archive } from '../adapters/s3/archive.ts';
 import { createSesMailer } from '../adapters/ses/mailer.ts';
+import type { FollowUps } from '../core/alerts/follow-up.ts';
 import { createClusterer, type StoryClusterer } from '../core/clustering/index.ts';
-import type { Config } from '../core/config/schema.ts';
+import { type Config, followUpsOf } from '../core/config/schema.ts';
 import type { Archive, Clock, HttpClient, Mailer, Store, WorkQueue } from '../core/ports.ts';
 import { compileTopics, type TopicMatcher } from '../core/topics/index.ts';
 import { systemClock } from './from-env.ts';
@@ -37,6 +38,7 @@ export interface AlerterDeps {
   store: Store;
   mailer: Mailer;
   clock: Clock;
+  followUps: FollowUps;
 }
 
 export interface Container {
@@ -49,6 +51,7 @@ export interface Container {
   topics: TopicMatcher;
   clock: Clock;
   queue: WorkQueue;
+  followUps: FollowUps;
 }
 
 export interface ContainerOptions {
@@ -82,5 +85,6 @@ export function buildContainer(opts: ContainerOptions): Container {
     topics: compileTopics({ aliases: config.aliases, topics: config.topics }),
     clock: opts.clock ?? systemClock,
     queue: opts.queue,
+    followUps: followUpsOf(config),
   };
 }

@@ -32,13 +32,13 @@ export const runCommand: Command = async (argv, io) => {
   const configPath = values.config ?? DEFAULT_CONFIG;
   const env = await startLocal(configPath, { reset: values.reset, cwd: io.cwd });
   try {
-    if (values.reset) io.stdout(`Local state in ${env.dataDir} was reset.\n`);
+    if (env.deleted) io.stdout(`--reset deleted ${env.dataDir}: ${env.deleted}.\n`);
     for (;;) {
       io.stdout(`${formatSummary(await runOnce(env), configPath)}\n`);
       if (values.once) return 0;
       const wait = intervalMs(env.config.schedule);
       io.stdout(
-        `\nNext run in ${Math.round(wait / 60_000)} min; mail viewer at ${env.standIns.mailViewerUrl}. Ctrl-C stops.\n`,
+        `\nNext run in ${Math.round(wait / 60_000)} min; until Ctrl-C stops it, the SES stand-in's viewer is at ${env.standIns.mailViewerUrl}.\n`,
       );
       await sleep(wait);
     }

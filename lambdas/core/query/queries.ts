@@ -1,5 +1,5 @@
 /** Read side: what the HTTP API and the CLI answer. */
-import type { Article, FeedState, Membership, Story, TopicMatch } from '../model.ts';
+import type { AlertIntent, Article, FeedState, Membership, Story, TopicMatch } from '../model.ts';
 import type { Store } from '../ports.ts';
 import { creditOf } from '../stories/credit.ts';
 import { familyOf, storyFamily } from '../stories/family.ts';
@@ -105,6 +105,22 @@ export async function listStories(
 
 export function topicMatches(store: Store, topic: string, opts: { since?: string; limit?: number }) {
   return store.listMatchesByTopic(topic, opts);
+}
+
+/**
+ * Alert intents in every state, newest first: those of the stories first seen since `since`
+ * (default: the last week), and every intent still waiting, however old its story.
+ */
+export async function alertIntents(
+  store: Store,
+  opts: { since?: string; limit?: number },
+): Promise<AlertIntent[]> {
+  const stories = await store.listStories({ since: opts.since, limit: Number.MAX_SAFE_INTEGER });
+  const byStory = (await Promise.all(stories.map((s) => store.listAlerts(s.id)))).flat();
+  const waiting = await store.listPendingAlerts(Number.POSITIVE_INFINITY);
+  const unique = new Map([...byStory, ...waiting].map((a) => [`${a.storyId}\n${a.topic}`, a]));
+  const newestFirst = [...unique.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return newestFirst.slice(0, opts.limit ?? 100);
 }
 
 export function feedHealth(store: Store): Promise<FeedState[]> {
