@@ -21,8 +21,9 @@ export const MIN_PREFIX = 3;
 export const ALIAS_NAME_RE = /^[A-Za-z0-9][\w-]*$/;
 
 const FIELD_RE = /(title|source|url|site|case):/iy;
-// Any other `name:` is a scope newswatch does not have (lang:, country:); "https://" is a URL.
-const UNKNOWN_SCOPE_RE = /([A-Za-z][\w-]*):(?!\/\/)/y;
+// Any other `name:x` is a scope newswatch does not have (lang:en, country:jp); "https://" is a
+// URL, and a colon with nothing after it ("Breaking:") is punctuation.
+const UNKNOWN_SCOPE_RE = /([A-Za-z][\w-]*):(?![\s)]|$|\/\/)/y;
 const ALIAS_RE = /@([A-Za-z0-9][\w-]*)/y;
 const BARE_RE = /[^\s()"]+/y;
 const SLOP_RE = /~(\d*)/y;

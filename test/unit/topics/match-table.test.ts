@@ -119,6 +119,10 @@ const table: Record<string, Row[]> = {
     { query: "'Britain's economy'", doc: "Britain's economy grew.", match: true },
     { query: "Japan's", doc: 'Japan votes.', match: true },
   ],
+  'colons that are not scopes': [
+    { query: 'Breaking: Japan', doc: 'Breaking news from Japan.', match: true },
+    { query: 'url:https://example.com/a', doc: { url: 'https://example.com/a', text: 'x' }, match: true },
+  ],
   'exact case for acronyms': [
     { query: 'case:US', doc: 'The US and Japan agreed.', match: true },
     { query: 'case:US', doc: 'The U.S. and Japan agreed.', match: true },
