@@ -18,7 +18,7 @@ const STARTS_OPERAND = new Set<Lexeme['type']>(['lparen', 'field', 'alias', 'phr
  * Far deeper than any query a person writes. Parsing, compiling and matching all recurse over the
  * tree, so a generated query with thousands of nested groups must stop here, with a position.
  */
-export const MAX_DEPTH = 100;
+const MAX_DEPTH = 100;
 const TOO_DEEP = `at most ${MAX_DEPTH} levels of nested parentheses, NOT and NEAR`;
 
 export function parseQuery(query: string, resolveAlias: AliasResolver): QueryNode {
