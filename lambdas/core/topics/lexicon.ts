@@ -99,12 +99,15 @@ export class Lexicon {
         this.prefixLength[i - start + 1] === 1 &&
         this.prefixFilter[(hash >>> FILTER_BITS) & FILTER_MASK] === 1
       ) {
-        this.reportPrefix(this.find(hash, text, start, i + 1), text, start, end, sink);
+        const id = this.find(hash, text, start, i + 1);
+        if (id >= 0) this.reportPrefix(id, text, start, end, sink);
       }
     }
     for (; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
     if (this.exactFilter[(hash >>> FILTER_BITS) & FILTER_MASK] === 1) {
-      const atoms = this.exact[this.find(hash, text, start, end)];
+      // Most words that pass the filter are in no topic: a -1 index would take V8's slow path.
+      const id = this.find(hash, text, start, end);
+      const atoms = id >= 0 ? this.exact[id] : undefined;
       if (atoms) sink.found(atoms);
     }
   }

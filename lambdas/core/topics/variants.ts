@@ -139,13 +139,13 @@ const SIBILANT_RE = /(s|x|z|ch|sh)$/;
 const CONSONANT_Y_RE = /[^aeiou]y$/;
 
 /**
- * Dictionary forms of a word the user may have written inflected: its noun and verb lemmas from
- * WordNet (wink-lemmatizer), which knows "meetings" → "meeting" and "spent" → "spend" and leaves
- * names and "Japanese" alone.
+ * Dictionary forms of a word the user may have written inflected, other than the word itself: its
+ * noun and verb lemmas from WordNet (wink-lemmatizer), which knows "meetings" → "meeting" and
+ * "spent" → "spend" and leaves names and "Japanese" alone.
  */
-function lemmas(word: string): string[] {
-  if (word.length < 3 || !ALPHA_RE.test(word) || NOT_INFLECTED.has(word)) return [word];
-  return [...new Set([word, lemmatize.noun(word), lemmatize.verb(word)])];
+function otherLemmas(word: string): string[] {
+  if (word.length < 3 || !ALPHA_RE.test(word) || NOT_INFLECTED.has(word)) return [];
+  return [...new Set([lemmatize.noun(word), lemmatize.verb(word)])].filter((lemma) => lemma !== word);
 }
 
 type IrregularTable = Record<string, string[][]>;
@@ -164,13 +164,18 @@ function wantsIrregular(word: string, base: string): boolean {
   return word === base || irregularForms(base).includes(word);
 }
 
+/** The plural (or third person) of a dictionary form. */
+function plural(base: string): string {
+  if (SIBILANT_RE.test(base)) return `${base}es`;
+  if (CONSONANT_Y_RE.test(base)) return `${base.slice(0, -1)}ies`;
+  return `${base}s`;
+}
+
 /** Regular inflections of a dictionary form: plural/third person, past, participle. */
 function inflections(base: string): string[] {
   const out = [base];
   if (base.length < 3 || !ALPHA_RE.test(base)) return out;
-  if (SIBILANT_RE.test(base)) out.push(`${base}es`);
-  else if (CONSONANT_Y_RE.test(base)) out.push(`${base.slice(0, -1)}ies`);
-  else out.push(`${base}s`);
+  out.push(plural(base));
 
   if (base.endsWith('e')) out.push(`${base}d`);
   else if (CONSONANT_Y_RE.test(base)) out.push(`${base.slice(0, -1)}ied`);
@@ -190,17 +195,23 @@ function inflections(base: string): string[] {
 
 /**
  * Every surface form a bare query word matches: the spellings of each of its lemmas, with their
- * regular inflections and, for verbs written in a base or irregular form, the irregular ones.
+ * regular inflections and, for verbs written in a base or irregular form, the irregular ones. An
+ * inflected word also takes its own plural, as the noun it often is: meeting/meetings,
+ * hearing/hearings. Inflecting it further would only grow the lexicon with non-words.
  */
 export function wordForms(word: string): string[] {
   const forms = new Set<string>([word]);
-  for (const base of lemmas(word)) {
+  const others = otherLemmas(word);
+  for (const base of others.length > 0 ? others : [word]) {
     for (const spelling of spellingVariants(base)) {
       for (const form of inflections(spelling)) if (!NOT_INFLECTED.has(form)) forms.add(form);
       if (wantsIrregular(word, spelling)) {
         for (const form of irregularForms(spelling)) forms.add(form);
       }
     }
+  }
+  if (others.length > 0 && !word.endsWith('s')) {
+    for (const spelling of spellingVariants(word)) forms.add(plural(spelling));
   }
   return [...forms];
 }
