@@ -27,7 +27,10 @@ const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> =
     help: 'extract main text from pages (JSONL)',
     load: async () => (await import('./commands/extract.ts')).extractCommand,
   },
-  feeds: { help: 'feed health', load: async () => (await import('./commands/query.ts')).feedsCommand },
+  feeds: {
+    help: 'feed health; feeds import FILE.opml, feeds export, feeds discover URL',
+    load: async () => (await import('./commands/feeds.ts')).feedsCommand,
+  },
   stories: {
     help: 'list recent stories',
     load: async () => (await import('./commands/query.ts')).storiesCommand,

@@ -64,6 +64,18 @@ export interface ContainerOptions {
   clock?: Clock;
 }
 
+/** The HTTP client every fetch of a feed or page goes through, with the configured guards. */
+export function guardedHttpClient(fetch: Config['fetch']): HttpClient {
+  return createHttpClient({
+    userAgent: `newswatch/${PRODUCT_VERSION} (+${fetch.contactUrl})`,
+    allowPrivate: fetch.allowPrivate,
+    connectTimeoutMs: fetch.connectTimeoutMs,
+    totalTimeoutMs: fetch.totalTimeoutMs,
+    maxBytes: fetch.maxBytes,
+    perHostConcurrency: fetch.perHostConcurrency,
+  });
+}
+
 export function buildContainer(opts: ContainerOptions): Container {
   const { config } = opts;
   const aws = { region: opts.region, endpoints: opts.endpoints };
@@ -73,14 +85,7 @@ export function buildContainer(opts: ContainerOptions): Container {
     store: createDynamoStore(doc, opts.tableName),
     archive: createS3Archive(createS3Client(aws), opts.bucket),
     mailer: createSesMailer(createSesClient(aws), config.alerts.from),
-    http: createHttpClient({
-      userAgent: `newswatch/${PRODUCT_VERSION} (+${config.fetch.contactUrl})`,
-      allowPrivate: config.fetch.allowPrivate,
-      connectTimeoutMs: config.fetch.connectTimeoutMs,
-      totalTimeoutMs: config.fetch.totalTimeoutMs,
-      maxBytes: config.fetch.maxBytes,
-      perHostConcurrency: config.fetch.perHostConcurrency,
-    }),
+    http: guardedHttpClient(config.fetch),
     clusterer: createClusterer(createDynamoClusterIndex(doc, opts.tableName)),
     topics: compileTopics({ aliases: config.aliases, topics: config.topics }),
     clock: opts.clock ?? systemClock,

@@ -28,7 +28,8 @@ function limitOf(value: string | undefined): number | undefined {
   return n;
 }
 
-export const feedsCommand: Command = async (argv, io) => {
+/** `newswatch feeds` without a subcommand (see feeds.ts). */
+export const feedHealthCommand: Command = async (argv, io) => {
   const { values } = parseFlags(argv, LIST_FLAGS, 'newswatch feeds [--json] [--table T --region R]');
   const feeds = await withStore(values, io.cwd, feedHealth);
   if (values.json) {
