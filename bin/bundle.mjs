@@ -65,7 +65,9 @@ async function build(dir, entry) {
     splitting: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    // The first Node 20 that reads import attributes: with an older target esbuild drops the
+    // `with { type: 'json' }` of a package's JSON import, and Node then refuses the import.
+    target: 'node20.10',
     packages: 'external',
     // Read by node --enable-source-maps and debuggers; a plain start never opens them.
     sourcemap: true,

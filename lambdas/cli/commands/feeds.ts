@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { ConfigError, loadConfig, parseConfig } from '../../core/config/load.ts';
+import { ConfigError } from '../../core/config/errors.ts';
+import { loadConfig, parseConfig } from '../../core/config/load.ts';
 import { discoverFeeds, FeedParseError, type OpmlFeed, readOpml, writeOpml } from '../../core/feeds/index.ts';
 import { parseFlags } from '../args.ts';
 import { type Command, InputError, UsageError } from '../io.ts';
