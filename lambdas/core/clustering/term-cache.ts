@@ -16,8 +16,8 @@ export function foldInto(hash: number, c: number): number {
 const INITIAL_SLOTS = 1024;
 
 /**
- * Open addressing with linear probing, grown to stay at most half full and emptied when full, as
- * a bound. Growing rather than allocating for the bound keeps the slots of the words in use
+ * Open addressing with linear probing, grown to stay at most half full; its owner empties it to
+ * bound it. Growing rather than allocating for the bound keeps the slots of the words in use
  * close together in the CPU cache.
  */
 export class TermCache<T> {
@@ -27,7 +27,9 @@ export class TermCache<T> {
   private spellings: string[] = [];
   private values: T[] = [];
 
-  constructor(private readonly capacity: number) {}
+  get size(): number {
+    return this.spellings.length;
+  }
 
   /** The value cached for text[start, end) in any case, or undefined. */
   get(text: string, start: number, end: number, hash: number): T | undefined {
@@ -41,8 +43,7 @@ export class TermCache<T> {
 
   /** Caches a value under a lower-case spelling, whose hash the caller computed with foldInto. */
   set(hash: number, spelling: string, value: T): void {
-    if (this.spellings.length >= this.capacity) this.clear();
-    else if (2 * (this.spellings.length + 1) > this.mask + 1) this.grow();
+    if (2 * (this.spellings.length + 1) > this.mask + 1) this.grow();
     this.spellings.push(spelling);
     this.values.push(value);
     this.place(hash, this.spellings.length);
@@ -70,7 +71,7 @@ export class TermCache<T> {
     return true;
   }
 
-  private clear(): void {
+  clear(): void {
     this.slots = new Int32Array(2 * INITIAL_SLOTS);
     this.mask = INITIAL_SLOTS - 1;
     this.spellings = [];
