@@ -155,38 +155,41 @@ class Bag {
  */
 function withinQuotas(keys: string[], weights: number[], quota: FeatureWeights['quota']): number[] {
   const limits: Record<string, number> = quota;
-  const rank = (a: number, b: number) =>
-    byWeightThenLength(keys[a] ?? '', weights[a] ?? 0, keys[b] ?? '', weights[b] ?? 0);
-  const kept = new Map<string, number[]>();
-  keys.forEach((key, i) => {
-    const kind = key.charAt(0);
+  const kept: Record<string, number[]> = {};
+  for (let i = 0; i < keys.length; i++) {
+    const kind = (keys[i] ?? '').charAt(0);
     const limit = limits[kind] ?? 0;
-    if (limit <= 0) return;
-    const list = kept.get(kind) ?? [];
-    if (list.length === 0) kept.set(kind, list);
-    insertRanked(list, i, limit, rank);
-  });
-  return [...kept.values()].flat().sort(rank);
+    if (limit <= 0) continue;
+    let list = kept[kind];
+    if (list === undefined) {
+      list = [];
+      kept[kind] = list;
+    }
+    insertRanked(list, i, limit, keys, weights);
+  }
+  return Object.values(kept)
+    .flat()
+    .sort((a, b) => rank(keys, weights, a, b));
 }
 
-/** Inserts in rank order, keeping at most `limit` entries. */
-function insertRanked(
-  list: number[],
-  i: number,
-  limit: number,
-  rank: (a: number, b: number) => number,
-): void {
+/** Inserts feature `i` in rank order, keeping at most `limit` entries. */
+function insertRanked(list: number[], i: number, limit: number, keys: string[], weights: number[]): void {
   // Once a kind's list is full most candidates rank below its last entry.
-  if (list.length === limit && rank(list[limit - 1] ?? 0, i) < 0) return;
+  if (list.length === limit && rank(keys, weights, list[limit - 1] ?? 0, i) < 0) return;
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (rank(list[mid] ?? 0, i) < 0) lo = mid + 1;
+    if (rank(keys, weights, list[mid] ?? 0, i) < 0) lo = mid + 1;
     else hi = mid;
   }
   list.splice(lo, 0, i);
   if (list.length > limit) list.pop();
+}
+
+/** Feature `a` against feature `b`: negative when `a` ranks first. */
+function rank(keys: string[], weights: number[], a: number, b: number): number {
+  return byWeightThenLength(keys[a] ?? '', weights[a] ?? 0, keys[b] ?? '', weights[b] ?? 0);
 }
 
 /** Ties are common (words seen once); a longer word is usually the rarer one. */
