@@ -22,6 +22,20 @@ describe('TermCache', () => {
     expect(get(cache, text, 28, 34)).toBeUndefined();
   });
 
+  it('tells apart words that share their first twelve letters, and long words from short ones', () => {
+    const cache = new TermCache<string>();
+    put(cache, 'internationalism', 'a');
+    put(cache, 'internationalist', 'b');
+    put(cache, 'international', 'c');
+    put(cache, 'internationa', 'd');
+    const text = 'Internationalist INTERNATIONALISM international internationa';
+    expect(get(cache, text, 0, 16)).toBe('b');
+    expect(get(cache, text, 17, 33)).toBe('a');
+    expect(get(cache, text, 34, 47)).toBe('c');
+    expect(get(cache, text, 48, 60)).toBe('d');
+    expect(get(cache, text, 48, 59)).toBeUndefined();
+  });
+
   it('grows past its first slots, and empties when its owner bounds it', () => {
     const cache = new TermCache<string>();
     for (let i = 0; i < 3000; i++) put(cache, `w${i}`, `w${i}`);
