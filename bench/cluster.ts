@@ -34,7 +34,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 import { createDocumentClient } from '../lambdas/adapters/aws-clients.ts';
 import { createDynamoClusterIndex } from '../lambdas/adapters/dynamodb/cluster-index.ts';
 import { createTableInput } from '../lambdas/adapters/dynamodb/schema.ts';
-import { fingerprint } from '../lambdas/core/clustering/features.ts';
+import { fingerprint } from '../lambdas/core/clustering/fingerprint/features.ts';
 import {
   type ClusterIndex,
   createClusterer,

@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fnv1a } from '../lambdas/core/clustering/hash.ts';
+import { fnv1a } from '../lambdas/core/clustering/fingerprint/hash.ts';
 import { type EcbArticle, ecbplusAvailable, loadEcbplus } from './lib/ecbplus.ts';
 import { formatScores, score } from './lib/metrics.ts';
 import {

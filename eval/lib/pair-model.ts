@@ -3,9 +3,9 @@
  * logistic regression over them. Not used by the engine; `eval/cluster-pairs.ts` measures how far
  * such a model separates events that a single cosine cannot.
  */
-import { type Fingerprint, fingerprint } from '../../lambdas/core/clustering/features.ts';
+import { type Fingerprint, fingerprint } from '../../lambdas/core/clustering/fingerprint/features.ts';
+import { cleanText, scan } from '../../lambdas/core/clustering/fingerprint/text.ts';
 import { DEFAULT_OPTIONS } from '../../lambdas/core/clustering/options.ts';
-import { cleanText, scan } from '../../lambdas/core/clustering/text.ts';
 
 export interface PairDoc {
   id: string;

@@ -80,15 +80,16 @@ export function buildContainer(opts: ContainerOptions): Container {
   const { config } = opts;
   const aws = { region: opts.region, endpoints: opts.endpoints };
   const doc = createDocumentClient(aws);
+  const clock = opts.clock ?? systemClock;
   return {
     config,
     store: createDynamoStore(doc, opts.tableName),
     archive: createS3Archive(createS3Client(aws), opts.bucket),
     mailer: createSesMailer(createSesClient(aws), config.alerts.from),
     http: guardedHttpClient(config.fetch),
-    clusterer: createClusterer(createDynamoClusterIndex(doc, opts.tableName)),
+    clusterer: createClusterer(createDynamoClusterIndex(doc, opts.tableName), {}, clock),
     topics: compileTopics({ aliases: config.aliases, topics: config.topics }),
-    clock: opts.clock ?? systemClock,
+    clock,
     queue: opts.queue,
     followUps: followUpsOf(config),
   };

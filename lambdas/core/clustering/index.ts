@@ -21,31 +21,45 @@
  *    (options.ts says how each constant was chosen).
  * 4. Merge: items that qualify for two stories whose centroids are close too show they are one
  *    event told twice; once a second item confirms the first (one alone may be a digest of both
- *    events), the later story is folded into the earlier (merge.ts).
+ *    events), the later story is folded into the earlier (assign/merge.ts).
  *
- * Site furniture is cut first (text.ts): short non-sentence lines, and everything from a "Related
- * articles" / "Comments" style line once enough prose precedes it. Words are read in any
- * alphabet, lightly stemmed; function words of English and six other Latin-script languages are
- * dropped, and contractions and elided articles ("you'll", "l'Europe") folded (text.ts,
- * stopwords.ts). Scripts written without spaces (Chinese, Japanese) are not segmented.
+ * Site furniture is cut first (fingerprint/text.ts): short non-sentence lines, and everything
+ * from a "Related articles" / "Comments" style line once enough prose precedes it. Words are read
+ * in any alphabet, lightly stemmed; function words of English and six other Latin-script
+ * languages are dropped, and contractions and elided articles ("you'll", "l'Europe") folded
+ * (fingerprint/text.ts, fingerprint/stopwords.ts). Scripts written without spaces (Chinese,
+ * Japanese) are not segmented.
  *
  * Cost per item is bounded whatever the number of stored stories: document frequencies for at most
  * 56 features over two day buckets, the newest 20 postings of 12 feature keys and 16 band keys, at
  * most 30 candidate items and their stories scored, one centroid rewritten (a claim per bridged
  * pair, two centroid writes per merge).
- * Race safety: see `found` in clusterer.ts and `mergeRivals` in merge.ts.
+ * Race safety: see `found` in assign/clusterer.ts and `mergeRivals` in assign/merge.ts.
+ *
+ * Layout: fingerprint/ turns a text into features (no state across documents but caches);
+ * assign/ decides where an item goes, through the index port (port.ts) with one Engine (index,
+ * options, clock) built per clusterer; time.ts holds the time helpers; memory-index.ts is the
+ * index in process memory (CLI, local runner, tests).
  */
 
-import { createClusterer as create, type StoryClusterer } from './clusterer.ts';
+import type { Clock } from '../ports.ts';
+import { createClusterer as create, type StoryClusterer } from './assign/clusterer.ts';
 import { type ClusterOptions, resolveOptions } from './options.ts';
 import type { ClusterIndex } from './port.ts';
 
-export type { ClusterInput, StoryClusterer } from './clusterer.ts';
+const SYSTEM_CLOCK: Clock = { now: () => new Date() };
+
+export type { ClusterInput, StoryClusterer } from './assign/clusterer.ts';
 export { StoryConflictError } from './errors.ts';
 export { createMemoryClusterIndex } from './memory-index.ts';
 export { type ClusterOptions, DEFAULT_OPTIONS } from './options.ts';
 export type { ClusterIndex, Frequencies, IndexedItem, Placement, StoryVector, TimeRange } from './port.ts';
 
-export function createClusterer(index: ClusterIndex, options?: Partial<ClusterOptions>): StoryClusterer {
-  return create(index, resolveOptions(options));
+/** `clock` times records, leases and expiries (the system clock unless a test or the runtime says). */
+export function createClusterer(
+  index: ClusterIndex,
+  options?: Partial<ClusterOptions>,
+  clock: Clock = SYSTEM_CLOCK,
+): StoryClusterer {
+  return create(index, resolveOptions(options), clock);
 }

@@ -1,4 +1,4 @@
-import type { FeatureWeights } from './features.ts';
+import type { FeatureWeights } from './fingerprint/features.ts';
 
 export interface ClusterOptions {
   /**

@@ -127,3 +127,16 @@ describe('createClusterer over the in-memory index', () => {
     expect(misdated.storyId).toBe(first.storyId);
   });
 });
+
+describe('clusterer time', () => {
+  it('stamps records and expiries by the clock it is given, not the wall clock', async () => {
+    const index = createMemoryClusterIndex();
+    const at = new Date('2031-05-06T07:08:09.000Z');
+    const clusterer = createClusterer(index, {}, { now: () => at });
+    const [item] = ITEMS;
+    if (!item) throw new Error('fixture items are empty');
+    await clusterer.assign(item);
+    const [stored] = await index.getItems([item.id]);
+    expect(stored?.writtenAt).toBe(at.toISOString());
+  });
+});

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { currentStories } from '../../../lambdas/core/clustering/assign/matching.ts';
 import {
   type ClusterOptions,
   createClusterer,
   createMemoryClusterIndex,
 } from '../../../lambdas/core/clustering/index.ts';
-import { currentStories } from '../../../lambdas/core/clustering/matching.ts';
 import { headline, MERGING } from './fixtures.ts';
 
 const [FIRST, SECOND, BRIDGE, CONFIRM] = MERGING;

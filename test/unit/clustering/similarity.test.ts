@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { thresholdFor } from '../../../lambdas/core/clustering/assign/matching.ts';
+import {
+  absorb,
+  storyCosine,
+  type Vector,
+  weigh,
+} from '../../../lambdas/core/clustering/assign/similarity.ts';
 import { DEFAULT_OPTIONS } from '../../../lambdas/core/clustering/index.ts';
-import { thresholdFor } from '../../../lambdas/core/clustering/matching.ts';
-import { absorb, storyCosine, type Vector, weigh } from '../../../lambdas/core/clustering/similarity.ts';
 
 function vector(weights: Record<string, number>, df: Record<string, number> = {}): Vector {
   const features = Object.keys(weights);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FNV_OFFSET, foldInto, TermCache } from '../../../lambdas/core/clustering/term-cache.ts';
+import { FNV_OFFSET, foldInto, TermCache } from '../../../lambdas/core/clustering/fingerprint/term-cache.ts';
 
 function foldedHash(text: string, start: number, end: number): number {
   let hash = FNV_OFFSET;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { namePairs, numbers, quotations } from '../../../lambdas/core/clustering/features.ts';
-import { fnv1a } from '../../../lambdas/core/clustering/hash.ts';
-import { jaccard, minhash } from '../../../lambdas/core/clustering/minhash.ts';
-import { cleanText, isTitleCase, scan, stem } from '../../../lambdas/core/clustering/text.ts';
+import { namePairs, numbers, quotations } from '../../../lambdas/core/clustering/fingerprint/features.ts';
+import { fnv1a } from '../../../lambdas/core/clustering/fingerprint/hash.ts';
+import { jaccard, minhash } from '../../../lambdas/core/clustering/fingerprint/minhash.ts';
+import { cleanText, isTitleCase, scan, stem } from '../../../lambdas/core/clustering/fingerprint/text.ts';
 
 function tokenize(text: string): { term: string; key: string; proper: boolean }[] {
   const tokens: { term: string; key: string; proper: boolean }[] = [];

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Membership } from '../model.ts';
+import type { Membership } from '../../model.ts';
+import type { Clock } from '../../ports.ts';
+import type { ClusterOptions } from '../options.ts';
+import type { ClusterIndex } from '../port.ts';
+import { windowAround } from '../time.ts';
 import {
   type ClusterInput,
   type Context,
@@ -10,6 +14,7 @@ import {
   prepare,
   round,
 } from './context.ts';
+import type { Engine } from './engine.ts';
 import {
   bestCandidate,
   compare,
@@ -21,12 +26,9 @@ import {
   thresholdFor,
 } from './matching.ts';
 import { mergeRivals } from './merge.ts';
-import type { ClusterOptions } from './options.ts';
-import type { ClusterIndex } from './port.ts';
 import { awaitItem, settled } from './settle.ts';
 import { absorb } from './similarity.ts';
 import { updateStory } from './story-writes.ts';
-import { windowAround } from './time.ts';
 
 export type { ClusterInput } from './context.ts';
 
@@ -42,19 +44,20 @@ const EXACT_KEY_TTL_DAYS = 30;
 /** Story claims only arbitrate ingests racing each other: they outlive their two hour buckets. */
 const CLAIM_TTL_S = 3 * 3600;
 
-export function createClusterer(index: ClusterIndex, opts: ClusterOptions): StoryClusterer {
+export function createClusterer(index: ClusterIndex, opts: ClusterOptions, clock: Clock): StoryClusterer {
+  const engine: Engine = { index, opts, clock };
   return {
     async assign(input) {
       const [existing] = await index.getItems([input.id]);
-      if (existing) return (await settled(index, opts, existing)).membership;
-      const ctx = await prepare(index, opts, input);
-      const exact = await exactMatch(index, opts, ctx);
-      if (exact) return record(index, opts, ctx, exact);
-      const { match, nearest, rivals } = await bestCandidate(index, opts, ctx);
-      if (!match) return found(index, opts, ctx, nearest);
-      const joined = await record(index, opts, ctx, await join(index, opts, ctx, match));
-      const taken = await addToStory(index, opts, ctx, joined.storyId);
-      const { storyId, merged } = await mergeRivals(index, opts, ctx, taken, rivals);
+      if (existing) return (await settled(engine, existing)).membership;
+      const ctx = await prepare(engine, input);
+      const exact = await exactMatch(engine, ctx);
+      if (exact) return record(engine, ctx, exact);
+      const { match, nearest, rivals } = await bestCandidate(engine, ctx);
+      if (!match) return found(engine, ctx, nearest);
+      const joined = await record(engine, ctx, await join(engine, ctx, match));
+      const taken = await addToStory(engine, ctx, joined.storyId);
+      const { storyId, merged } = await mergeRivals(engine, ctx, taken, rivals);
       if (merged.length === 0) return { ...joined, storyId };
       // Recorded with the item, so a retried ingest learns of the merge and records it too.
       const merging = { ...joined, storyId, merged };
@@ -68,23 +71,20 @@ export function createClusterer(index: ClusterIndex, opts: ClusterOptions): Stor
   };
 }
 
-async function exactMatch(
-  index: ClusterIndex,
-  opts: ClusterOptions,
-  ctx: Context,
-): Promise<Membership | undefined> {
+async function exactMatch(engine: Engine, ctx: Context): Promise<Membership | undefined> {
+  const { index } = engine;
   const { input } = ctx;
   const keys: [string, Membership['method']][] = [];
   // GUIDs are unique per feed, not worldwide ("1234" in two feeds is two articles): scope by outlet.
   if (input.guid) keys.push([`g:${input.source ?? ''}|${input.guid}`, 'same-guid']);
   if (input.url) keys.push([`u:${input.url}`, 'same-url']);
-  const expiresAt = expiresAfter(ctx.eventTime, EXACT_KEY_TTL_DAYS * 86_400);
+  const expiresAt = expiresAfter(ctx.eventTime, EXACT_KEY_TTL_DAYS * 86_400, ctx.now);
   for (const [key, method] of keys) {
     const holder = await index.claim(key, input.id, expiresAt);
     if (holder === input.id) continue;
-    const item = await awaitItem(index, opts, holder);
+    const item = await awaitItem(engine, holder);
     if (!item) continue;
-    const { storyId } = (await settled(index, opts, item)).membership;
+    const { storyId } = (await settled(engine, item)).membership;
     return { storyId, itemId: input.id, isNew: false, method, score: 1, evidence: { matchedItemId: holder } };
   }
   return undefined;
@@ -98,12 +98,8 @@ async function exactMatch(
  * no two items can wait on each other (the argument of ordered locking), and two copies that
  * share a claimed key end in one story.
  */
-async function found(
-  index: ClusterIndex,
-  opts: ClusterOptions,
-  ctx: Context,
-  nearest: Match | undefined,
-): Promise<Membership> {
+async function found(engine: Engine, ctx: Context, nearest: Match | undefined): Promise<Membership> {
+  const { index, opts } = engine;
   const { input } = ctx;
   const membership: Membership = {
     storyId: storyIdFor(input.id),
@@ -116,8 +112,8 @@ async function found(
       : { note: 'no candidate in the time window' },
   };
   await index.add(indexed(ctx, membership, 'pending'), placement(opts, ctx));
-  await addToStory(index, opts, ctx, membership.storyId);
-  const claimExpiry = expiresAfter(input.seenAt, CLAIM_TTL_S);
+  await addToStory(engine, ctx, membership.storyId);
+  const claimExpiry = expiresAfter(input.seenAt, CLAIM_TTL_S, ctx.now);
   for (const key of claimKeys(opts, ctx)) {
     const holder = await index.claim(key, input.id, claimExpiry);
     if (holder === input.id) continue;
@@ -125,10 +121,10 @@ async function found(
     if (!other || !inRange(other, windowAround(ctx.eventTime, opts.windowDays))) continue;
     const m = compare(opts, ctx, other);
     if (!qualifies(opts, ctx, m)) continue;
-    const joined = await join(index, opts, ctx, m);
+    const joined = await join(engine, ctx, m);
     const noted = {
       ...joined,
-      storyId: await addToStory(index, opts, ctx, joined.storyId),
+      storyId: await addToStory(engine, ctx, joined.storyId),
       evidence: { ...joined.evidence, note: 'joined a copy ingested concurrently' },
     };
     await index.settle(input.id, noted);
@@ -151,25 +147,16 @@ function claimKeys(opts: ClusterOptions, ctx: Context): string[] {
   return features.flatMap((f) => [`c:${hour}:${f}`, `c:${hour + 1}:${f}`]).sort();
 }
 
-async function record(
-  index: ClusterIndex,
-  opts: ClusterOptions,
-  ctx: Context,
-  membership: Membership,
-): Promise<Membership> {
+async function record(engine: Engine, ctx: Context, membership: Membership): Promise<Membership> {
+  const { index, opts } = engine;
   await index.add(indexed(ctx, membership, 'final'), placement(opts, ctx));
   return membership;
 }
 
 /** Adds the item to its story's centroid; resolves to the story that took it (see updateStory). */
-function addToStory(
-  index: ClusterIndex,
-  opts: ClusterOptions,
-  ctx: Context,
-  storyId: string,
-): Promise<string> {
-  return updateStory(index, opts, ctx, storyId, (current, id) =>
-    absorb(current, id, ctx.vector, opts.storyFeatures, ctx.eventTime),
+function addToStory(engine: Engine, ctx: Context, storyId: string): Promise<string> {
+  return updateStory(engine, ctx, storyId, (current, id) =>
+    absorb(current, id, ctx.vector, engine.opts.storyFeatures, ctx.eventTime),
   );
 }
 

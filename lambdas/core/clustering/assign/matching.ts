@@ -1,12 +1,13 @@
 /** Candidates from the index, scored against their stories, and the decision to join one. */
-import type { Membership } from '../model.ts';
+import type { Membership } from '../../model.ts';
+import { jaccard } from '../fingerprint/minhash.ts';
+import type { ClusterOptions } from '../options.ts';
+import type { ClusterIndex, IndexedItem, StoryVector, TimeRange } from '../port.ts';
+import { DAY_MS, windowAround } from '../time.ts';
 import { type Context, inRange, round } from './context.ts';
-import { jaccard } from './minhash.ts';
-import type { ClusterOptions } from './options.ts';
-import type { ClusterIndex, IndexedItem, StoryVector, TimeRange } from './port.ts';
+import type { Engine } from './engine.ts';
 import { settled } from './settle.ts';
 import { cosine, evidence, type Score, storyCosine, type Vector } from './similarity.ts';
-import { DAY_MS, windowAround } from './time.ts';
 
 export interface Match extends Score {
   candidate: IndexedItem;
@@ -16,18 +17,18 @@ export interface Match extends Score {
 }
 
 export async function bestCandidate(
-  index: ClusterIndex,
-  opts: ClusterOptions,
+  engine: Engine,
   ctx: Context,
 ): Promise<{ match?: Match; nearest?: Match; rivals: Match[] }> {
+  const { index, opts } = engine;
   const range = windowAround(ctx.eventTime, opts.windowDays);
-  const ids = await rankedCandidates(index, opts, ctx, range);
+  const ids = await rankedCandidates(engine, ctx, range);
   const scored = (await index.getItems(ids))
     .filter((c) => inRange(c, range))
     .map((c) => compare(opts, ctx, c));
   const duplicate = scored.filter((m) => m.method === 'near-duplicate').reduce(pickBetter, undefined);
   if (duplicate) return { match: duplicate, nearest: duplicate, rivals: [] };
-  const stories = await byStory(index, opts, ctx.vector, scored);
+  const stories = await byStory(engine, ctx.vector, scored);
   const nearest = stories.reduce(pickBetter, undefined);
   const match = nearest && qualifies(opts, ctx, nearest) ? nearest : undefined;
   // A pending founder may yet join another story: its own is not merged before it settles.
@@ -42,12 +43,8 @@ export async function bestCandidate(
  * copies said, not by its one copy closest to the item (which lets stories chain into each
  * other through single shared words). The member most like the item stands for it in evidence.
  */
-async function byStory(
-  index: ClusterIndex,
-  opts: ClusterOptions,
-  item: Vector,
-  scored: readonly Match[],
-): Promise<Match[]> {
+async function byStory(engine: Engine, item: Vector, scored: readonly Match[]): Promise<Match[]> {
+  const { index, opts } = engine;
   const current = await currentStories(index, [...new Set(scored.map((m) => m.candidate.storyId))]);
   // The closest member per story, stories in the order their first candidate came.
   const closest = new Map<string, Match>();
@@ -93,12 +90,8 @@ function pickBetter(best: Match | undefined, m: Match): Match {
 }
 
 /** Candidates from the postings of the item's heaviest features and its LSH bands, by shared weight. */
-async function rankedCandidates(
-  index: ClusterIndex,
-  opts: ClusterOptions,
-  ctx: Context,
-  range: TimeRange,
-): Promise<string[]> {
+async function rankedCandidates(engine: Engine, ctx: Context, range: TimeRange): Promise<string[]> {
+  const { index, opts } = engine;
   const featureKeys = ctx.byWeight.slice(0, opts.postingKeys);
   const keys = [...featureKeys.map((i) => ctx.fp.features[i] ?? ''), ...ctx.bands];
   const topWeight = ctx.vector.weights[ctx.byWeight[0] ?? 0] ?? 1;
@@ -175,14 +168,9 @@ function better(a: Match, b: Match): boolean {
   return a.candidate.eventTime < b.candidate.eventTime;
 }
 
-export async function join(
-  index: ClusterIndex,
-  opts: ClusterOptions,
-  ctx: Context,
-  m: Match,
-): Promise<Membership> {
-  const settledId = (await settled(index, opts, m.candidate)).membership.storyId;
-  const storyId = (await currentStories(index, [settledId])).get(settledId)?.storyId ?? settledId;
+export async function join(engine: Engine, ctx: Context, m: Match): Promise<Membership> {
+  const settledId = (await settled(engine, m.candidate)).membership.storyId;
+  const storyId = (await currentStories(engine.index, [settledId])).get(settledId)?.storyId ?? settledId;
   return {
     storyId,
     itemId: ctx.input.id,

@@ -1,7 +1,7 @@
 /** Idf weighting, the item-to-item score, and the evidence a membership records. */
-import type { MembershipEvidence } from '../model.ts';
-import type { Fingerprint } from './features.ts';
-import type { Frequencies, IndexedItem, StoryVector } from './port.ts';
+import type { MembershipEvidence } from '../../model.ts';
+import type { Fingerprint } from '../fingerprint/features.ts';
+import type { Frequencies, IndexedItem, StoryVector } from '../port.ts';
 
 export interface Vector {
   features: string[];

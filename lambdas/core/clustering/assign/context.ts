@@ -1,11 +1,12 @@
 /** One item on its way through the clusterer: its time, fingerprint and weighted features. */
-import type { Membership } from '../model.ts';
-import { type Fingerprint, fingerprint } from './features.ts';
-import { bandKeys } from './minhash.ts';
-import type { ClusterOptions } from './options.ts';
-import type { ClusterIndex, Frequencies, IndexedItem, Placement, TimeRange } from './port.ts';
+import type { Membership } from '../../model.ts';
+import { type Fingerprint, fingerprint } from '../fingerprint/features.ts';
+import { bandKeys } from '../fingerprint/minhash.ts';
+import type { ClusterOptions } from '../options.ts';
+import type { Frequencies, IndexedItem, Placement, TimeRange } from '../port.ts';
+import { DAY_MS, eventTimeOf } from '../time.ts';
+import type { Engine } from './engine.ts';
 import { type Vector, weigh } from './similarity.ts';
-import { DAY_MS, eventTimeOf } from './time.ts';
 
 export interface ClusterInput {
   id: string;
@@ -31,13 +32,12 @@ export interface Context {
   /** Feature indexes, heaviest first. */
   byWeight: number[];
   bands: string[];
+  /** Epoch ms when the assignment started, from the engine's clock: record times and expiries. */
+  now: number;
 }
 
-export async function prepare(
-  index: ClusterIndex,
-  opts: ClusterOptions,
-  input: ClusterInput,
-): Promise<Context> {
+export async function prepare(engine: Engine, input: ClusterInput): Promise<Context> {
+  const { index, opts } = engine;
   const eventTime = eventTimeOf(input);
   const day = eventTime.slice(0, 10);
   const previousDay = new Date(Date.parse(eventTime) - DAY_MS).toISOString().slice(0, 10);
@@ -48,7 +48,8 @@ export async function prepare(
   const byWeight = fp.features
     .map((_, i) => i)
     .sort((a, b) => (vector.weights[b] ?? 0) - (vector.weights[a] ?? 0));
-  return { input, eventTime, day, fp, vector, byWeight, bands: fp.minhash ? bandKeys(fp.minhash) : [] };
+  const bands = fp.minhash ? bandKeys(fp.minhash) : [];
+  return { input, eventTime, day, fp, vector, byWeight, bands, now: engine.clock.now().getTime() };
 }
 
 /**
@@ -76,7 +77,7 @@ export function placement(opts: ClusterOptions, ctx: Context): Placement {
     ],
     counted: ctx.fp.features.filter(isCounted),
     day: ctx.day,
-    expiresAt: expiresAfter(ctx.eventTime, Math.ceil((2 * opts.windowDays + 1) * 86_400)),
+    expiresAt: expiresAfter(ctx.eventTime, Math.ceil((2 * opts.windowDays + 1) * 86_400), ctx.now),
   };
 }
 
@@ -86,7 +87,7 @@ export function indexed(ctx: Context, membership: Membership, state: IndexedItem
     storyId: membership.storyId,
     state,
     eventTime: ctx.eventTime,
-    writtenAt: new Date().toISOString(),
+    writtenAt: new Date(ctx.now).toISOString(),
     features: ctx.vector.features,
     weights: ctx.vector.weights.map(round),
     norm: round(ctx.vector.norm),
@@ -103,8 +104,8 @@ export function inRange(item: IndexedItem, range: TimeRange): boolean {
  * Expiry counted from the later of the record's own time and now: stores compare expiry with the
  * wall clock, and a backfilled item dated last month still needs its records while it is indexed.
  */
-export function expiresAfter(iso: string, seconds: number): number {
-  return Math.floor(Math.max(Date.parse(iso), Date.now()) / 1000) + seconds;
+export function expiresAfter(iso: string, seconds: number, now: number): number {
+  return Math.floor(Math.max(Date.parse(iso), now) / 1000) + seconds;
 }
 
 export function round(x: number): number {

@@ -4,10 +4,11 @@
  * centroids are close too and a second item confirms the first, the later story id is folded
  * into the earlier one.
  */
+
+import type { ClusterOptions } from '../options.ts';
 import type { Context } from './context.ts';
+import type { Engine } from './engine.ts';
 import { type Match, thresholdFor } from './matching.ts';
-import type { ClusterOptions } from './options.ts';
-import type { ClusterIndex } from './port.ts';
 import { centroidCosine, fold } from './similarity.ts';
 import { storyExpiry, updateStory } from './story-writes.ts';
 
@@ -24,23 +25,23 @@ export interface Merged {
  * was read at, so a concurrent change skips the merge), then its centroid is added to the survivor.
  */
 export async function mergeRivals(
-  index: ClusterIndex,
-  opts: ClusterOptions,
+  engine: Engine,
   ctx: Context,
   storyId: string,
   rivals: readonly Match[],
 ): Promise<Merged> {
+  const { index, opts } = engine;
   let current = storyId;
   const merged: string[] = [];
   for (const { story: other } of rivals) {
     const [mine] = await index.getStories([current]);
     if (!mine || mine.mergedInto || !other || other.storyId === current) continue;
     if (centroidCosine(mine, other) < mergeThresholdFor(opts, ctx)) continue;
-    if (!(await corroborated(index, opts, ctx, mine.storyId, other.storyId))) continue;
+    if (!(await corroborated(engine, ctx, mine.storyId, other.storyId))) continue;
     const [survivor, absorbed] = mine.storyId < other.storyId ? [mine, other] : [other, mine];
     const marked = { ...absorbed, mergedInto: survivor.storyId, version: absorbed.version + 1 };
     if (!(await index.putStory(marked, storyExpiry(opts, ctx)))) continue;
-    current = await updateStory(index, opts, ctx, survivor.storyId, (target, id) =>
+    current = await updateStory(engine, ctx, survivor.storyId, (target, id) =>
       target ? fold(target, absorbed, opts.storyFeatures) : { ...absorbed, storyId: id, version: 1 },
     );
     merged.push(absorbed.storyId);
@@ -59,13 +60,8 @@ function mergeThresholdFor(opts: ClusterOptions, ctx: Context): number {
  * item bridges it too. The first bridging item claims the pair; finding another holder is the
  * confirmation, and a retried item finds itself. Not tuned: two is the smallest corroboration.
  */
-async function corroborated(
-  index: ClusterIndex,
-  opts: ClusterOptions,
-  ctx: Context,
-  a: string,
-  b: string,
-): Promise<boolean> {
+async function corroborated(engine: Engine, ctx: Context, a: string, b: string): Promise<boolean> {
+  const { index, opts } = engine;
   const pair = a < b ? `${a}|${b}` : `${b}|${a}`;
   return (await index.claim(`m:${pair}`, ctx.input.id, storyExpiry(opts, ctx))) !== ctx.input.id;
 }

@@ -1,8 +1,10 @@
 /** Story centroid writes: optimistic locking, and following a story that was merged away. */
+
+import { StoryConflictError } from '../errors.ts';
+import type { ClusterOptions } from '../options.ts';
+import type { StoryVector } from '../port.ts';
 import { type Context, expiresAfter } from './context.ts';
-import { StoryConflictError } from './errors.ts';
-import type { ClusterOptions } from './options.ts';
-import type { ClusterIndex, StoryVector } from './port.ts';
+import type { Engine } from './engine.ts';
 import { sleep } from './settle.ts';
 
 const MAX_STORY_WRITES = 50;
@@ -13,12 +15,12 @@ const MAX_STORY_WRITES = 50;
  * hands the write to the story that absorbed it. Resolves to the id written.
  */
 export async function updateStory(
-  index: ClusterIndex,
-  opts: ClusterOptions,
+  engine: Engine,
   ctx: Context,
   storyId: string,
   change: (current: StoryVector | undefined, storyId: string) => StoryVector,
 ): Promise<string> {
+  const { index, opts } = engine;
   let id = storyId;
   for (let attempt = 0; attempt < MAX_STORY_WRITES; attempt++) {
     const [current] = await index.getStories([id]);
@@ -34,5 +36,5 @@ export async function updateStory(
 
 /** Centroids live as long as the items that can still join them. */
 export function storyExpiry(opts: ClusterOptions, ctx: Context): number {
-  return expiresAfter(ctx.eventTime, Math.ceil((2 * opts.windowDays + 1) * 86_400));
+  return expiresAfter(ctx.eventTime, Math.ceil((2 * opts.windowDays + 1) * 86_400), ctx.now);
 }
