@@ -49,7 +49,9 @@ describe('createClusterer over the in-memory index', () => {
     const rewrite = m.get('tram-rewrite');
     expect(rewrite?.method).toBe('similar');
     expect(rewrite?.evidence.quotes).toContain('We asked for a tunnel and we were given a timetable.');
-    expect(rewrite?.evidence.entities).toContain('elena vasquez');
+    expect(rewrite?.evidence.entities).toContain('Elena Vasquez');
+    // As the text writes them, not as stems: a reader never sees "judg helena".
+    for (const term of rewrite?.evidence.terms ?? []) expect(byId('tram-rewrite').text).toContain(term);
     expect(rewrite?.evidence.numbers).toEqual(expect.arrayContaining(['$310m', '14.2']));
   });
 

@@ -177,6 +177,12 @@ export async function join(engine: Engine, ctx: Context, m: Match): Promise<Memb
     isNew: false,
     method: m.method,
     score: round(m.score),
-    evidence: evidence(ctx.vector, ctx.fp, m.shared, m.candidate.itemId),
+    evidence: evidence(
+      ctx.vector,
+      ctx.fp,
+      `${ctx.input.title}\n${ctx.input.text}`,
+      m.shared,
+      m.candidate.itemId,
+    ),
   };
 }

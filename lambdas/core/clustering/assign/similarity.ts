@@ -1,6 +1,6 @@
 /** Idf weighting, the item-to-item score, and the evidence a membership records. */
 import type { MembershipEvidence } from '../../model.ts';
-import type { Fingerprint } from '../fingerprint/features.ts';
+import { type Fingerprint, surfaceForms } from '../fingerprint/features.ts';
 import type { Frequencies, IndexedItem, StoryVector } from '../port.ts';
 
 export interface Vector {
@@ -203,28 +203,31 @@ class Sum {
 const MAX_TERMS = 8;
 const MAX_QUOTE_CHARS = 160;
 
+/** What an item shares with the item it joined, in the words its own text uses. */
 export function evidence(
   item: Vector,
   fp: Fingerprint,
+  text: string,
   shared: readonly string[],
   matchedItemId: string,
 ): MembershipEvidence {
   const set = new Set(shared);
-  const of = (prefix: string) =>
-    shared.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
-  const terms = shared
+  const termKeys = shared
     .filter((f) => f.startsWith('w:'))
     .sort((a, b) => (item.byFeature.get(b) ?? 0) - (item.byFeature.get(a) ?? 0))
-    .slice(0, MAX_TERMS)
-    .map((f) => f.slice(2));
+    .slice(0, MAX_TERMS);
+  const nameKeys = shared.filter((f) => f.startsWith('e:'));
+  const written = surfaceForms(text, new Set([...termKeys, ...nameKeys]));
+  const asWritten = (f: string) => written.get(f) ?? f.slice(2).replace(/_/g, ' ');
+  const terms = termKeys.map(asWritten);
   const quotes = fp.quotes
     .filter((q) => q.shingles.some((s) => set.has(s)))
     .map((q) => (q.text.length > MAX_QUOTE_CHARS ? `${q.text.slice(0, MAX_QUOTE_CHARS)}…` : q.text));
   return {
     matchedItemId,
     quotes,
-    entities: of('e:').map((e) => e.replace(/_/g, ' ')),
-    numbers: of('n:'),
+    entities: nameKeys.map(asWritten),
+    numbers: shared.filter((f) => f.startsWith('n:')).map((f) => f.slice(2)),
     terms,
   };
 }

@@ -221,12 +221,36 @@ export function numbers(text: string): string[] {
 
 /** Adjacent capitalised words not opening a sentence, as stemmed pairs ("marco_rubio"). */
 export function namePairs(text: string): string[] {
-  const pairs: string[] = [];
+  return namePairsWritten(text).map(([key]) => key);
+}
+
+/** Each name pair's key with the pair as the text writes it ("judg_helena", "Judge Helena"). */
+function namePairsWritten(text: string): [string, string][] {
+  const pairs: [string, string][] = [];
   for (const run of text.matchAll(NAME_RUN)) {
-    const words = run[0].split(/\s+/).map((word) => stemCached(word.toLowerCase().replace(/'s$/, '')));
-    for (let i = 0; i + 1 < words.length; i++) pairs.push(`${words[i]}_${words[i + 1]}`);
+    const written = run[0].split(/\s+/).map((word) => word.replace(/'s$/, ''));
+    const words = written.map((word) => stemCached(word.toLowerCase()));
+    for (let i = 0; i + 1 < words.length; i++)
+      pairs.push([`${words[i]}_${words[i + 1]}`, `${written[i]} ${written[i + 1]}`]);
   }
   return pairs;
+}
+
+/**
+ * The first spelling in `text` of each wanted word ('w:') and name pair ('e:') feature, so a
+ * reader sees "Judge Helena" and "dredging" rather than the keys "judg_helena" and "dredg". Read
+ * again from the text when evidence is written (once per join), not kept by every fingerprint.
+ */
+export function surfaceForms(text: string, wanted: ReadonlySet<string>): Map<string, string> {
+  const found = new Map<string, string>();
+  const plain = normalizePunctuation(text);
+  scan(plain, (term, _proper, start, end) => {
+    if (wanted.has(term.key) && !found.has(term.key))
+      found.set(term.key, plain.slice(start, end).replace(/'s$/, ''));
+  });
+  for (const [key, written] of namePairsWritten(plain))
+    if (wanted.has(`e:${key}`) && !found.has(`e:${key}`)) found.set(`e:${key}`, written);
+  return found;
 }
 
 const OPEN_AFTER = new Set([' ', '\n', '\t', '(', '[', '-']);

@@ -131,7 +131,10 @@ export interface Term {
  * Letters are those of any alphabet ("Präsident", "Łódź", "Киев"); scripts written without
  * spaces between words (Chinese, Japanese) come out as runs, which only a segmenter would split.
  */
-export function scan(text: string, visit: (term: Term, proper: boolean) => void): void {
+export function scan(
+  text: string,
+  visit: (term: Term, proper: boolean, start: number, end: number) => void,
+): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -161,7 +164,7 @@ export function scan(text: string, visit: (term: Term, proper: boolean) => void)
     const entry = ascii
       ? asciiTermAt(text, start, end, hashToEnd)
       : termOf(text.slice(start, end).toLowerCase());
-    if (entry) visit(entry, isProperAt(text, start, end));
+    if (entry) visit(entry, isProperAt(text, start, end), start, end);
     i = end;
   }
 }
