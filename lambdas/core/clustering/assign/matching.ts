@@ -157,9 +157,14 @@ export function isOpen(opts: ClusterOptions, ctx: Context, story: StoryVector): 
  * threshold moves from the headline value to the full-text one as the item's features grow.
  */
 export function thresholdFor(opts: ClusterOptions, features: number): number {
+  return byLength(opts, features, opts.threshold, opts.longThreshold);
+}
+
+/** From the headline value to the full-article one as an item's features grow (`featureRange`). */
+export function byLength(opts: ClusterOptions, features: number, headline: number, full: number): number {
   const [short, long] = opts.featureRange;
   const t = Math.min(1, Math.max(0, (features - short) / (long - short)));
-  return opts.threshold + t * (opts.longThreshold - opts.threshold);
+  return headline + t * (full - headline);
 }
 
 /** Highest score wins; ties go to the earlier item so the choice does not depend on read order. */

@@ -8,7 +8,7 @@
 import type { ClusterOptions } from '../options.ts';
 import type { Context } from './context.ts';
 import type { Engine } from './engine.ts';
-import { type Match, thresholdFor } from './matching.ts';
+import { byLength, type Match, thresholdFor } from './matching.ts';
 import { centroidCosine, fold } from './similarity.ts';
 import { storyExpiry, updateStory } from './story-writes.ts';
 
@@ -51,7 +51,9 @@ export async function mergeRivals(
 
 /** A full article's centroids are compared on its own, higher, scale (see `thresholdFor`). */
 function mergeThresholdFor(opts: ClusterOptions, ctx: Context): number {
-  return Math.max(opts.mergeThreshold, thresholdFor(opts, ctx.vector.features.length));
+  const features = ctx.vector.features.length;
+  const full = byLength(opts, features, opts.mergeThreshold, opts.longMergeThreshold);
+  return Math.max(full, thresholdFor(opts, features));
 }
 
 /**
