@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDocumentClient } from '../adapters/aws-clients.ts';
 import { createDynamoStore } from '../adapters/dynamodb/store.ts';
+import type { Config } from '../core/config/schema.ts';
 import type { Store } from '../core/ports.ts';
 import { LOCAL_TABLE, loadLocalConfig } from '../local/run.ts';
 import { startStandIns } from '../local/standins.ts';
@@ -21,16 +22,21 @@ export const STORE_FLAGS = {
 export async function withStore<T>(
   flags: { config?: string; table?: string; region?: string },
   cwd: string,
-  use: (store: Store) => Promise<T>,
+  use: (store: Store, config: Config) => Promise<T>,
 ): Promise<T> {
-  if (flags.table) return use(createDynamoStore(createDocumentClient({ region: flags.region }), flags.table));
-  const config = loadLocalConfig(flags.config ?? DEFAULT_CONFIG);
+  // The configuration names the topics a reader may ask for, against a deployed table too.
+  const config = loadLocalConfig(resolve(cwd, flags.config ?? DEFAULT_CONFIG));
+  if (flags.table)
+    return use(createDynamoStore(createDocumentClient({ region: flags.region }), flags.table), config);
   const dataDir = resolve(cwd, config.local.dataDir);
   if (!existsSync(dataDir))
     throw new InputError(`no local data in ${dataDir}: run \`newswatch run --once\` first`);
   const standIns = await startStandIns({ dataDir, sesPort: 0 });
   try {
-    return await use(createDynamoStore(createDocumentClient({ endpoints: standIns.endpoints }), LOCAL_TABLE));
+    return await use(
+      createDynamoStore(createDocumentClient({ endpoints: standIns.endpoints }), LOCAL_TABLE),
+      config,
+    );
   } finally {
     await standIns.stop();
   }

@@ -71,18 +71,31 @@ describe('newswatch run on the sample outlets', () => {
   });
 
   it('tags on the article text, not on a sidebar that links to another story', async () => {
-    const out = await newswatch(['matches', 'Taiwan', '--json', '--config', config]);
+    // Asked in another case than the configuration's "Taiwan": one row per story.
+    const out = await newswatch(['matches', 'taiwan', '--json', '--config', config]);
     expect(out.code).toBe(0);
-    const matches = out.stdout
+    const rows = out.stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { storyId: string; itemId: string });
+      .map((l) => JSON.parse(l) as { story: StoryJson; terms: string[] });
     // Only the chipmaker story matches, although the Coastal Daily page's sidebar names Taiwan.
-    expect(new Set(matches.map((m) => m.storyId)).size).toBe(1);
-    const story = await newswatch(['explain', matches[0]?.storyId ?? '', '--json', '--config', config]);
-    expect(JSON.parse(story.stdout).story.headline).toBe(
-      'Taiwan chipmaker to open research centre in Calder Bay',
+    expect(rows.map((r) => [r.story.headline, r.terms])).toEqual([
+      ['Taiwan chipmaker to open research centre in Calder Bay', ['taiwan']],
+    ]);
+  });
+
+  it('names the configured topics when asked for one it does not have (exit 2)', async () => {
+    const out = await newswatch(['matches', 'Japan', '--config', config]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(
+      'newswatch matches: no topic named "Japan"; topics: Larkspur harbour, Taiwan, Court rulings\n',
     );
+  });
+
+  it('lists the stories first seen in the last day', async () => {
+    const out = await newswatch(['stories', '--since', '24h', '--config', config]);
+    expect(out.code).toBe(0);
+    expect(out.stdout.trim().split('\n')).toHaveLength(3);
   });
 
   it('explains a story by outlet, headline and publish time, credited to its earliest publisher', async () => {

@@ -5,8 +5,9 @@ import {
   type StoryDetail,
   type StoryMember,
   storyDetail,
-  topicMatches,
+  topicStories,
 } from '../../core/query/queries.ts';
+import { InvalidSinceError, parseSince } from '../../core/query/since.ts';
 import { parseFlags } from '../args.ts';
 import { type Command, UsageError } from '../io.ts';
 import { STORE_FLAGS, withStore } from '../store-access.ts';
@@ -26,9 +27,19 @@ function limitOf(value: string | undefined): number | undefined {
   return n;
 }
 
+function sinceOf(value: string | undefined, usage: string): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseSince(value, new Date());
+  } catch (err) {
+    if (err instanceof InvalidSinceError) throw new UsageError(`--since: ${err.message}\nusage: ${usage}`);
+    throw err;
+  }
+}
+
 export const feedsCommand: Command = async (argv, io) => {
   const { values } = parseFlags(argv, LIST_FLAGS, 'newswatch feeds [--json] [--table T --region R]');
-  const feeds = await withStore(values, io.cwd, feedHealth);
+  const feeds = await withStore(values, io.cwd, (s) => feedHealth(s));
   if (values.json) {
     for (const f of feeds) io.stdout(`${JSON.stringify(f)}\n`);
     return 0;
@@ -46,11 +57,10 @@ export const feedsCommand: Command = async (argv, io) => {
 };
 
 export const storiesCommand: Command = async (argv, io) => {
-  const usage = 'newswatch stories [--since ISO] [--limit N] [--json]';
+  const usage = 'newswatch stories [--since 24h|7d|DATE] [--limit N] [--json]';
   const { values } = parseFlags(argv, LIST_FLAGS, usage);
-  const stories = await withStore(values, io.cwd, (s) =>
-    listStories(s, { since: values.since, limit: limitOf(values.limit) }),
-  );
+  const query = { since: sinceOf(values.since, usage), limit: limitOf(values.limit) };
+  const stories = await withStore(values, io.cwd, (s) => listStories(s, query));
   for (const story of stories) {
     io.stdout(
       values.json
@@ -140,18 +150,24 @@ export const explainCommand: Command = async (argv, io) => {
 };
 
 export const matchesCommand: Command = async (argv, io) => {
-  const usage = 'newswatch matches TOPIC [--since ISO] [--limit N] [--json]';
+  const usage = 'newswatch matches TOPIC [--since 24h|7d|DATE] [--limit N] [--json]';
   const { values, positionals } = parseFlags(argv, LIST_FLAGS, usage);
-  const topic = positionals.join(' ');
-  if (!topic) throw new UsageError(`expected a topic name\nusage: ${usage}`);
-  const matches = await withStore(values, io.cwd, (s) =>
-    topicMatches(s, topic, { since: values.since, limit: limitOf(values.limit) }),
+  const name = positionals.join(' ');
+  if (!name) throw new UsageError(`expected a topic name\nusage: ${usage}`);
+  const query = { since: sinceOf(values.since, usage), limit: limitOf(values.limit) };
+  const { stories } = await withStore(values, io.cwd, (s, config) =>
+    topicStories(
+      s,
+      name,
+      config.topics.map((t) => t.name),
+      query,
+    ),
   );
-  for (const m of matches) {
+  for (const row of stories) {
     io.stdout(
       values.json
-        ? `${JSON.stringify(m)}\n`
-        : `${m.matchedAt}\t${m.storyId}\t${m.terms.join(', ')}\t${m.snippet}\n`,
+        ? `${JSON.stringify(row)}\n`
+        : `${row.lastMatchedAt}\t${row.story.id}\t${row.story.headline}\t${row.story.outlets.join(', ')}\t${row.terms.join(', ')}\n`,
     );
   }
   return 0;

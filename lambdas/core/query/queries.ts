@@ -2,7 +2,7 @@
 import type { Article, FeedState, Membership, Story, TopicMatch } from '../model.ts';
 import type { Store } from '../ports.ts';
 import { creditOf } from '../stories/credit.ts';
-import { familyOf, storyFamily } from '../stories/family.ts';
+import { familyOf, type StoryFamily, storyFamily } from '../stories/family.ts';
 import { memberReason } from './reasons.ts';
 
 export class NotFoundError extends Error {
@@ -94,13 +94,98 @@ export async function storyDetail(store: Store, storyId: string): Promise<StoryD
   return { story: storyView(family.story), members, matches };
 }
 
+const DEFAULT_LIMIT = 100;
+
+/**
+ * Asks `read` for `limit` rows, then twice as many, until `keep` finds `limit` among them or the
+ * store has no more: rows the reader leaves out must not shorten the page.
+ */
+async function fill<Row, Kept>(
+  limit: number,
+  read: (ask: number) => Promise<Row[]>,
+  keep: (rows: Row[]) => Promise<Kept[]>,
+): Promise<Kept[]> {
+  for (let ask = limit; ; ask *= 2) {
+    const rows = await read(ask);
+    const kept = await keep(rows);
+    if (kept.length >= limit || rows.length < ask) return kept.slice(0, limit);
+  }
+}
+
 /** Merged-away stories are left out; the stories they were merged into carry their members. */
 export async function listStories(
   store: Store,
-  opts: { since?: string; limit?: number },
+  { since, limit = DEFAULT_LIMIT }: { since?: string; limit?: number },
 ): Promise<StoryView[]> {
-  const live = (await store.listStories(opts)).filter((s) => !s.mergedInto);
-  return Promise.all(live.map(async (s) => storyView((await familyOf(store, s)).story)));
+  return fill(
+    limit,
+    (ask) => store.listStories({ since, limit: ask }),
+    (rows) =>
+      Promise.all(
+        rows.filter((s) => !s.mergedInto).map(async (s) => storyView((await familyOf(store, s)).story)),
+      ),
+  );
+}
+
+/** The configured topic a reader means, whatever case or spacing they typed it in. */
+export function resolveTopic(name: string, topics: readonly string[]): string {
+  const fold = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
+  const found = topics.find((t) => fold(t) === fold(name));
+  if (found === undefined) throw new NotFoundError(`no topic named "${name}"; topics: ${topics.join(', ')}`);
+  return found;
+}
+
+/** A story a topic matched: one row however many of its copies matched. */
+export interface TopicStory {
+  story: StoryView;
+  /** Every query term any copy matched, sorted. */
+  terms: string[];
+  /** From the latest matching copy. */
+  snippet: string;
+  lastMatchedAt: string;
+  copies: number;
+}
+
+/** A topic's stories, latest match first; matches of merged-away stories count for the survivor. */
+export async function topicStories(
+  store: Store,
+  name: string,
+  topics: readonly string[],
+  { since, limit = DEFAULT_LIMIT }: { since?: string; limit?: number },
+): Promise<{ topic: string; stories: TopicStory[] }> {
+  const topic = resolveTopic(name, topics);
+  const stories = await fill(
+    limit,
+    (ask) => store.listMatchesByTopic(topic, { since, limit: ask }),
+    (matches) => groupByStory(store, matches),
+  );
+  return { topic, stories };
+}
+
+/** Matches arrive latest first, so the first one a story meets is its latest. */
+async function groupByStory(store: Store, matches: TopicMatch[]): Promise<TopicStory[]> {
+  const families = new Map<string, Promise<StoryFamily | undefined>>();
+  const byStory = new Map<string, TopicStory>();
+  for (const m of matches) {
+    if (!families.has(m.storyId)) families.set(m.storyId, storyFamily(store, m.storyId));
+    const family = await families.get(m.storyId);
+    if (!family) continue;
+    const row = byStory.get(family.story.id);
+    if (row) {
+      row.terms = [...new Set([...row.terms, ...m.terms])].sort();
+      row.copies += 1;
+    } else {
+      const story = storyView(family.story);
+      byStory.set(story.id, {
+        story,
+        terms: [...m.terms].sort(),
+        snippet: m.snippet,
+        lastMatchedAt: m.matchedAt,
+        copies: 1,
+      });
+    }
+  }
+  return [...byStory.values()];
 }
 
 export function topicMatches(store: Store, topic: string, opts: { since?: string; limit?: number }) {
