@@ -7,6 +7,7 @@ import {
   storyDetail,
   topicStories,
 } from '../../core/query/queries.ts';
+import { readableTime, whenReported } from '../../core/query/readable.ts';
 import { InvalidSinceError, parseSince } from '../../core/query/since.ts';
 import { parseFlags } from '../args.ts';
 import { type Command, UsageError } from '../io.ts';
@@ -85,17 +86,6 @@ const EVIDENCE_LABELS: Record<string, string> = {
   terms: 'shared terms',
 };
 
-/** `2026-10-20 08:15 UTC`: minutes are what a reader compares reports by. */
-function readableTime(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-function whenReported(item: { published?: string; firstSeen?: string }): string {
-  if (item.published) return `published ${readableTime(item.published)}`;
-  return item.firstSeen ? `no publish date, first seen ${readableTime(item.firstSeen)}` : 'not stored yet';
-}
-
 function storyLines({ story }: StoryDetail): string[] {
   const first = story.firstPublished ? `, published ${readableTime(story.firstPublished)}` : '';
   return [
@@ -143,6 +133,12 @@ export const explainCommand: Command = async (argv, io) => {
     ...detail.matches.map(
       (t) =>
         `  ${t.topic} · ${t.outlet ?? `item ${t.itemId}`}: ${t.terms.join(', ')} in ${t.fields.join(', ')} — "${t.snippet}"`,
+    ),
+    '',
+    `Alerts:${detail.alerts.length ? '' : ' none'}`,
+    ...detail.alerts.map(
+      (a) =>
+        `  ${a.topic} → ${a.recipients.join(', ')}: ${a.sentAt ? `sent ${readableTime(a.sentAt)}` : a.status}`,
     ),
   ];
   io.stdout(`${lines.join('\n')}\n`);

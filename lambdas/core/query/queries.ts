@@ -1,5 +1,5 @@
 /** Read side: what the HTTP API and the CLI answer. */
-import type { Article, FeedState, Membership, Story, TopicMatch } from '../model.ts';
+import type { AlertIntent, Article, FeedState, Membership, Story, TopicMatch } from '../model.ts';
 import type { Store } from '../ports.ts';
 import { creditOf } from '../stories/credit.ts';
 import { familyOf, type StoryFamily, storyFamily } from '../stories/family.ts';
@@ -36,11 +36,16 @@ function storyView(story: Story): StoryView {
   return view;
 }
 
+/** An alert as a reader of the story sees it: which topic, to whom, and whether it went out. */
+export type StoryAlert = Pick<AlertIntent, 'topic' | 'recipients' | 'status' | 'sentAt' | 'lastError'>;
+
 export interface StoryDetail {
   story: StoryView;
   /** Earliest published first: the order the story credits its reporters in. */
   members: StoryMember[];
   matches: (TopicMatch & { outlet?: string })[];
+  /** One per topic that was to be emailed, sent or not; a merged-away story's alerts count. */
+  alerts: StoryAlert[];
 }
 
 function itemFields(item: Article | undefined): Omit<ItemRef, 'itemId'> {
@@ -91,7 +96,33 @@ export async function storyDetail(store: Store, storyId: string): Promise<StoryD
   const matches = (await Promise.all(family.ids.map((id) => store.listMatchesByStory(id))))
     .flat()
     .map((t) => ({ ...t, outlet: items.get(t.itemId)?.outlet }));
-  return { story: storyView(family.story), members, matches };
+  return {
+    story: storyView(family.story),
+    members,
+    matches,
+    alerts: await alertsOf(store, family.ids, matches),
+  };
+}
+
+async function alertsOf(store: Store, ids: string[], matches: TopicMatch[]): Promise<StoryAlert[]> {
+  const keys = ids.flatMap((id) => [...new Set(matches.map((m) => m.topic))].map((topic) => ({ id, topic })));
+  const found = await Promise.all(keys.map(({ id, topic }) => store.getAlert(id, topic)));
+  return found
+    .filter((a) => a !== undefined)
+    .map(({ topic, recipients, status, sentAt, lastError }) => ({
+      topic,
+      recipients,
+      status,
+      sentAt,
+      lastError,
+    }));
+}
+
+/** The topics a listed story matched, its merged-away stories' included. */
+export async function storyTopics(store: Store, story: StoryView): Promise<string[]> {
+  const ids = [story.id, ...(story.mergedFrom ?? [])];
+  const matches = (await Promise.all(ids.map((id) => store.listMatchesByStory(id)))).flat();
+  return [...new Set(matches.map((m) => m.topic))].sort();
 }
 
 const DEFAULT_LIMIT = 100;

@@ -1,0 +1,59 @@
+/**
+ * The reading page on this machine: whole documents from lambdas/core/web, on loopback only and
+ * without sign-in (the data is the user's own `.newswatch/`).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Store } from '../core/ports.ts';
+import { contentSecurityPolicy, pageDocument, renderPath, securityHeaders } from '../core/web/site.ts';
+import { PAGE_CSS } from '../core/web/style.ts';
+
+const HOST = '127.0.0.1';
+
+export interface WebServerOptions {
+  port: number;
+  store: Store;
+  topics: readonly string[];
+  /** The SES stand-in's viewer of the alert emails, linked from every page when it runs. */
+  mailViewerUrl?: string;
+}
+
+export interface WebServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function respond(req: IncomingMessage, res: ServerResponse, opts: WebServerOptions): Promise<void> {
+  const headers = securityHeaders(contentSecurityPolicy());
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const url = new URL(req.url ?? '/', `http://${HOST}`);
+  if (url.pathname === '/page.css') {
+    res.writeHead(200, { ...headers, 'content-type': 'text/css; charset=utf-8' }).end(PAGE_CSS);
+    return;
+  }
+  const page = await renderPath(url.pathname, url.searchParams, { ...opts, now: new Date() });
+  const nav = opts.mailViewerUrl ? [{ label: 'Alert emails', href: opts.mailViewerUrl }] : [];
+  res
+    .writeHead(page.status, { ...headers, 'content-type': 'text/html; charset=utf-8' })
+    .end(pageDocument(page, { nav }));
+}
+
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const server = createServer((req, res) => {
+    respond(req, res, opts).catch((err: Error) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`newswatch could not build this page: ${err.message}\n`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, HOST, resolve);
+  });
+  return {
+    url: `http://${HOST}:${(server.address() as AddressInfo).port}/`,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
