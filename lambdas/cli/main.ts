@@ -13,6 +13,10 @@ const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> =
     help: 'run the pipeline locally on the stand-ins',
     load: async () => (await import('./commands/run.ts')).runCommand,
   },
+  serve: {
+    help: 'serve the reading page over what is stored',
+    load: async () => (await import('./commands/serve.ts')).serveCommand,
+  },
   cluster: {
     help: 'group articles (JSONL) into stories',
     load: async () => (await import('./commands/cluster.ts')).clusterCommand,

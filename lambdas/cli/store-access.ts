@@ -9,7 +9,7 @@ import { createDynamoStore } from '../adapters/dynamodb/store.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { Store } from '../core/ports.ts';
 import { LOCAL_TABLE, loadLocalConfig } from '../local/run.ts';
-import { startStandIns } from '../local/standins.ts';
+import { openStandIns } from '../local/shared-standins.ts';
 import { DEFAULT_CONFIG } from './commands/run.ts';
 import { InputError } from './io.ts';
 
@@ -31,7 +31,7 @@ export async function withStore<T>(
   const dataDir = resolve(cwd, config.local.dataDir);
   if (!existsSync(dataDir))
     throw new InputError(`no local data in ${dataDir}: run \`newswatch run --once\` first`);
-  const standIns = await startStandIns({ dataDir, sesPort: 0 });
+  const standIns = await openStandIns({ dataDir, sesPort: 0 });
   try {
     return await use(
       createDynamoStore(createDocumentClient({ endpoints: standIns.endpoints }), LOCAL_TABLE),

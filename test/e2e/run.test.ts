@@ -25,7 +25,12 @@ describe('newswatch run on the sample outlets', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'newswatch-e2e-'));
     const base = parse(readFileSync(join(REPO_ROOT, 'config/local.yaml'), 'utf8'));
-    base.local = { dataDir: join(dir, 'data'), samplePort: await freePort(), sesPort: await freePort() };
+    base.local = {
+      dataDir: join(dir, 'data'),
+      samplePort: await freePort(),
+      sesPort: await freePort(),
+      webPort: await freePort(),
+    };
     config = join(dir, 'config.yaml');
     writeFileSync(config, stringify(base));
     first = await newswatch(['run', '--once', '--config', config]);
@@ -38,6 +43,13 @@ describe('newswatch run on the sample outlets', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Feeds: 4 polled, 0 failed');
     expect(first.stdout).toContain('Items: 6 new, 0 seen, 0 edited');
+  });
+
+  it('names the command that serves the reading page, and exits', () => {
+    const { webPort } = parse(readFileSync(config, 'utf8')).local;
+    expect(first.stdout.trim().split('\n').at(-1)).toBe(
+      `Read the stories on a page: npx newswatch serve --config ${config} (then open http://127.0.0.1:${webPort}/)`,
+    );
   });
 
   it('groups the copies into three stories without merging the two Larkspur events', async () => {

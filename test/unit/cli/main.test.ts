@@ -21,7 +21,7 @@ describe('newswatch CLI', () => {
   });
 
   it("prints a command's usage for --help, on stdout, exit 0", async () => {
-    for (const command of ['stories', 'matches', 'run', 'topics', 'tag']) {
+    for (const command of ['stories', 'matches', 'run', 'serve', 'topics', 'tag']) {
       const res = await run([command, '--help']);
       expect(res.code).toBe(0);
       expect(res.stdout).toMatch(new RegExp(`^usage: newswatch ${command}\\b`));
