@@ -49,19 +49,26 @@ async function route(parts: string[], query: URLSearchParams, ctx: SiteContext):
 }
 
 async function stories(query: URLSearchParams, ctx: SiteContext): Promise<Page> {
-  const filter = { topic: query.get('topic') || undefined, since: query.get('since') || undefined };
-  const since = parseSince(filter.since ?? '7d', ctx.now);
-  const listed = filter.topic
-    ? (
-        await topicStories(ctx.store, filter.topic, ctx.topics, { since, limit: STORIES_PER_PAGE })
-      ).stories.map((s) => s.story)
-    : await listStories(ctx.store, { since, limit: STORIES_PER_PAGE });
+  const asked = { topic: query.get('topic') || undefined, since: query.get('since') || undefined };
+  const since = parseSince(asked.since ?? '7d', ctx.now);
+  const { topic, listed } = asked.topic
+    ? await storiesOfTopic(asked.topic, since, ctx)
+    : { topic: undefined, listed: await listStories(ctx.store, { since, limit: STORIES_PER_PAGE }) };
   // Newest first, whether listed by first sighting or found through a topic's latest match.
   listed.sort((a, b) => (a.firstSeen < b.firstSeen ? 1 : -1));
   const rows = await Promise.all(
     listed.map(async (story) => ({ story, topics: await storyTopics(ctx.store, story) })),
   );
-  return storiesPage(rows, ctx.topics, filter);
+  return storiesPage(rows, ctx.topics, { topic, since: asked.since });
+}
+
+/** The topic as configured, not as typed in the link, so the filter shows it selected. */
+async function storiesOfTopic(name: string, since: string, ctx: SiteContext) {
+  const { topic, stories } = await topicStories(ctx.store, name, ctx.topics, {
+    since,
+    limit: STORIES_PER_PAGE,
+  });
+  return { topic, listed: stories.map((s) => s.story) };
 }
 
 async function topics(ctx: SiteContext): Promise<Page> {
