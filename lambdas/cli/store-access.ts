@@ -19,24 +19,42 @@ export const STORE_FLAGS = {
   region: { type: 'string' },
 } as const;
 
+/**
+ * The store and the configured topic names. Against a deployed table the topics are known only
+ * when --config names the deployment's file.
+ */
 export async function withStore<T>(
   flags: { config?: string; table?: string; region?: string },
   cwd: string,
-  use: (store: Store, config: Config) => Promise<T>,
+  use: (store: Store, topics: string[] | undefined) => Promise<T>,
 ): Promise<T> {
-  // The configuration names the topics a reader may ask for, against a deployed table too.
+  if (flags.table) {
+    const topics = flags.config ? topicNames(loadLocalConfig(resolve(cwd, flags.config))) : undefined;
+    return use(createDynamoStore(createDocumentClient({ region: flags.region }), flags.table), topics);
+  }
   const config = loadLocalConfig(resolve(cwd, flags.config ?? DEFAULT_CONFIG));
-  if (flags.table)
-    return use(createDynamoStore(createDocumentClient({ region: flags.region }), flags.table), config);
+  return withLocalStore(config, cwd, (store) => use(store, topicNames(config)));
+}
+
+export const topicNames = (config: Config): string[] => config.topics.map((t) => t.name);
+
+/**
+ * The local data folder's store, through the stand-ins of a newswatch already holding it. A
+ * long-running command publishes its own stand-ins for others (`share`); a query that lasts a
+ * second does not, so no run comes to depend on stand-ins about to stop.
+ */
+export async function withLocalStore<T>(
+  config: Config,
+  cwd: string,
+  use: (store: Store) => Promise<T>,
+  opts: { share?: boolean } = {},
+): Promise<T> {
   const dataDir = resolve(cwd, config.local.dataDir);
   if (!existsSync(dataDir))
     throw new InputError(`no local data in ${dataDir}: run \`newswatch run --once\` first`);
-  const standIns = await openStandIns({ dataDir, sesPort: 0 });
+  const standIns = await openStandIns({ dataDir, sesPort: 0, share: opts.share ?? false });
   try {
-    return await use(
-      createDynamoStore(createDocumentClient({ endpoints: standIns.endpoints }), LOCAL_TABLE),
-      config,
-    );
+    return await use(createDynamoStore(createDocumentClient({ endpoints: standIns.endpoints }), LOCAL_TABLE));
   } finally {
     await standIns.stop();
   }

@@ -87,7 +87,7 @@ export async function startLocal(
     : undefined;
   let standIns: StandIns;
   try {
-    standIns = await onPort(sesPort, 'local.sesPort', () => openStandIns({ dataDir, sesPort }));
+    standIns = await onPort(sesPort, 'local.sesPort', () => openStandIns({ dataDir, sesPort, share: true }));
   } catch (err) {
     await samples?.stop();
     throw err;

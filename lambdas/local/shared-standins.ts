@@ -45,13 +45,21 @@ async function answering(lease: Lease): Promise<boolean> {
   }
 }
 
-/** The stand-ins over `dataDir`: another newswatch's if one runs, else new ones this process owns. */
-export async function openStandIns(opts: { dataDir: string; sesPort: number }): Promise<StandIns> {
+/**
+ * The stand-ins over `dataDir`: another newswatch's if one shares them, else new ones this
+ * process owns, shared with others when `share` is set.
+ */
+export async function openStandIns(opts: {
+  dataDir: string;
+  sesPort: number;
+  share: boolean;
+}): Promise<StandIns> {
   const lease = readLease(opts.dataDir);
   if (lease && (await answering(lease))) {
     return { endpoints: lease.endpoints, mailViewerUrl: lease.mailViewerUrl, stop: async () => {} };
   }
   const standIns = await startStandIns(opts);
+  if (!opts.share) return standIns;
   const mine: Lease = {
     pid: process.pid,
     endpoints: standIns.endpoints,

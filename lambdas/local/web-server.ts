@@ -23,8 +23,27 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-async function respond(req: IncomingMessage, res: ServerResponse, opts: WebServerOptions): Promise<void> {
+/**
+ * A web page the user visits could point a name of its own at 127.0.0.1 (DNS rebinding) and read
+ * this page as same-origin; the Host it sends then names that site, not this machine.
+ */
+function fromThisMachine(host: string | undefined, port: number): boolean {
+  return host === `${HOST}:${port}` || host === `localhost:${port}`;
+}
+
+async function respond(
+  req: IncomingMessage,
+  res: ServerResponse,
+  opts: WebServerOptions,
+  port: number,
+): Promise<void> {
   const headers = securityHeaders(contentSecurityPolicy());
+  if (!fromThisMachine(req.headers.host, port)) {
+    res
+      .writeHead(421, { ...headers, 'content-type': 'text/plain; charset=utf-8' })
+      .end('Misdirected request\n');
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end();
     return;
@@ -43,7 +62,7 @@ async function respond(req: IncomingMessage, res: ServerResponse, opts: WebServe
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const server = createServer((req, res) => {
-    respond(req, res, opts).catch((err: Error) => {
+    respond(req, res, opts, (server.address() as AddressInfo).port).catch((err: Error) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`newswatch could not build this page: ${err.message}\n`);
     });

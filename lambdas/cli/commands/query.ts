@@ -151,14 +151,13 @@ export const matchesCommand: Command = async (argv, io) => {
   const name = positionals.join(' ');
   if (!name) throw new UsageError(`expected a topic name\nusage: ${usage}`);
   const query = { since: sinceOf(values.since, usage), limit: limitOf(values.limit) };
-  const { stories } = await withStore(values, io.cwd, (s, config) =>
-    topicStories(
-      s,
-      name,
-      config.topics.map((t) => t.name),
-      query,
-    ),
-  );
+  const { stories } = await withStore(values, io.cwd, (s, topics) => {
+    if (!topics)
+      throw new UsageError(
+        `with --table, pass the deployment's --config FILE: it names the topics\nusage: ${usage}`,
+      );
+    return topicStories(s, name, topics, query);
+  });
   for (const row of stories) {
     io.stdout(
       values.json

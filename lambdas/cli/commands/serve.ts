@@ -1,9 +1,12 @@
 /** `newswatch serve [--config FILE] [--port N]`: the reading page over what `newswatch run` stored. */
+
+import { resolve } from 'node:path';
 import { startWebServer } from '../../local/web-server.ts';
 import { parseFlags } from '../args.ts';
 import { type Command, UsageError } from '../io.ts';
 import { stopSignal } from '../signals.ts';
-import { withStore } from '../store-access.ts';
+import { topicNames, withLocalStore } from '../store-access.ts';
+import { DEFAULT_CONFIG } from './run.ts';
 
 const USAGE = 'newswatch serve [--config FILE] [--port N]';
 
@@ -22,19 +25,26 @@ export const serveCommand: Command = async (argv, io) => {
     USAGE,
   );
   const requested = portOf(values.port);
-  const { onPort } = await import('../../local/run.ts');
+  const { onPort, loadLocalConfig } = await import('../../local/run.ts');
+  const config = loadLocalConfig(resolve(io.cwd, values.config ?? DEFAULT_CONFIG));
+  const port = requested ?? config.local.webPort;
+  const field = requested === undefined ? 'local.webPort' : '--port';
   const stop = stopSignal();
   try {
-    return await withStore(values, io.cwd, async (store, config) => {
-      const port = requested ?? config.local.webPort;
-      const field = requested === undefined ? 'local.webPort' : '--port';
-      const topics = config.topics.map((t) => t.name);
-      const web = await onPort(port, field, () => startWebServer({ port, store, topics }));
-      io.stdout(`Stories: ${web.url}\nServing what is stored in ${config.local.dataDir}; Ctrl-C stops.\n`);
-      await stop.stopped;
-      await web.stop();
-      return 0;
-    });
+    return await withLocalStore(
+      config,
+      io.cwd,
+      async (store) => {
+        const web = await onPort(port, field, () =>
+          startWebServer({ port, store, topics: topicNames(config) }),
+        );
+        io.stdout(`Stories: ${web.url}\nServing what is stored in ${config.local.dataDir}; Ctrl-C stops.\n`);
+        await stop.stopped;
+        await web.stop();
+        return 0;
+      },
+      { share: true },
+    );
   } finally {
     stop.dispose();
   }

@@ -160,4 +160,15 @@ describe('the local reading page', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await get('/page.css')).res.headers.get('content-type')).toContain('text/css');
   });
+
+  it('answers only requests addressed to this machine, not a rebound name', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number | undefined>((done) => {
+      request(new URL('/', server.url), { headers: { host: 'evil.example' } }, (res) => {
+        res.resume();
+        done(res.statusCode);
+      }).end();
+    });
+    expect(status).toBe(421);
+  });
 });
