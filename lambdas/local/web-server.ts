@@ -1,12 +1,14 @@
 /**
  * The reading page on this machine: whole documents from lambdas/core/web, on loopback only and
- * without sign-in (the data is the user's own `.newswatch/`).
+ * without sign-in (the data is the user's own `.newswatch/`), plus the alert emails sent.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../core/ports.ts';
+import { emailsPage } from '../core/web/pages.ts';
 import { contentSecurityPolicy, pageDocument, renderPath, securityHeaders } from '../core/web/site.ts';
 import { PAGE_CSS } from '../core/web/style.ts';
+import { listSavedEmails, readSavedEmail } from './saved-mail.ts';
 
 const HOST = '127.0.0.1';
 
@@ -14,8 +16,8 @@ export interface WebServerOptions {
   port: number;
   store: Store;
   topics: readonly string[];
-  /** The SES stand-in's viewer of the alert emails, linked from every page when it runs. */
-  mailViewerUrl?: string;
+  /** Where `newswatch run` saves the alert emails it sent (`<dataDir>/mail`). */
+  mailDir: string;
 }
 
 export interface WebServer {
@@ -53,12 +55,25 @@ async function respond(
     res.writeHead(200, { ...headers, 'content-type': 'text/css; charset=utf-8' }).end(PAGE_CSS);
     return;
   }
-  const page = await renderPath(url.pathname, url.searchParams, { ...opts, now: new Date() });
-  const nav = opts.mailViewerUrl ? [{ label: 'Alert emails', href: opts.mailViewerUrl }] : [];
+  const email = /^\/emails\/([^/]+)$/.exec(url.pathname);
+  const saved = email && readSavedEmail(opts.mailDir, decodeURIComponent(email[1] ?? ''));
+  if (saved) {
+    res
+      .writeHead(200, { ...securityHeaders(EMAIL_POLICY), 'content-type': 'text/html; charset=utf-8' })
+      .end(saved);
+    return;
+  }
+  const page =
+    url.pathname === '/emails'
+      ? emailsPage(listSavedEmails(opts.mailDir))
+      : await renderPath(url.pathname, url.searchParams, { ...opts, now: new Date() });
   res
     .writeHead(page.status, { ...headers, 'content-type': 'text/html; charset=utf-8' })
-    .end(pageDocument(page, { nav }));
+    .end(pageDocument(page, { nav: [{ label: 'Alert emails', href: '/emails' }] }));
 }
+
+/** An email is shown as sent: its own inline styles, nothing that runs or loads. */
+const EMAIL_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const server = createServer((req, res) => {

@@ -96,6 +96,12 @@ describe.skipIf(!haveChromium && !inCi)('the reading page in headless chromium',
     await page.screenshot({ path: join(OUTPUT_DIR, 'story.png'), fullPage: true });
   });
 
+  it('lists the alert emails the run sent', async () => {
+    await page.getByRole('link', { name: 'Alert emails' }).click();
+    await page.waitForURL(/\/emails$/);
+    expect(await page.locator('.email').count()).toBe(3);
+  });
+
   it('fits a phone screen and filters by topic through a shareable link', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${pageUrl}?topic=taiwan&since=7d`);

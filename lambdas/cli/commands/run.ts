@@ -1,4 +1,5 @@
 /** `newswatch run [--config FILE] [--once] [--reset] [--verbose]`: the pipeline on this machine. */
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WebServer } from '../../local/web-server.ts';
 import { parseFlags } from '../args.ts';
@@ -41,7 +42,7 @@ export const runCommand: Command = async (argv, io) => {
       const { webPort: port } = env.config.local;
       const { startWebServer } = await import('../../local/web-server.ts');
       const topics = env.config.topics.map((t) => t.name);
-      const options = { port, store: env.container.store, topics, mailViewerUrl: env.standIns.mailViewerUrl };
+      const options = { port, store: env.container.store, topics, mailDir: join(env.dataDir, 'mail') };
       web = await onPort(port, 'local.webPort', () => startWebServer(options));
     }
     const page = web

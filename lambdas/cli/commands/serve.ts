@@ -1,6 +1,6 @@
 /** `newswatch serve [--config FILE] [--port N]`: the reading page over what `newswatch run` stored. */
 
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startWebServer } from '../../local/web-server.ts';
 import { parseFlags } from '../args.ts';
 import { type Command, UsageError } from '../io.ts';
@@ -29,6 +29,7 @@ export const serveCommand: Command = async (argv, io) => {
   const config = loadLocalConfig(resolve(io.cwd, values.config ?? DEFAULT_CONFIG));
   const port = requested ?? config.local.webPort;
   const field = requested === undefined ? 'local.webPort' : '--port';
+  const mailDir = join(resolve(io.cwd, config.local.dataDir), 'mail');
   const stop = stopSignal();
   try {
     return await withLocalStore(
@@ -36,7 +37,7 @@ export const serveCommand: Command = async (argv, io) => {
       io.cwd,
       async (store) => {
         const web = await onPort(port, field, () =>
-          startWebServer({ port, store, topics: topicNames(config) }),
+          startWebServer({ port, store, topics: topicNames(config), mailDir }),
         );
         io.stdout(`Stories: ${web.url}\nServing what is stored in ${config.local.dataDir}; Ctrl-C stops.\n`);
         await stop.stopped;

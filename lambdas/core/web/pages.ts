@@ -134,6 +134,18 @@ ${feeds.length ? html`<table class="feeds"><thead><tr><th>Feed</th><th>Health</t
   };
 }
 
+/** Locally, the alert emails that were sent, newest first; each opens as it was sent. */
+export function emailsPage(emails: { name: string; sentAt?: string; preview: string }[]): Page {
+  const item = (e: { name: string; sentAt?: string; preview: string }) =>
+    html`<li class="email"><a href="${sitePath(['emails', e.name])}">${e.sentAt ? readableTime(e.sentAt) : e.name}</a><p class="meta">${e.preview}</p></li>`;
+  return {
+    status: 200,
+    title: 'Alert emails',
+    body: html`<h1>Alert emails</h1>
+${emails.length ? html`<ul class="emails">${emails.map(item)}</ul>` : html`<p class="empty">No alert email was sent yet.</p>`}`,
+  };
+}
+
 export function errorPage(status: number, message: string): Page {
   return { status, title: status === 404 ? 'Not found' : 'Bad request', body: html`<h1>${message}</h1>` };
 }

@@ -2,6 +2,9 @@
  * The reading page served locally, over HTTP, from a real DynamoDB stand-in holding what hostile
  * feeds could send: titles with markup, `javascript:` links, an error message with a payload.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
@@ -36,6 +39,7 @@ const COPIES = [
 describe('the local reading page', () => {
   let target: DynamoTarget;
   let server: WebServer;
+  let mailDir: string;
   const get = async (path: string) => {
     const res = await fetch(new URL(path, server.url));
     return { res, text: await res.text() };
@@ -74,11 +78,17 @@ describe('the local reading page', () => {
       lastErrorKind: 'parse',
       lastErrorMessage: '<svg onload=alert(5)>',
     });
-    server = await startWebServer({ port: 0, store, topics: ['Larkspur harbour', 'Taiwan'] });
+    mailDir = mkdtempSync(join(tmpdir(), 'newswatch-mail-'));
+    writeFileSync(
+      join(mailDir, '2026-12-02T08-03-14-619Z-1.html'),
+      '<html><body style="color:#333"><h2>Port deal</h2><p>Matched: &lt;larkspur&gt;</p><script>alert(6)</script></body></html>',
+    );
+    server = await startWebServer({ port: 0, store, topics: ['Larkspur harbour', 'Taiwan'], mailDir });
   });
   afterAll(async () => {
     await server?.stop();
     await target?.stop();
+    rmSync(mailDir, { recursive: true, force: true });
   });
 
   /** No element the page did not write itself: no script, no handler attribute, no javascript: link. */
@@ -159,6 +169,18 @@ describe('the local reading page', () => {
     expect(csp).not.toContain('script-src');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await get('/page.css')).res.headers.get('content-type')).toContain('text/css');
+  });
+
+  it('lists the alert emails sent and shows each sandboxed, as it was sent', async () => {
+    const list = await get('/emails');
+    expectInert(list.text);
+    const item = parseHTML(list.text).document.querySelector('.email');
+    expect(item?.querySelector('a')?.textContent).toBe('2026-12-02 08:03 UTC');
+    expect(item?.querySelector('.meta')?.textContent).toBe('Port deal Matched: <larkspur>');
+    const email = await get(item?.querySelector('a')?.getAttribute('href') ?? '');
+    expect(email.text).toContain('<h2>Port deal</h2>');
+    expect(email.res.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+    expect((await get('/emails/..%2Fconfig.yaml')).res.status).toBe(404);
   });
 
   it('answers only requests addressed to this machine, not a rebound name', async () => {
