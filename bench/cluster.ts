@@ -1,14 +1,18 @@
 /**
  * Clustering speed and cost, reported (never asserted):
- * 1. throughput on one core for ~800-word synthetic articles: fingerprint + index lookup +
- *    assignment with the in-memory index (target 2,000/s);
- * 2. time per item with 1k, 10k, 100k and 1M items already indexed (synthetic, within the window),
+ * 1. the headline: articles per second end to end through `newswatch cluster`, JSONL in and out,
+ *    against a naive MinHash in the same run (cluster-cli.ts; target 2.4x);
+ * 2. throughput on one core for ~800-word synthetic articles, in this process: fingerprint +
+ *    index lookup + assignment with the in-memory index, without the start-up, reading and
+ *    writing that the CLI pays (target 2,000/s);
+ * 3. time per item with 1k, 10k, 100k and 1M items already indexed (synthetic, within the window),
  *    with the postings and items each assignment read, which the design bounds;
- * 3. DynamoDB read and write capacity units per ingested item, counted with
+ * 4. DynamoDB read and write capacity units per ingested item, counted with
  *    ReturnConsumedCapacity on dynalite started in-process on a loopback port, and on DynamoDB
  *    Local when scripts/fetch-dynamodb-local.sh has fetched it.
  *
- *   npx tsx bench/cluster.ts [--sizes 1000,10000,100000,1000000] [--items 3000] [--passes 5]
+ *   npx tsx bench/cluster.ts [--cli-items 5000] [--rounds 5] [--sizes 1000,10000,100000,1000000]
+ *     [--items 3000] [--passes 5]
  * The 1M size needs a larger heap: NODE_OPTIONS=--max-old-space-size=8192.
  */
 import path from 'node:path';
@@ -22,7 +26,8 @@ import {
   startDynamoDbLocal,
   type Target,
 } from '../eval/lib/dynamo-targets.ts';
-import { makeArticle, makeEvent, random, Vocabulary } from '../eval/lib/synthetic.ts';
+import { articles, random, START, Vocabulary } from '../eval/lib/synthetic.ts';
+import { endToEnd } from './cluster-cli.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,32 +37,13 @@ import { createTableInput } from '../lambdas/adapters/dynamodb/schema.ts';
 import { fingerprint } from '../lambdas/core/clustering/features.ts';
 import {
   type ClusterIndex,
-  type ClusterInput,
   createClusterer,
   createMemoryClusterIndex,
   DEFAULT_OPTIONS,
 } from '../lambdas/core/clustering/index.ts';
 
 const TARGET_PER_SECOND = 2000;
-const START = Date.parse('2026-03-10T00:00:00.000Z');
 const HOUR = 3_600_000;
-
-function articles(
-  count: number,
-  copies: number,
-  seed: number,
-  vocab: Vocabulary,
-  start = START,
-): ClusterInput[] {
-  const rnd = random(seed);
-  const events = Array.from({ length: Math.ceil(count / copies) }, (_, i) =>
-    makeEvent(i, vocab, rnd, start + (i / Math.ceil(count / copies)) * 48 * HOUR),
-  );
-  const out = events.flatMap((e) =>
-    Array.from({ length: copies }, (_, j) => makeArticle(`s${seed}-e${e.id}-c${j}`, e, vocab, rnd)),
-  );
-  return out.slice(0, count).sort((a, b) => ((a.published ?? '') < (b.published ?? '') ? -1 : 1));
-}
 
 /**
  * Several passes, each on a fresh index: this machine's speed drifts by a quarter from one second
@@ -171,7 +157,7 @@ async function scaling(vocab: Vocabulary, sizes: number[]): Promise<void> {
   console.log(
     `\n== time per item with N items already indexed (in-memory index, ${PROBES} new articles after ${SETTLING} unmeasured)`,
   );
-  const settling = articles(SETTLING, 5, 8, vocab, START - 48 * HOUR);
+  const settling = articles(SETTLING, 5, 8, vocab, { start: START - 48 * HOUR });
   const probes = articles(PROBES, 5, 7, vocab);
   for (const size of sizes) {
     const index = createMemoryClusterIndex();
@@ -270,6 +256,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   const { values } = parseArgs({
     args: argv,
     options: {
+      'cli-items': { type: 'string' },
+      rounds: { type: 'string' },
       sizes: { type: 'string' },
       items: { type: 'string' },
       passes: { type: 'string' },
@@ -277,6 +265,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     },
   });
   const vocab = new Vocabulary(30_000);
+  endToEnd(vocab, Number(values['cli-items'] ?? 5000), Number(values.rounds ?? 5));
   await throughput(vocab, Number(values.items ?? 3000), Number(values.passes ?? 5));
   await scaling(vocab, (values.sizes ?? '1000,10000,100000,1000000').split(',').map(Number));
   const count = Number(values.dynamo ?? 200);

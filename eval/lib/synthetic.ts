@@ -143,3 +143,28 @@ export function makeArticle(
     source: `outlet${id.length}`,
   };
 }
+
+/** When synthetic news starts unless told otherwise: any fixed time, so runs compare. */
+export const START = Date.parse('2026-03-10T00:00:00.000Z');
+
+/**
+ * `count` articles, `copies` reports of each event, the events spread over two days from `start`,
+ * in order of publication.
+ */
+export function articles(
+  count: number,
+  copies: number,
+  seed: number,
+  vocab: Vocabulary,
+  { start = START, words = 800 }: { start?: number; words?: number } = {},
+): ClusterInput[] {
+  const rnd = random(seed);
+  const eventCount = Math.ceil(count / copies);
+  const events = Array.from({ length: eventCount }, (_, i) =>
+    makeEvent(i, vocab, rnd, start + (i / eventCount) * 48 * 3_600_000),
+  );
+  const out = events.flatMap((e) =>
+    Array.from({ length: copies }, (_, j) => makeArticle(`s${seed}-e${e.id}-c${j}`, e, vocab, rnd, words)),
+  );
+  return out.slice(0, count).sort((a, b) => ((a.published ?? '') < (b.published ?? '') ? -1 : 1));
+}

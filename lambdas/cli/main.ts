@@ -4,7 +4,7 @@
  * `newswatch tag` does not pay for the AWS SDK.
  */
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../core/config/load.ts';
+import { ConfigError } from '../core/config/errors.ts';
 import { NotFoundError } from '../core/query/queries.ts';
 import { type CliIO, type Command, HelpRequest, InputError, UsageError } from './io.ts';
 
@@ -34,7 +34,10 @@ const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> =
     help: 'extract main text from pages (JSONL)',
     load: async () => (await import('./commands/extract.ts')).extractCommand,
   },
-  feeds: { help: 'feed health', load: async () => (await import('./commands/query.ts')).feedsCommand },
+  feeds: {
+    help: 'feed health; feeds import FILE.opml, feeds export, feeds discover URL',
+    load: async () => (await import('./commands/feeds.ts')).feedsCommand,
+  },
   stories: {
     help: 'list recent stories',
     load: async () => (await import('./commands/query.ts')).storiesCommand,
@@ -46,6 +49,10 @@ const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> =
   matches: {
     help: "list a topic's matches",
     load: async () => (await import('./commands/query.ts')).matchesCommand,
+  },
+  alerts: {
+    help: 'list alert emails: pending, sent or failed, and why',
+    load: async () => (await import('./commands/query.ts')).alertsCommand,
   },
 };
 

@@ -121,9 +121,15 @@ export interface TopicMatch extends TopicHit {
  */
 export type AlertMode = 'instant' | 'digest hourly' | 'digest daily';
 
-export interface AlertIntent {
+/** Names one outbox entry: the first alert of (story, topic), or its follow-up at `outlets` outlets. */
+export interface AlertKey {
   storyId: string;
   topic: string;
+  /** Set on a follow-up: the outlet count whose reaching it announces. */
+  outlets?: number;
+}
+
+export interface AlertIntent extends AlertKey {
   recipients: string[];
   /** Instant intents are sent on their own; digest intents wait for `dueAt` and go out together. */
   mode: AlertMode;
@@ -139,5 +145,9 @@ export interface AlertIntent {
   attempts: number;
   sentAt?: string;
   messageId?: string;
+  /** How many outlets the sent email named: a follow-up is owed only if it named fewer. */
+  outletsShown?: number;
   lastError?: string;
+  /** When the intent was parked as 'failed'; `lastError` says why. */
+  failedAt?: string;
 }

@@ -2,7 +2,7 @@
  * The ports the core talks through. Adapters (DynamoDB, S3, SES, HTTP) implement them; unit
  * tests may fake them. Nothing here names an AWS type.
  */
-import type { AlertIntent, Article, FeedState, Membership, Story, TopicMatch } from './model.ts';
+import type { AlertIntent, AlertKey, Article, FeedState, Membership, Story, TopicMatch } from './model.ts';
 
 /** Result of a conditional HTTP GET. */
 export interface HttpResponse {
@@ -78,7 +78,7 @@ export interface Store {
   listMatchesByStory(storyId: string): Promise<TopicMatch[]>;
   listMatchesByTopic(topic: string, opts: { since?: string; limit?: number }): Promise<TopicMatch[]>;
 
-  /** Outbox: creates the intent only if none exists for (storyId, topic). Returns whether it did. */
+  /** Outbox: creates the intent only if none exists under its key. Returns whether it did. */
   createAlertIntent(intent: AlertIntent): Promise<boolean>;
   /** Unsent intents, oldest due first; with `dueBy`, only those due by then. */
   listPendingAlerts(limit: number, dueBy?: string): Promise<AlertIntent[]>;
@@ -86,10 +86,23 @@ export interface Store {
    * Claims a pending (or stale 'sending') intent for sending; false when another worker holds it
    * or it was already sent.
    */
-  claimAlert(storyId: string, topic: string, now: string, leaseMs: number): Promise<boolean>;
-  completeAlert(storyId: string, topic: string, result: { messageId: string; sentAt: string }): Promise<void>;
-  failAlert(storyId: string, topic: string, error: string, permanent: boolean): Promise<void>;
-  getAlert(storyId: string, topic: string): Promise<AlertIntent | undefined>;
+  claimAlert(key: AlertKey, now: string, leaseMs: number): Promise<boolean>;
+  completeAlert(
+    key: AlertKey,
+    result: { messageId: string; sentAt: string; outletsShown: number },
+  ): Promise<void>;
+  /** Back to pending for a retry, or parked as 'failed' (out of the pending index) when `permanent`. */
+  failAlert(key: AlertKey, failure: AlertFailure): Promise<void>;
+  getAlert(key: AlertKey): Promise<AlertIntent | undefined>;
+  /** Every intent of a story, whatever its state. */
+  listAlerts(storyId: string): Promise<AlertIntent[]>;
+}
+
+export interface AlertFailure {
+  error: string;
+  permanent: boolean;
+  /** ISO 8601; kept as `failedAt` on a parked intent. */
+  at: string;
 }
 
 export interface Clock {
@@ -99,5 +112,5 @@ export interface Clock {
 /** Work handed from one stage to the next (SQS in AWS, an in-process queue locally). */
 export interface WorkQueue {
   sendFeeds(feedIds: string[]): Promise<void>;
-  sendAlerts(keys: { storyId: string; topic: string }[]): Promise<void>;
+  sendAlerts(keys: AlertKey[]): Promise<void>;
 }

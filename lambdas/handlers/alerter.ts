@@ -12,20 +12,29 @@ import {
   type SweepReport,
   sweepPendingAlerts,
 } from '../core/alerts/deliver.ts';
+import { followUpsOf } from '../core/config/schema.ts';
 import type { AlerterDeps } from '../runtime/container.ts';
 import { lambdaMailer, lambdaStore, once, systemClock } from '../runtime/from-env.ts';
 import { settings } from '../runtime/settings.ts';
 import { logger } from './logger.ts';
 import { count, publish } from './metrics.ts';
 
-const keySchema = z.object({ storyId: z.string().min(1), topic: z.string().min(1) });
+const UNMARKED =
+  'SES accepted the alert but the store refused to mark it sent: it goes out again when the claim expires';
+
+const keySchema = z.object({
+  storyId: z.string().min(1),
+  topic: z.string().min(1),
+  outlets: z.number().int().positive().optional(),
+});
 
 export class AlertRetryError extends Error {
   override name = 'AlertRetryError';
 }
 
 function deliveryDeps(c: AlerterDeps): DeliveryDeps {
-  return { store: c.store, mailer: c.mailer, clock: c.clock, subjectPrefix: c.config.alerts.subjectPrefix };
+  const { subjectPrefix, storyBaseUrl } = c.config.alerts;
+  return { ...c, subjectPrefix, storyBaseUrl };
 }
 
 function isSqsEvent(event: SQSEvent | ScheduledEvent): event is SQSEvent {
@@ -39,7 +48,8 @@ export function createAlerterHandler(getContainer: () => Promise<AlerterDeps>) {
     if (!isSqsEvent(event)) {
       const report = await sweepPendingAlerts(deps);
       logger.info('alert sweep', { sent: report.sent.length, failed: report.failed, retry: report.retry });
-      count('AlertsSent', report.sent.length);
+      if (report.unmarked.length > 0) logger.error(UNMARKED, { unmarked: report.unmarked });
+      count('AlertsSent', report.sent.length + report.unmarked.length);
       count('AlertsFailed', report.failed.length);
       publish();
       return report;
@@ -47,11 +57,10 @@ export function createAlerterHandler(getContainer: () => Promise<AlerterDeps>) {
     const recordHandler = async (record: SQSRecord) => {
       const key = keySchema.parse(JSON.parse(record.body));
       const outcome = await deliverAlert(key, deps);
-      logger.info('alert', { ...key, outcome });
-      count(
-        outcome === 'sent' ? 'AlertsSent' : 'AlertsFailed',
-        outcome === 'sent' || outcome === 'failed' ? 1 : 0,
-      );
+      if (outcome === 'unmarked') logger.error(UNMARKED, key);
+      else logger.info('alert', { ...key, outcome });
+      const sent = outcome === 'sent' || outcome === 'unmarked';
+      count(sent ? 'AlertsSent' : 'AlertsFailed', sent || outcome === 'failed' ? 1 : 0);
       // Let SQS redeliver after its visibility timeout; the sweep is the second chance.
       if (outcome === 'retry')
         throw new AlertRetryError(`alert for ${key.storyId}/${key.topic} will be retried`);
@@ -67,6 +76,13 @@ export function createAlerterHandler(getContainer: () => Promise<AlerterDeps>) {
 export const handler = createAlerterHandler(
   once(async () => {
     const { env, config } = await settings();
-    return { config, store: lambdaStore(env), mailer: lambdaMailer(env, config), clock: systemClock };
+    const store = lambdaStore(env);
+    return {
+      config,
+      store,
+      mailer: lambdaMailer(env, config),
+      clock: systemClock,
+      followUps: followUpsOf(config),
+    };
   }),
 );

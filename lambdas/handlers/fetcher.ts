@@ -46,9 +46,7 @@ export function createFetcherHandler(
         maxItemsPerFeed: container.config.fetch.maxItemsPerFeed,
       });
       logReport(report);
-      const alerts = report.items.flatMap((i) =>
-        i.kind === 'new' ? i.alertsQueued.map((topic) => ({ storyId: i.story.id, topic })) : [],
-      );
+      const alerts = report.items.flatMap((i) => (i.kind === 'new' ? i.alertsQueued : []));
       await container.queue.sendAlerts(alerts);
       onReport?.(report);
     };

@@ -3,12 +3,14 @@
  * outlets, then invokes the Lambda handlers in the order AWS would (scheduler → fetcher →
  * alerter), passing work between them through an in-process queue.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
-import { ConfigError, parseConfig } from '../core/config/load.ts';
+import { ConfigError } from '../core/config/errors.ts';
+import { parseConfig } from '../core/config/load.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { FeedRunReport } from '../core/pipeline/run-feed.ts';
+import type { Clock, Store } from '../core/ports.ts';
 import { createAlerterHandler } from '../handlers/alerter.ts';
 import { createFetcherHandler } from '../handlers/fetcher.ts';
 import { createSchedulerHandler } from '../handlers/scheduler.ts';
@@ -34,8 +36,10 @@ export interface RunResult {
   reports: FeedRunReport[];
   failedFeedMessages: number;
   emails: SentEmail[];
-  mailViewerUrl: string;
-  mailDir: string;
+  /** Where each of `emails` was saved, as HTML, in the same order. */
+  mailFiles: string[];
+  /** The page listing every mail saved in this data folder, across runs. */
+  mailIndex: string;
 }
 
 export interface LocalEnv {
@@ -44,6 +48,8 @@ export interface LocalEnv {
   queue: MemoryQueue;
   standIns: StandIns;
   dataDir: string;
+  /** With `reset`: what was deleted, in words. */
+  deleted?: string;
   stop(): Promise<void>;
 }
 
@@ -78,6 +84,7 @@ export async function startLocal(
 ): Promise<LocalEnv> {
   const config = loadLocalConfig(configPath);
   const dataDir = resolve(opts.cwd, config.local.dataDir);
+  const deleted = opts.reset ? describeState(dataDir) : undefined;
   if (opts.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const usesSamples = readFileSync(configPath, 'utf8').includes(SAMPLES_PLACEHOLDER);
@@ -101,16 +108,32 @@ export async function startLocal(
     endpoints: standIns.endpoints,
     queue,
   });
+  await releaseAbandonedClaims(container.store, container.clock);
   return {
     config,
     container,
     queue,
     standIns,
     dataDir,
+    deleted,
     async stop() {
       await Promise.all([standIns.stop(), samples?.stop()]);
     },
   };
+}
+
+/**
+ * The data folder's database admits one process at a time, so a claim found at start belongs to
+ * a run that was stopped while sending. Released, it goes out in this run rather than after its
+ * lease. (The email may have left before the stop: at least once, as in AWS.)
+ */
+async function releaseAbandonedClaims(store: Store, clock: Clock): Promise<void> {
+  const at = clock.now().toISOString();
+  for (const intent of await store.listPendingAlerts(Number.POSITIVE_INFINITY)) {
+    if (intent.status !== 'sending') continue;
+    const error = 'claim released: the run that held it stopped before confirming the send';
+    await store.failAlert(intent, { error, permanent: false, at });
+  }
 }
 
 function sqsEvent(bodies: unknown[]): SQSEvent {
@@ -150,11 +173,46 @@ async function fetchEmails(viewerUrl: string, sinceEpochSeconds: number): Promis
   }));
 }
 
-function saveEmails(dir: string, emails: SentEmail[], stamp: string): void {
+/** What `--reset` is about to delete, so the user is told rather than surprised. */
+function describeState(dataDir: string): string {
+  if (!existsSync(dataDir)) return 'nothing (no local data yet)';
+  const mails = existsSync(join(dataDir, 'mail'))
+    ? readdirSync(join(dataDir, 'mail')).filter((f) => f.endsWith('.html') && f !== MAIL_INDEX).length
+    : 0;
+  return `stored feeds, stories, matches and alerts (dynamodb/), archived feed and page bodies (s3/), ${mails} saved mail(s) (mail/)`;
+}
+
+const MAIL_INDEX = 'index.html';
+
+/** Each email as HTML (what the browser shows) and text (what a plain-text client shows). */
+function saveEmails(dir: string, emails: SentEmail[], stamp: string): string[] {
   mkdirSync(dir, { recursive: true });
-  emails.forEach((email, i) => {
-    writeFileSync(join(dir, `${stamp.replace(/[:.]/g, '-')}-${i + 1}.html`), email.html);
+  return emails.map((email, i) => {
+    const base = join(dir, `${stamp.replace(/[:.]/g, '-')}-${i + 1}`);
+    writeFileSync(`${base}.html`, email.html);
+    writeFileSync(`${base}.txt`, `To: ${email.to.join(', ')}\nSubject: ${email.subject}\n\n${email.text}`);
+    return `${base}.html`;
   });
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Lists every saved mail, newest first, by the subject in its text file. Rewritten after each run. */
+function writeMailIndex(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const mails = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .reverse()
+    .map((f) => {
+      const [to = '', subject = ''] = readFileSync(join(dir, f), 'utf8').split('\n');
+      const html = f.replace(/\.txt$/, '.html');
+      return `<li><a href="${escapeHtml(html)}">${escapeHtml(subject.replace(/^Subject: /, ''))}</a><br><small>${escapeHtml(to)} · ${escapeHtml(f.slice(0, 19))}</small></li>`;
+    });
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>newswatch: local mail</title></head><body style="font-family:sans-serif;max-width:40em;margin:1em auto;padding:0 1em"><h1>Mail sent by local runs</h1><p>${mails.length} mail(s), newest first.</p><ol>${mails.join('\n')}</ol></body></html>`;
+  const path = join(dir, MAIL_INDEX);
+  writeFileSync(path, page);
+  return path;
 }
 
 /** One scheduled run, end to end, through the Lambda handlers. */
@@ -179,13 +237,6 @@ export async function runOnce(env: LocalEnv): Promise<RunResult> {
 
   const emails = await fetchEmails(env.standIns.mailViewerUrl, since);
   const mailDir = join(env.dataDir, 'mail');
-  if (emails.length > 0) saveEmails(mailDir, emails, startedAt);
-  return {
-    startedAt,
-    reports,
-    failedFeedMessages,
-    emails,
-    mailViewerUrl: env.standIns.mailViewerUrl,
-    mailDir,
-  };
+  const mailFiles = saveEmails(mailDir, emails, startedAt);
+  return { startedAt, reports, failedFeedMessages, emails, mailFiles, mailIndex: writeMailIndex(mailDir) };
 }

@@ -10,7 +10,7 @@ export interface SavedEmail {
   name: string;
   /** When the run that sent it started. */
   sentAt?: string;
-  /** The email's words, markup dropped: what a list of emails can show whatever the template. */
+  /** Recipients and subject, or the email's words with the markup dropped. */
   preview: string;
 }
 
@@ -22,6 +22,19 @@ function words(html: string): string {
   const text = decodeHTML(html.replace(/<(style|head|script)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '));
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > PREVIEW_CHARS ? `${line.slice(0, PREVIEW_CHARS - 1)}…` : line;
+}
+
+/**
+ * `newswatch run` saves a text copy that opens with To: and Subject: lines; for an email saved
+ * without one, its words.
+ */
+function preview(mailDir: string, name: string): string {
+  try {
+    const [header = ''] = readFileSync(join(mailDir, name.replace(/\.html$/, '.txt')), 'utf8').split('\n\n');
+    return header.split('\n').join(' · ');
+  } catch {
+    return words(readSavedEmail(mailDir, name) ?? '');
+  }
 }
 
 /** Newest first; a folder that does not exist yet holds no email. */
@@ -40,7 +53,7 @@ export function listSavedEmails(mailDir: string): SavedEmail[] {
       return {
         name,
         sentAt: `${day}T${h}:${m}:${s}.${ms}Z`,
-        preview: words(readSavedEmail(mailDir, name) ?? ''),
+        preview: preview(mailDir, name),
       };
     });
 }

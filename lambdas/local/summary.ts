@@ -79,11 +79,12 @@ export function formatSummary(result: RunResult, configPath: string, page: PageH
     ...[...topicCounts].map(([topic, stories]) => `  ${pad(topic, 24)} ${stories.size} story(ies)`),
     '',
     `Alerts sent: ${result.emails.length}`,
-    ...result.emails.map((e) => `  → ${e.to.join(', ')}: ${e.subject}`),
+    ...result.emails.flatMap((e, i) => [
+      `  → ${e.to.join(', ')}: ${e.subject}`,
+      `    ${result.mailFiles[i]}`,
+    ]),
+    `Every mail sent by local runs, newest first: ${result.mailIndex}`,
   ];
-  if (result.emails.length > 0) {
-    lines.push(`  Read them at ${result.mailViewerUrl} while newswatch runs, or in ${result.mailDir}/`);
-  }
   if (result.failedFeedMessages > 0)
     lines.push('', `Feed messages that failed and would be retried: ${result.failedFeedMessages}`);
   lines.push('', pageLine(page));

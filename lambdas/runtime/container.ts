@@ -15,8 +15,9 @@ import { createDynamoStore } from '../adapters/dynamodb/store.ts';
 import { createHttpClient } from '../adapters/http/client.ts';
 import { createS3Archive } from '../adapters/s3/archive.ts';
 import { createSesMailer } from '../adapters/ses/mailer.ts';
+import type { FollowUps } from '../core/alerts/follow-up.ts';
 import { createClusterer, type StoryClusterer } from '../core/clustering/index.ts';
-import type { Config } from '../core/config/schema.ts';
+import { type Config, followUpsOf } from '../core/config/schema.ts';
 import type { Archive, Clock, HttpClient, Mailer, Store, WorkQueue } from '../core/ports.ts';
 import { compileTopics, type TopicMatcher } from '../core/topics/index.ts';
 import { systemClock } from './from-env.ts';
@@ -37,6 +38,7 @@ export interface AlerterDeps {
   store: Store;
   mailer: Mailer;
   clock: Clock;
+  followUps: FollowUps;
 }
 
 export interface Container {
@@ -49,6 +51,7 @@ export interface Container {
   topics: TopicMatcher;
   clock: Clock;
   queue: WorkQueue;
+  followUps: FollowUps;
 }
 
 export interface ContainerOptions {
@@ -61,6 +64,18 @@ export interface ContainerOptions {
   clock?: Clock;
 }
 
+/** The HTTP client every fetch of a feed or page goes through, with the configured guards. */
+export function guardedHttpClient(fetch: Config['fetch']): HttpClient {
+  return createHttpClient({
+    userAgent: `newswatch/${PRODUCT_VERSION} (+${fetch.contactUrl})`,
+    allowPrivate: fetch.allowPrivate,
+    connectTimeoutMs: fetch.connectTimeoutMs,
+    totalTimeoutMs: fetch.totalTimeoutMs,
+    maxBytes: fetch.maxBytes,
+    perHostConcurrency: fetch.perHostConcurrency,
+  });
+}
+
 export function buildContainer(opts: ContainerOptions): Container {
   const { config } = opts;
   const aws = { region: opts.region, endpoints: opts.endpoints };
@@ -70,17 +85,11 @@ export function buildContainer(opts: ContainerOptions): Container {
     store: createDynamoStore(doc, opts.tableName),
     archive: createS3Archive(createS3Client(aws), opts.bucket),
     mailer: createSesMailer(createSesClient(aws), config.alerts.from),
-    http: createHttpClient({
-      userAgent: `newswatch/${PRODUCT_VERSION} (+${config.fetch.contactUrl})`,
-      allowPrivate: config.fetch.allowPrivate,
-      connectTimeoutMs: config.fetch.connectTimeoutMs,
-      totalTimeoutMs: config.fetch.totalTimeoutMs,
-      maxBytes: config.fetch.maxBytes,
-      perHostConcurrency: config.fetch.perHostConcurrency,
-    }),
+    http: guardedHttpClient(config.fetch),
     clusterer: createClusterer(createDynamoClusterIndex(doc, opts.tableName)),
     topics: compileTopics({ aliases: config.aliases, topics: config.topics }),
     clock: opts.clock ?? systemClock,
     queue: opts.queue,
+    followUps: followUpsOf(config),
   };
 }

@@ -37,6 +37,7 @@ describe('newswatch run on the sample outlets', () => {
     second = await newswatch(['run', '--once', '--config', config]);
   }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const mailPages = () => readdirSync(join(dir, 'data', 'mail')).filter((f) => /^\d.*\.html$/.test(f));
 
   it('fetches every feed and ingests every sample article once', () => {
     expect(first.stderr).toBe('');
@@ -79,7 +80,46 @@ describe('newswatch run on the sample outlets', () => {
     expect(
       subjects.filter((s) => s.includes('asia-desk@example.com: [newswatch] Taiwan: Taiwan chipmaker')),
     ).toHaveLength(1);
-    expect(readdirSync(join(dir, 'data', 'mail')).filter((f) => f.endsWith('.html'))).toHaveLength(3);
+    expect(mailPages()).toHaveLength(3);
+  });
+
+  it("prints where each mail was saved, lists every run's mails on one page, and no viewer that has stopped", () => {
+    const files = first.stdout.split('\n').filter((l) => /^ {4}\/.*\.html$/.test(l));
+    expect(files.map((f) => f.trim()).sort()).toEqual(
+      mailPages()
+        .map((f) => join(dir, 'data', 'mail', f))
+        .sort(),
+    );
+    const index = join(dir, 'data', 'mail', 'index.html');
+    expect(first.stdout).toContain(`Every mail sent by local runs, newest first: ${index}`);
+    expect(first.stdout).not.toMatch(/http:\/\/127\.0\.0\.1:\d+\/?\s*$/m);
+    expect(first.stdout).not.toContain('viewer');
+    // Persisted: the second run sent nothing and the page still lists the first run's three.
+    expect(second.stdout).toContain(`Every mail sent by local runs, newest first: ${index}`);
+    expect(readFileSync(index, 'utf8').match(/<li>/g)).toHaveLength(3);
+  });
+
+  it("emails the story's headline and every outlet carrying it, earliest publisher first", () => {
+    const mails = mailPages().map((f) => readFileSync(join(dir, 'data', 'mail', f), 'utf8'));
+    const approval = mails.find((m) => m.includes('Carried by 3 outlets'));
+    expect(approval).toContain('<h1>Port authority approves $480 million Larkspur terminal expansion</h1>');
+    expect(approval).toContain('First reported by Harbour Herald, published 2026-11-10 09:30 UTC');
+    const outlets = [
+      ...(approval ?? '').matchAll(
+        /<li><strong>([^<]+)<\/strong> <span class="when">· ([^<]+)<\/span><br><a href="([^"]+)">/g,
+      ),
+    ];
+    expect(outlets.map((m) => [m[1], m[2]])).toEqual([
+      ['Harbour Herald', '2026-11-10 09:30 UTC'],
+      ['Northern Wire', '2026-11-10 11:05 UTC'],
+      ['Coastal Daily', '2026-11-10 15:40 UTC'],
+    ]);
+    expect(outlets.every((m) => /^http:\/\/127\.0\.0\.1:\d+\/[a-z-]+\/articles\//.test(m[3] ?? ''))).toBe(
+      true,
+    );
+    const court = mails.find((m) => m.includes('Court halts Larkspur expansion over dredging permits'));
+    expect(court).toContain('First reported by Harbour Herald, published 2026-10-20 08:15 UTC');
+    expect(court).toContain('Carried by 2 outlets');
   });
 
   it('tags on the article text, not on a sidebar that links to another story', async () => {
@@ -136,10 +176,28 @@ describe('newswatch run on the sample outlets', () => {
     expect(out.stdout).not.toMatch(/\b[0-9a-f]{32}\b/);
   });
 
+  it('lists the alerts it sent with their state', async () => {
+    const out = await newswatch(['alerts', '--config', config]);
+    expect(out.code).toBe(0);
+    const rows = out.stdout.trim().split('\n');
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => /^sent\t.*\tsent \d{4}-\d\d-\d\d \d\d:\d\d UTC\t/.test(r))).toBe(true);
+    expect(rows.filter((r) => r.includes('\tTaiwan\t'))).toHaveLength(1);
+  });
+
   it('finds nothing new and sends nothing on a second run', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Feeds: 4 polled, 0 failed');
     expect(second.stdout).toContain('Items: 0 new');
     expect(second.stdout).toContain('Alerts sent: 0');
+  });
+
+  it('says what --reset deletes, then starts from empty', async () => {
+    const reset = await newswatch(['run', '--once', '--reset', '--config', config]);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain(
+      `--reset deleted ${join(dir, 'data')}: stored feeds, stories, matches and alerts (dynamodb/), archived feed and page bodies (s3/), 3 saved mail(s) (mail/).`,
+    );
+    expect(reset.stdout).toContain('Alerts sent: 3');
   });
 });

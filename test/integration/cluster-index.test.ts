@@ -144,8 +144,10 @@ describe.each(dynamoTargets)('DynamoDB cluster index on $name', ({ start }) => {
       opened: '2026-03-10T09:00:00.000Z',
     };
     expect(await index.putStory(story, FAR_FUTURE)).toBe(true);
+    // A record without a stored norm (written before it was kept) reads back without one.
+    expect(await index.getStories(['s1'])).toEqual([story]);
     expect(await index.putStory(story, FAR_FUTURE)).toBe(false);
-    const grown = { ...story, weights: [1.8], counts: [2], members: 2, version: 2 };
+    const grown = { ...story, weights: [1.8], counts: [2], norm: 1.8, members: 2, version: 2 };
     expect(await index.putStory(grown, FAR_FUTURE)).toBe(true);
     expect(await index.putStory({ ...grown, members: 3 }, FAR_FUTURE)).toBe(false);
     expect(await index.getStories(['none', 's1'])).toEqual([grown]);

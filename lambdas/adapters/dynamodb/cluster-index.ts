@@ -181,6 +181,7 @@ function toStory(row: Row): StoryVector {
     features: (row.features as string[] | undefined) ?? [],
     weights: ((row.weights as number[] | undefined) ?? []).map(Number),
     counts: ((row.counts as number[] | undefined) ?? []).map(Number),
+    ...(row.norm !== undefined ? { norm: Number(row.norm) } : {}),
     members: Number(row.members ?? 0),
     version: Number(row.version ?? 0),
     ...(typeof row.mergedInto === 'string' ? { mergedInto: row.mergedInto } : {}),

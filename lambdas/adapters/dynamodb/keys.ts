@@ -23,7 +23,11 @@ export const keys = {
     sk: `MATCH#${topic}#${itemId}`,
   }),
   topicMatches: (topic: string) => `TOPIC#${topic}`,
-  alert: (storyId: string, topic: string) => ({ pk: `STORY#${storyId}`, sk: `ALERT#${topic}` }),
+  /** A follow-up sorts after its story's first alerts: `ALERT+<outlets>#<topic>`. */
+  alert: ({ storyId, topic, outlets }: { storyId: string; topic: string; outlets?: number }) => ({
+    pk: `STORY#${storyId}`,
+    sk: outlets === undefined ? `ALERT#${topic}` : `ALERT+${outlets}#${topic}`,
+  }),
   /** Sparse index partition: only intents not yet sent carry it. */
   pendingAlerts: () => 'OUTBOX#PENDING',
 } as const;

@@ -340,9 +340,9 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
           new PutCommand({
             TableName,
             Item: {
-              ...keys.alert(intent.storyId, intent.topic),
+              ...keys.alert(intent),
               gsi1pk: keys.pendingAlerts(),
-              gsi1sk: `${intent.dueAt}#${intent.storyId}#${intent.topic}`,
+              gsi1sk: `${intent.dueAt}#${intent.storyId}#${keys.alert(intent).sk}`,
               kind: 'alert',
               ...intent,
             },
@@ -367,13 +367,13 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
       return rows.map((r) => strip<AlertIntent>(r, ['leaseUntil']) as AlertIntent);
     },
 
-    async claimAlert(storyId, topic, now, leaseMs) {
+    async claimAlert(key, now, leaseMs) {
       const leaseUntil = new Date(Date.parse(now) + leaseMs).toISOString();
       return conditional(() =>
         doc.send(
           new UpdateCommand({
             TableName,
-            Key: keys.alert(storyId, topic),
+            Key: keys.alert(key),
             UpdateExpression: 'SET #status = :sending, leaseUntil = :lease ADD attempts :one',
             ConditionExpression: '#status = :pending OR (#status = :sending AND leaseUntil < :now)',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -389,37 +389,46 @@ export function createDynamoStore(doc: DynamoDBDocumentClient, tableName: string
       );
     },
 
-    async completeAlert(storyId, topic, { messageId, sentAt }) {
+    async completeAlert(key, { messageId, sentAt, outletsShown }) {
       await doc.send(
         new UpdateCommand({
           TableName,
-          Key: keys.alert(storyId, topic),
+          Key: keys.alert(key),
           UpdateExpression:
-            'SET #status = :sent, messageId = :m, sentAt = :at REMOVE gsi1pk, gsi1sk, leaseUntil',
+            'SET #status = :sent, messageId = :m, sentAt = :at, outletsShown = :n REMOVE gsi1pk, gsi1sk, leaseUntil',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ':at': sentAt },
+          ExpressionAttributeValues: { ':sent': 'sent', ':m': messageId, ':at': sentAt, ':n': outletsShown },
         }),
       );
     },
 
-    async failAlert(storyId, topic, error, permanent) {
+    async failAlert(key, { error, permanent, at }) {
       await doc.send(
         new UpdateCommand({
           TableName,
-          Key: keys.alert(storyId, topic),
+          Key: keys.alert(key),
           UpdateExpression: permanent
-            ? 'SET #status = :failed, lastError = :e REMOVE gsi1pk, gsi1sk, leaseUntil'
+            ? 'SET #status = :failed, lastError = :e, failedAt = :at REMOVE gsi1pk, gsi1sk, leaseUntil'
             : 'SET #status = :pending, lastError = :e REMOVE leaseUntil',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: permanent
-            ? { ':failed': 'failed', ':e': error }
+            ? { ':failed': 'failed', ':e': error, ':at': at }
             : { ':pending': 'pending', ':e': error },
         }),
       );
     },
 
-    async getAlert(storyId, topic) {
-      return strip<AlertIntent>(await get(keys.alert(storyId, topic)), ['leaseUntil']);
+    async getAlert(key) {
+      return strip<AlertIntent>(await get(keys.alert(key)), ['leaseUntil']);
+    },
+
+    async listAlerts(storyId) {
+      const rows = await queryAll({
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+        // `ALERT#` (first alerts) and `ALERT+` (follow-ups) both begin so.
+        ExpressionAttributeValues: { ':p': keys.story(storyId).pk, ':s': 'ALERT' },
+      });
+      return rows.map((r) => strip<AlertIntent>(r, ['leaseUntil']) as AlertIntent);
     },
   };
 }

@@ -1,11 +1,12 @@
 /**
  * `newswatch cluster --in ARTICLES.jsonl [--out FILE]`: one `{"id","storyId"}` line per input line,
- * in input order, from the same engine the pipeline runs, over an in-memory index.
+ * in input order, from the same engine the pipeline runs, over an in-memory index. A line's `html`
+ * gives what the line leaves out: its text, and its published time as the page declares it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ClusterInput, createClusterer, createMemoryClusterIndex } from '../../core/clustering/index.ts';
-import { extractArticle } from '../../core/extract/index.ts';
+import type { ExtractedArticle } from '../../core/extract/index.ts';
 import { parseFlags, requireFlag } from '../args.ts';
 import { type Command, InputError } from '../io.ts';
 
@@ -17,20 +18,22 @@ export const clusterCommand: Command = async (argv, io) => {
   const text = await readInput(inPath);
   // Undated items all take the run's time, so they compare as simultaneous.
   const seenAt = new Date().toISOString();
-  const inputs = text
+  const lines = text
     .split(/\r?\n/)
-    .flatMap((line, i) => (line.trim() === '' ? [] : [parseLine(line, i + 1, seenAt)]));
+    .flatMap((line, i) => (line.trim() === '' ? [] : [parseLine(line, i + 1)]));
+  const extract = lines.some(needsPage) ? await loadExtractor() : undefined;
+  const inputs = lines.map((line) => toInput(line, seenAt, extract));
   const clusterer = createClusterer(createMemoryClusterIndex());
   const assigned: string[] = [];
   for (const input of inputs) assigned.push((await clusterer.assign(input)).storyId);
   // A story merged after some of its items were assigned: they are reported where they ended.
   const current = await clusterer.resolve([...new Set(assigned)]);
-  const lines = inputs.map((input, i) => {
+  const out = inputs.map((input, i) => {
     const storyId = assigned[i] ?? '';
     return `${JSON.stringify({ id: input.id, storyId: current.get(storyId) ?? storyId })}\n`;
   });
-  if (values.out) await writeFile(path.resolve(io.cwd, values.out), lines.join(''));
-  else for (const line of lines) io.stdout(line);
+  if (values.out) await writeFile(path.resolve(io.cwd, values.out), out.join(''));
+  else for (const line of out) io.stdout(line);
   return 0;
 };
 
@@ -42,7 +45,32 @@ async function readInput(file: string): Promise<string> {
   }
 }
 
-function parseLine(line: string, lineNumber: number, seenAt: string): ClusterInput {
+/** An input line's fields as given, before any page is read. */
+interface ArticleLine {
+  lineNumber: number;
+  id: string;
+  title?: string;
+  text?: string;
+  html?: string;
+  url?: string;
+  guid?: string;
+  source?: string;
+  published?: string;
+}
+
+type Extractor = (html: string, url?: string) => ExtractedArticle;
+
+/** Without a date, the page's own is better than the run's time, which makes all undated items simultaneous. */
+function needsPage(line: ArticleLine): line is ArticleLine & { html: string } {
+  return line.html !== undefined && (line.text === undefined || line.published === undefined);
+}
+
+/** Loaded on demand: text-only input should not pay for loading a DOM and Readability. */
+async function loadExtractor(): Promise<Extractor> {
+  return (await import('../../core/extract/index.ts')).extractArticle;
+}
+
+function parseLine(line: string, lineNumber: number): ArticleLine {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -62,23 +90,28 @@ function parseLine(line: string, lineNumber: number, seenAt: string): ClusterInp
     return v;
   };
   const id = field('id', true) ?? '';
-  const url = field('url');
   const published = field('published');
   if (published !== undefined && Number.isNaN(Date.parse(published)))
     throw new InputError(`line ${lineNumber}: "published" is not a date: ${published}`);
-  const { title, text } = titleAndText(field('title'), field('text'), field('html'), url);
-  if (title === '' && text === '')
-    throw new InputError(`line ${lineNumber}: needs "title", "text" or "html"`);
-  return { id, title, text, url, guid: field('guid'), source: field('source'), published, seenAt };
+  return {
+    lineNumber,
+    id,
+    title: field('title'),
+    text: field('text'),
+    html: field('html'),
+    url: field('url'),
+    guid: field('guid'),
+    source: field('source'),
+    published,
+  };
 }
 
-function titleAndText(
-  title: string | undefined,
-  text: string | undefined,
-  html: string | undefined,
-  url: string | undefined,
-): { title: string; text: string } {
-  if (text !== undefined || html === undefined) return { title: title ?? '', text: text ?? '' };
-  const extracted = extractArticle(html, url);
-  return { title: title ?? extracted.title ?? '', text: extracted.text };
+function toInput(line: ArticleLine, seenAt: string, extract: Extractor | undefined): ClusterInput {
+  const page = needsPage(line) ? extract?.(line.html, line.url) : undefined;
+  const title = line.title ?? page?.title ?? '';
+  const text = line.text ?? page?.text ?? '';
+  if (title === '' && text === '')
+    throw new InputError(`line ${line.lineNumber}: needs "title", "text" or "html"`);
+  const { id, url, guid, source } = line;
+  return { id, title, text, url, guid, source, published: line.published ?? page?.published, seenAt };
 }

@@ -1,5 +1,7 @@
-/** Read commands: `feeds`, `stories`, `story ID`, `explain ID`, `matches TOPIC`. */
+/** Read commands: `feeds`, `stories`, `story ID`, `explain ID`, `matches TOPIC`, `alerts`. */
+import type { AlertIntent } from '../../core/model.ts';
 import {
+  alertIntents,
   feedHealth,
   listStories,
   type StoryDetail,
@@ -38,7 +40,8 @@ function sinceOf(value: string | undefined, usage: string): string | undefined {
   }
 }
 
-export const feedsCommand: Command = async (argv, io) => {
+/** `newswatch feeds` without a subcommand (see feeds.ts). */
+export const feedHealthCommand: Command = async (argv, io) => {
   const { values } = parseFlags(argv, LIST_FLAGS, 'newswatch feeds [--json] [--table T --region R]');
   const feeds = await withStore(values, io.cwd, (s) => feedHealth(s));
   if (values.json) {
@@ -138,7 +141,7 @@ export const explainCommand: Command = async (argv, io) => {
     `Alerts:${detail.alerts.length ? '' : ' none'}`,
     ...detail.alerts.map(
       (a) =>
-        `  ${a.topic} → ${a.recipients.join(', ')}: ${a.sentAt ? `sent ${readableTime(a.sentAt)}` : a.status}`,
+        `  ${a.topic}${a.outlets ? ` (follow-up at ${a.outlets} outlets)` : ''} → ${a.recipients.join(', ')}: ${a.sentAt ? `sent ${readableTime(a.sentAt)}` : a.status}`,
     ),
   ];
   io.stdout(`${lines.join('\n')}\n`);
@@ -163,6 +166,33 @@ export const matchesCommand: Command = async (argv, io) => {
       values.json
         ? `${JSON.stringify(row)}\n`
         : `${row.lastMatchedAt}\t${row.story.id}\t${row.story.headline}\t${row.story.outlets.join(', ')}\t${row.terms.join(', ')}\n`,
+    );
+  }
+  return 0;
+};
+
+/** What a reader of the list needs to act: when it went out, or why not and since when. */
+function alertState(a: AlertIntent): string {
+  if (a.status === 'sent') return `sent ${readableTime(a.sentAt ?? '')}`;
+  if (a.status === 'failed')
+    return `FAILED ${readableTime(a.failedAt ?? '')}: ${a.lastError ?? 'no reason recorded'}`;
+  const retry = a.lastError ? ` (last error after ${a.attempts} attempt(s): ${a.lastError})` : '';
+  return a.status === 'sending'
+    ? `sending since attempt ${a.attempts}${retry}`
+    : `pending, due ${readableTime(a.dueAt)}${retry}`;
+}
+
+export const alertsCommand: Command = async (argv, io) => {
+  const usage = 'newswatch alerts [--since ISO] [--limit N] [--json]';
+  const { values } = parseFlags(argv, LIST_FLAGS, usage);
+  const alerts = await withStore(values, io.cwd, (s) =>
+    alertIntents(s, { since: values.since, limit: limitOf(values.limit) }),
+  );
+  for (const a of alerts) {
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(a)}\n`
+        : `${a.status}\t${a.topic}\t${a.storyId}\t${a.mode}\t${a.recipients.join(',')}\t${alertState(a)}\t${a.headline}\n`,
     );
   }
   return 0;

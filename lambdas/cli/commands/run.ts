@@ -37,7 +37,7 @@ export const runCommand: Command = async (argv, io) => {
   const stop = stopSignal();
   let web: WebServer | undefined;
   try {
-    if (values.reset) io.stdout(`Local state in ${env.dataDir} was reset.\n`);
+    if (env.deleted) io.stdout(`--reset deleted ${env.dataDir}: ${env.deleted}.\n`);
     if (!values.once) {
       const { webPort: port } = env.config.local;
       const { startWebServer } = await import('../../local/web-server.ts');
@@ -53,7 +53,7 @@ export const runCommand: Command = async (argv, io) => {
       if (values.once) return 0;
       const wait = intervalMs(env.config.schedule);
       io.stdout(
-        `\nNext run in ${Math.round(wait / 60_000)} min; mail viewer at ${env.standIns.mailViewerUrl}. Ctrl-C stops.\n`,
+        `\nNext run in ${Math.round(wait / 60_000)} min; until Ctrl-C stops it, the SES stand-in's viewer is at ${env.standIns.mailViewerUrl}.\n`,
       );
       try {
         await sleep(wait, undefined, { signal: stop.signal });

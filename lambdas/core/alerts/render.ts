@@ -1,105 +1,136 @@
 /**
- * Turns an alert intent into an email. Every value in it came from a feed somebody else
- * controls, so each one is escaped for its context: HTML-escaped in the body, stripped of line
- * breaks in the subject (no header injection), and links kept only when they are http(s).
+ * Turns an alert into an email a desk can act on without opening anything else: the story's
+ * headline and first reporter, every outlet carrying it so far (earliest first, each with its own
+ * headline, link and time), why it matched, and where to read more. An HTML part and a plain-text
+ * part carry the same content. Every feed-supplied value goes through escape.ts.
  */
 import type { AlertIntent } from '../model.ts';
 import type { EmailMessage } from '../ports.ts';
+import { escapeHtml, headerSafe, link, readableTime, safeHttpUrl } from './escape.ts';
+import { highlightHtml, highlightText } from './highlight.ts';
+import { page } from './layout.ts';
+import type { AlertStory, StoryCopy } from './story.ts';
 
-const SUBJECT_MAX = 180;
-/** C0 controls, DEL and the Unicode line separators: built from code points to keep them visible. */
-const CONTROL_CHARS = new RegExp(
-  `[${String.fromCharCode(0)}-${String.fromCharCode(31)}\\u007f\\u2028\\u2029]+`,
-  'g',
-);
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+export interface RenderOptions {
+  subjectPrefix: string;
+  /** Where story pages are served; each email links `<base>/stories/<id>`. */
+  storyBaseUrl?: string;
 }
 
-/** One line, no control characters, bounded length. */
-export function headerSafe(text: string, max = SUBJECT_MAX): string {
-  const line = text.replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+const ONCE = 'You get one email per story and topic, however many outlets carry it.';
+
+/** What the email is: a new story, or the follow-up the topic asked for at a number of outlets. */
+function kind(intent: AlertIntent): { kicker: string; topic: string; footer: string } {
+  const topic = headerSafe(intent.topic, 200);
+  if (intent.outlets === undefined) return { kicker: `${topic} · new story`, topic, footer: ONCE };
+  return {
+    kicker: `${topic} · update: reached ${intent.outlets} outlets`,
+    topic: `${topic} (now ${intent.outlets}+ outlets)`,
+    footer: `You asked for one more email when a story reaches ${intent.outlets} outlets; this is the only one.`,
+  };
 }
 
-/** Only absolute http(s) URLs become links: a feed can put `javascript:` anywhere. */
-export function safeHttpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+export function storyPageUrl(base: string | undefined, storyId: string): string | undefined {
+  return safeHttpUrl(base && `${base.replace(/\/+$/, '')}/stories/${encodeURIComponent(storyId)}`);
 }
 
-export function renderAlert(intent: AlertIntent, subjectPrefix: string): EmailMessage {
-  const url = safeHttpUrl(intent.url);
-  const headline = headerSafe(intent.headline, 500);
-  const outlet = headerSafe(intent.outlet, 200);
+/** Never empty, so a subject never ends in "topic:". */
+export function headlineOf(story: AlertStory): string {
+  return headerSafe(story.headline, 500) || `Untitled report from ${headerSafe(story.firstOutlet, 200)}`;
+}
+
+export function subjectOf(prefix: string, topic: string, rest: string): string {
+  return headerSafe([prefix, `${headerSafe(topic, 200)}:`, rest].filter(Boolean).join(' '));
+}
+
+function copyTime(copy: StoryCopy): string {
+  const published = readableTime(copy.published);
+  if (published) return published;
+  const seen = readableTime(copy.firstSeen);
+  return seen ? `no publish time; seen ${seen}` : 'no publish time';
+}
+
+function outletsLine(story: AlertStory): string {
+  const n = story.copies.length;
+  return `Carried by ${n} outlet${n === 1 ? '' : 's'} so far`;
+}
+
+function firstReportLine(story: AlertStory): string {
+  const when = readableTime(story.firstPublished);
+  return `First reported by ${headerSafe(story.firstOutlet, 200)}${when ? `, published ${when}` : ''}`;
+}
+
+function copyTitle(copy: StoryCopy): string {
+  return headerSafe(copy.title, 500) || '(untitled)';
+}
+
+function textPart(intent: AlertIntent, story: AlertStory, pageUrl: string | undefined): string {
   const terms = intent.terms.map((t) => headerSafe(t, 100));
   const snippet = headerSafe(intent.snippet, 600);
-  const subject = headerSafe(`${subjectPrefix} ${intent.topic}: ${headline}`);
-
-  const text = [
-    `Topic: ${headerSafe(intent.topic, 200)}`,
-    `Story: ${headline}`,
-    `First reported by: ${outlet}`,
-    url ? `Link: ${url}` : undefined,
-    terms.length ? `Matched: ${terms.join(', ')}` : undefined,
-    snippet ? `\n${snippet}` : undefined,
-    `\nStory id: ${intent.storyId}. You get one email per story and topic, however many outlets carry it.`,
-  ]
-    .filter((line) => line !== undefined)
-    .join('\n');
-
-  const link = url ? `<a href="${escapeHtml(url)}">${escapeHtml(headline)}</a>` : escapeHtml(headline);
-  const html = [
-    '<!doctype html><html><body style="font-family:sans-serif;max-width:40em">',
-    `<p style="color:#555">Topic: <strong>${escapeHtml(intent.topic)}</strong></p>`,
-    `<h2 style="margin:0.2em 0">${link}</h2>`,
-    `<p>First reported by ${escapeHtml(outlet)}</p>`,
-    terms.length ? `<p>Matched: ${terms.map((t) => `<code>${escapeHtml(t)}</code>`).join(', ')}</p>` : '',
-    snippet ? `<blockquote style="color:#333">${escapeHtml(snippet)}</blockquote>` : '',
-    `<p style="color:#888;font-size:small">Story ${escapeHtml(intent.storyId)}. One email per story and topic, however many outlets carry it.</p>`,
-    '</body></html>',
+  const copies = story.copies.flatMap((c, i) => {
+    const url = safeHttpUrl(c.url);
+    return [
+      `${i + 1}. ${headerSafe(c.outlet, 200)} · ${copyTime(c)}`,
+      `   ${copyTitle(c)}`,
+      ...(url ? [`   ${url}`] : []),
+    ];
+  });
+  return [
+    `Topic: ${kind(intent).kicker}`,
+    '',
+    headlineOf(story),
+    firstReportLine(story),
+    '',
+    `${outletsLine(story)}, earliest first:`,
+    ...copies,
+    '',
+    'Why it matched:',
+    `Terms: ${terms.join(', ') || '(none recorded)'} · in ${headerSafe(intent.outlet, 200)}'s copy`,
+    ...(snippet ? [`"${highlightText(snippet, terms)}"`] : []),
+    '',
+    `Story id: ${intent.storyId}`,
+    ...(pageUrl ? [`Story page: ${pageUrl}`] : []),
+    kind(intent).footer,
   ].join('\n');
-
-  return { to: intent.recipients, subject, text, html };
 }
 
-/** One email for every story a digest topic collected since its last digest. */
-export function renderDigest(intents: readonly AlertIntent[], subjectPrefix: string): EmailMessage {
-  const first = intents[0];
-  if (!first) throw new RangeError('a digest needs at least one alert');
-  const period = first.mode === 'digest daily' ? 'daily' : 'hourly';
-  const topic = headerSafe(first.topic, 200);
-  const subject = headerSafe(`${subjectPrefix} ${topic}: ${intents.length} new stories (${period} digest)`);
-  const entries = intents.map((intent) => ({
-    headline: headerSafe(intent.headline, 500),
-    outlet: headerSafe(intent.outlet, 200),
-    url: safeHttpUrl(intent.url),
-    snippet: headerSafe(intent.snippet, 400),
-  }));
-  const text = [
-    `Topic: ${topic}: ${intents.length} new stories`,
-    ...entries.map(
-      (e) =>
-        `\n• ${e.headline} (${e.outlet})${e.url ? `\n  ${e.url}` : ''}${e.snippet ? `\n  ${e.snippet}` : ''}`,
-    ),
+function copyItem(copy: StoryCopy): string {
+  return [
+    `<li><strong>${escapeHtml(headerSafe(copy.outlet, 200))}</strong>`,
+    ` <span class="when">· ${escapeHtml(copyTime(copy))}</span><br>`,
+    `${link(copy.url, copyTitle(copy))}</li>`,
+  ].join('');
+}
+
+function htmlBody(intent: AlertIntent, story: AlertStory, pageUrl: string | undefined): string {
+  const terms = intent.terms.map((t) => headerSafe(t, 100));
+  const snippet = headerSafe(intent.snippet, 600);
+  const termList = terms.map((t) => `<mark>${escapeHtml(t)}</mark>`).join(', ') || '(none recorded)';
+  return [
+    `<p class="kicker">${escapeHtml(kind(intent).kicker)}</p>`,
+    `<h1>${escapeHtml(headlineOf(story))}</h1>`,
+    `<p class="meta">${escapeHtml(firstReportLine(story))}<br>${escapeHtml(outletsLine(story))}</p>`,
+    '<h2>Outlets, earliest first</h2>',
+    `<ol class="copies">${story.copies.map(copyItem).join('\n')}</ol>`,
+    '<h2>Why it matched</h2>',
+    '<div class="why">',
+    `<p class="meta">Terms: ${termList} · in ${escapeHtml(headerSafe(intent.outlet, 200))}'s copy</p>`,
+    snippet ? `<p>${highlightHtml(snippet, terms)}</p>` : '',
+    '</div>',
+    '<p class="footer">',
+    `Story id <code>${escapeHtml(intent.storyId)}</code>`,
+    pageUrl ? ` · ${link(pageUrl, 'Open the story page')}` : '',
+    `<br>${escapeHtml(kind(intent).footer)}</p>`,
   ].join('\n');
-  const items = entries.map((e) => {
-    const title = e.url
-      ? `<a href="${escapeHtml(e.url)}">${escapeHtml(e.headline)}</a>`
-      : escapeHtml(e.headline);
-    return `<li><strong>${title}</strong> — ${escapeHtml(e.outlet)}<br><span style="color:#333">${escapeHtml(e.snippet)}</span></li>`;
-  });
-  const html = [
-    '<!doctype html><html><body style="font-family:sans-serif;max-width:40em">',
-    `<p style="color:#555">Topic: <strong>${escapeHtml(topic)}</strong> · ${period} digest</p>`,
-    `<ul>${items.join('\n')}</ul>`,
-    '</body></html>',
-  ].join('\n');
-  return { to: first.recipients, subject, text, html };
+}
+
+export function renderAlert(intent: AlertIntent, story: AlertStory, opts: RenderOptions): EmailMessage {
+  const subject = subjectOf(opts.subjectPrefix, kind(intent).topic, headlineOf(story));
+  const pageUrl = storyPageUrl(opts.storyBaseUrl, intent.storyId);
+  return {
+    to: intent.recipients,
+    subject,
+    text: textPart(intent, story, pageUrl),
+    html: page(subject, htmlBody(intent, story, pageUrl)),
+  };
 }

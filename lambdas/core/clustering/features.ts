@@ -5,7 +5,15 @@
  */
 import { fnv1a, hex32 } from './hash.ts';
 import { minhash } from './minhash.ts';
-import { cleanText, isTitleCase, normalizePunctuation, scan, stemCached } from './text.ts';
+import {
+  boundTermCaches,
+  cleanText,
+  isTitleCase,
+  normalizePunctuation,
+  scan,
+  stemCached,
+  type Term,
+} from './text.ts';
 
 export interface Fingerprint {
   /** Feature keys ('w:' term, 'e:' name pair, 'n:' number, 'q:' quotation shingle), strongest first. */
@@ -58,13 +66,14 @@ const MIN_MINHASH_SHINGLES = 40;
 export function fingerprint(title: string, rawText: string, w: FeatureWeights): Fingerprint {
   const titleText = normalizePunctuation(title.trim());
   const body = normalizePunctuation(cleanText(rawText, w.leadWords));
+  boundTermCaches();
   const bag = new Bag();
   const titleIsCased = isTitleCase(titleText);
-  scan(titleText, (t, proper) => bag.count(t.key, w.title * (proper && !titleIsCased ? w.proper : 1)));
+  scan(titleText, (t, proper) => bag.countTerm(t, w.title * (proper && !titleIsCased ? w.proper : 1)));
   const bodyHashes: number[] = [];
   scan(body, (t, proper) => {
     bodyHashes.push(t.hash);
-    bag.count(t.key, proper ? w.proper : 1);
+    bag.countTerm(t, proper ? w.proper : 1);
   });
   for (const n of numbers(`${titleText}\n${body}`)) bag.count(`n:${n}`, w.number);
   for (const e of namePairs(titleIsCased ? body : `${titleText}\n${body}`)) bag.count(`e:${e}`, w.entity);
@@ -79,27 +88,46 @@ export function fingerprint(title: string, rawText: string, w: FeatureWeights): 
   };
 }
 
+/** Bags made so far: a term counted by an earlier bag is new to this one. */
+let bags = 0;
+
 /**
  * Features of one document with how often each occurs and its strongest local weight, in
  * parallel arrays: an object per feature made this the busiest allocation of fingerprinting.
+ * Words are counted on their term (one object per stem, see Term), which spares a lookup by key
+ * for most tokens; figures and names go through the map.
  */
 class Bag {
+  private readonly id = ++bags;
   private readonly slots = new Map<string, number>();
   private readonly keys: string[] = [];
   private readonly tf: number[] = [];
   private readonly strongest: number[] = [];
 
+  countTerm(term: Term, weight: number): void {
+    if (term.bag === this.id) this.again(term.slot, weight);
+    else {
+      term.bag = this.id;
+      term.slot = this.add(term.key, weight);
+    }
+  }
+
   count(key: string, weight: number): void {
     const i = this.slots.get(key);
-    if (i === undefined) {
-      this.slots.set(key, this.keys.length);
-      this.keys.push(key);
-      this.tf.push(1);
-      this.strongest.push(weight);
-    } else {
-      this.tf[i] = (this.tf[i] ?? 0) + 1;
-      this.strongest[i] = Math.max(this.strongest[i] ?? 0, weight);
-    }
+    if (i === undefined) this.slots.set(key, this.add(key, weight));
+    else this.again(i, weight);
+  }
+
+  private add(key: string, weight: number): number {
+    this.keys.push(key);
+    this.tf.push(1);
+    this.strongest.push(weight);
+    return this.keys.length - 1;
+  }
+
+  private again(i: number, weight: number): void {
+    this.tf[i] = (this.tf[i] ?? 0) + 1;
+    this.strongest[i] = Math.max(this.strongest[i] ?? 0, weight);
   }
 
   /** Weight by frequency (sublinear), then the quotations' shingles, each occurrence adding `quote`. */
@@ -127,38 +155,41 @@ class Bag {
  */
 function withinQuotas(keys: string[], weights: number[], quota: FeatureWeights['quota']): number[] {
   const limits: Record<string, number> = quota;
-  const rank = (a: number, b: number) =>
-    byWeightThenLength(keys[a] ?? '', weights[a] ?? 0, keys[b] ?? '', weights[b] ?? 0);
-  const kept = new Map<string, number[]>();
-  keys.forEach((key, i) => {
-    const kind = key.charAt(0);
+  const kept: Record<string, number[]> = {};
+  for (let i = 0; i < keys.length; i++) {
+    const kind = (keys[i] ?? '').charAt(0);
     const limit = limits[kind] ?? 0;
-    if (limit <= 0) return;
-    const list = kept.get(kind) ?? [];
-    if (list.length === 0) kept.set(kind, list);
-    insertRanked(list, i, limit, rank);
-  });
-  return [...kept.values()].flat().sort(rank);
+    if (limit <= 0) continue;
+    let list = kept[kind];
+    if (list === undefined) {
+      list = [];
+      kept[kind] = list;
+    }
+    insertRanked(list, i, limit, keys, weights);
+  }
+  return Object.values(kept)
+    .flat()
+    .sort((a, b) => rank(keys, weights, a, b));
 }
 
-/** Inserts in rank order, keeping at most `limit` entries. */
-function insertRanked(
-  list: number[],
-  i: number,
-  limit: number,
-  rank: (a: number, b: number) => number,
-): void {
+/** Inserts feature `i` in rank order, keeping at most `limit` entries. */
+function insertRanked(list: number[], i: number, limit: number, keys: string[], weights: number[]): void {
   // Once a kind's list is full most candidates rank below its last entry.
-  if (list.length === limit && rank(list[limit - 1] ?? 0, i) < 0) return;
+  if (list.length === limit && rank(keys, weights, list[limit - 1] ?? 0, i) < 0) return;
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (rank(list[mid] ?? 0, i) < 0) lo = mid + 1;
+    if (rank(keys, weights, list[mid] ?? 0, i) < 0) lo = mid + 1;
     else hi = mid;
   }
   list.splice(lo, 0, i);
   if (list.length > limit) list.pop();
+}
+
+/** Feature `a` against feature `b`: negative when `a` ranks first. */
+function rank(keys: string[], weights: number[], a: number, b: number): number {
+  return byWeightThenLength(keys[a] ?? '', weights[a] ?? 0, keys[b] ?? '', weights[b] ?? 0);
 }
 
 /** Ties are common (words seen once); a longer word is usually the rarer one. */

@@ -49,17 +49,19 @@ async function byStory(
   scored: readonly Match[],
 ): Promise<Match[]> {
   const current = await currentStories(index, [...new Set(scored.map((m) => m.candidate.storyId))]);
-  const groups = new Map<string, Match[]>();
+  // The closest member per story, stories in the order their first candidate came.
+  const closest = new Map<string, Match>();
   for (const m of scored) {
     const story = current.get(m.candidate.storyId);
-    if (story) groups.set(story.storyId, [...(groups.get(story.storyId) ?? []), m]);
+    if (story) closest.set(story.storyId, pickBetter(closest.get(story.storyId), m));
   }
   const anchor = { share: opts.anchorShare, members: opts.anchorMembers };
-  return [...groups].flatMap(([storyId, matches]) => {
+  const matches: Match[] = [];
+  for (const [storyId, m] of closest) {
     const story = current.get(storyId);
-    const closest = matches.reduce(pickBetter, undefined);
-    return closest && story ? [{ ...closest, story, ...storyCosine(item, story, anchor) }] : [];
-  });
+    if (story) matches.push({ ...m, story, ...storyCosine(item, story, anchor) });
+  }
+  return matches;
 }
 
 const MAX_REDIRECTS = 8;
@@ -106,9 +108,9 @@ async function rankedCandidates(
   ];
   const lists = await index.postings(keys, range, opts.postingsPerKey);
   const rank = new Map<string, number>();
-  lists.forEach((ids, k) => {
-    for (const id of ids) if (id !== ctx.input.id) rank.set(id, (rank.get(id) ?? 0) + (keyWeights[k] ?? 0));
-  });
+  for (let k = 0; k < lists.length; k++)
+    for (const id of lists[k] ?? [])
+      if (id !== ctx.input.id) rank.set(id, (rank.get(id) ?? 0) + (keyWeights[k] ?? 0));
   return topRanked(rank, opts.maxCandidates);
 }
 

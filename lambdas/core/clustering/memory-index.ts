@@ -41,16 +41,19 @@ class MemoryClusterIndex implements ClusterIndex {
       const dayCounts = this.counts.get(day);
       if (dayCounts) byDay.push(dayCounts);
     }
-    const df = features.map((f) => {
+    const df: number[] = [];
+    for (const f of features) {
       let sum = 0;
       for (const dayCounts of byDay) sum += dayCounts.get(f) ?? 0;
-      return sum;
-    });
+      df.push(sum);
+    }
     return { total, df };
   }
 
   async postings(keys: readonly string[], range: TimeRange, limit: number): Promise<string[][]> {
-    return keys.map((key) => newestInRange(this.postingLists.get(key) ?? [], range, limit));
+    const lists: string[][] = [];
+    for (const key of keys) lists.push(newestInRange(this.postingLists.get(key) ?? [], range, limit));
+    return lists;
   }
 
   async add(item: IndexedItem, { postingKeys, counted, day }: Placement): Promise<void> {

@@ -34,6 +34,11 @@ export interface StoryVector {
   weights: number[];
   /** Members carrying each feature. */
   counts: number[];
+  /**
+   * Euclidean norm of `weights`, kept with them so scoring does not sum it again for every
+   * candidate; absent on records written before it was kept.
+   */
+  norm?: number;
   members: number;
   /** Bumped by every write: writers update only the version they read (optimistic locking). */
   version: number;

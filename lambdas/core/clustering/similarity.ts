@@ -18,13 +18,15 @@ export function weigh(fp: Fingerprint, freq: Frequencies, priorDocs: number): Ve
     (local, i) => local * Math.log((freq.total + priorDocs) / ((freq.df[i] ?? 0) + 1)),
   );
   const byFeature = new Map<string, number>();
+  const df = new Map<string, number>();
   let sum = 0;
-  fp.features.forEach((f, i) => {
+  for (let i = 0; i < fp.features.length; i++) {
+    const f = fp.features[i] ?? '';
     const w = weights[i] ?? 0;
     byFeature.set(f, w);
+    df.set(f, freq.df[i] ?? 0);
     sum += w * w;
-  });
-  const df = new Map(fp.features.map((f, i) => [f, freq.df[i] ?? 0]));
+  }
   return { features: fp.features, weights, norm: Math.sqrt(sum), byFeature, df };
 }
 
@@ -43,12 +45,13 @@ export interface Score {
 export function cosine(item: Vector, candidate: IndexedItem): Score {
   let dot = 0;
   const shared: string[] = [];
-  candidate.features.forEach((f, i) => {
+  for (let i = 0; i < candidate.features.length; i++) {
+    const f = candidate.features[i] ?? '';
     const mine = item.byFeature.get(f);
-    if (mine === undefined) return;
+    if (mine === undefined) continue;
     dot += mine * (candidate.weights[i] ?? 0);
     shared.push(f);
-  });
+  }
   const denominator = item.norm * candidate.norm;
   return { score: denominator > 0 ? dot / denominator : 0, shared };
 }
@@ -64,21 +67,26 @@ export function storyCosine(
   anchor: { share: number; members: number },
 ): Score {
   let dot = 0;
-  let sum = 0;
   const shared: string[] = [];
   let owned: string | undefined;
-  story.features.forEach((f, i) => {
-    const w = story.weights[i] ?? 0;
-    sum += w * w;
+  for (let i = 0; i < story.features.length; i++) {
+    const f = story.features[i] ?? '';
     const mine = item.byFeature.get(f);
-    if (mine === undefined) return;
-    dot += w * mine;
+    if (mine === undefined) continue;
+    dot += (story.weights[i] ?? 0) * mine;
     shared.push(f);
     const count = story.counts[i] ?? 0;
     if (!owned && count >= anchor.members && count >= anchor.share * (item.df.get(f) ?? 0)) owned = f;
-  });
-  const denominator = item.norm * Math.sqrt(sum);
+  }
+  const denominator = item.norm * (story.norm ?? normOf(story.weights));
   return { score: denominator > 0 ? dot / denominator : 0, shared, anchor: owned };
+}
+
+/** A centroid's norm, summed in feature order as it always was, so scores stay bit for bit. */
+function normOf(weights: readonly number[]): number {
+  let sum = 0;
+  for (const w of weights) sum += w * w;
+  return Math.sqrt(sum);
 }
 
 /**
@@ -93,17 +101,12 @@ export function absorb(
   max: number,
   eventTime: string,
 ): StoryVector {
-  const sum = new Map<string, { weight: number; count: number }>();
-  story?.features.forEach((f, i) => {
-    sum.set(f, { weight: story.weights[i] ?? 0, count: story.counts[i] ?? 0 });
-  });
+  const sum = new Sum(story);
   if (item.norm > 0)
-    item.features.forEach((f, i) => {
-      const entry = sum.get(f) ?? { weight: 0, count: 0 };
-      sum.set(f, { weight: entry.weight + (item.weights[i] ?? 0) / item.norm, count: entry.count + 1 });
-    });
+    for (let i = 0; i < item.features.length; i++)
+      sum.add(item.features[i] ?? '', (item.weights[i] ?? 0) / item.norm, 1);
   return {
-    ...withTop(storyId, sum, max),
+    ...sum.top(storyId, max),
     members: (story?.members ?? 0) + 1,
     version: (story?.version ?? 0) + 1,
     opened: story?.opened !== undefined && story.opened < eventTime ? story.opened : eventTime,
@@ -123,18 +126,12 @@ export function centroidCosine(a: StoryVector, b: StoryVector): number {
 
 /** `target` with every member of `other` added, cut back to the `max` heaviest features. */
 export function fold(target: StoryVector, other: StoryVector, max: number): StoryVector {
-  const sum = new Map<string, { weight: number; count: number }>();
-  for (const story of [target, other])
-    story.features.forEach((f, i) => {
-      const entry = sum.get(f) ?? { weight: 0, count: 0 };
-      sum.set(f, {
-        weight: entry.weight + (story.weights[i] ?? 0),
-        count: entry.count + (story.counts[i] ?? 0),
-      });
-    });
+  const sum = new Sum(target);
+  for (let i = 0; i < other.features.length; i++)
+    sum.add(other.features[i] ?? '', other.weights[i] ?? 0, other.counts[i] ?? 0);
   const opened = earliest(target.opened, other.opened);
   return {
-    ...withTop(target.storyId, sum, max),
+    ...sum.top(target.storyId, max),
     members: target.members + other.members,
     version: target.version + 1,
     ...(opened ? { opened } : {}),
@@ -147,14 +144,60 @@ export function earliest(a: string | undefined, b: string | undefined): string |
   return b === undefined || a <= b ? a : b;
 }
 
-function withTop(storyId: string, sum: Map<string, { weight: number; count: number }>, max: number) {
-  const kept = [...sum].sort((a, b) => b[1].weight - a[1].weight || (a[0] < b[0] ? -1 : 1)).slice(0, max);
-  return {
-    storyId,
-    features: kept.map(([f]) => f),
-    weights: kept.map(([, e]) => Math.round(e.weight * 10_000) / 10_000),
-    counts: kept.map(([, e]) => e.count),
-  };
+/**
+ * A centroid being added to, in parallel arrays: an object per feature made a join allocate a
+ * few hundred. Each weight is the stored weight plus what is added, as it always was.
+ */
+class Sum {
+  private readonly at = new Map<string, number>();
+  private readonly features: string[] = [];
+  private readonly weights: number[] = [];
+  private readonly counts: number[] = [];
+
+  constructor(story: StoryVector | undefined) {
+    if (story)
+      for (let i = 0; i < story.features.length; i++)
+        this.add(story.features[i] ?? '', story.weights[i] ?? 0, story.counts[i] ?? 0);
+  }
+
+  add(feature: string, weight: number, count: number): void {
+    const i = this.at.get(feature);
+    if (i === undefined) {
+      this.at.set(feature, this.features.length);
+      this.features.push(feature);
+      this.weights.push(weight);
+      this.counts.push(count);
+    } else {
+      this.weights[i] = (this.weights[i] ?? 0) + weight;
+      this.counts[i] = (this.counts[i] ?? 0) + count;
+    }
+  }
+
+  /**
+   * The `max` heaviest, ties by name, with weights rounded for storage and their norm. The
+   * stored order comes first, so the (adaptive) sort mostly finds runs already in order.
+   */
+  top(
+    storyId: string,
+    max: number,
+  ): Pick<StoryVector, 'storyId' | 'features' | 'weights' | 'counts' | 'norm'> {
+    const { features, weights } = this;
+    const order = features.map((_, i) => i);
+    order.sort((a, b) => {
+      const fa = features[a] ?? '';
+      const fb = features[b] ?? '';
+      return (weights[b] ?? 0) - (weights[a] ?? 0) || (fa < fb ? -1 : 1);
+    });
+    const kept = order.slice(0, max);
+    const rounded = kept.map((i) => Math.round((weights[i] ?? 0) * 10_000) / 10_000);
+    return {
+      storyId,
+      features: kept.map((i) => features[i] ?? ''),
+      weights: rounded,
+      counts: kept.map((i) => this.counts[i] ?? 0),
+      norm: normOf(rounded),
+    };
+  }
 }
 
 const MAX_TERMS = 8;

@@ -14,55 +14,77 @@ export function foldInto(hash: number, c: number): number {
 }
 
 const INITIAL_SLOTS = 1024;
+/**
+ * Int32s per slot: hash, entry number + 1 (0 marks a free slot), the spelling's length (-1 when
+ * not packed), and up to PACKED_CHARS of its characters, a byte each.
+ */
+const STRIDE = 8;
+const PACKED_CHARS = 12;
 
 /**
- * Open addressing with linear probing, grown to stay at most half full and emptied when full, as
- * a bound. Growing rather than allocating for the bound keeps the slots of the words in use
- * close together in the CPU cache.
+ * Open addressing with linear probing, grown to stay at most half full; its owner empties it to
+ * bound it. Growing rather than allocating for the bound keeps the slots of the words in use
+ * close together in the CPU cache. Most words are short enough for their spelling to sit in the
+ * slot: comparing there saves reading a string from elsewhere in memory, and with a news-sized
+ * vocabulary those reads missed the CPU cache on most tokens.
  */
 export class TermCache<T> {
-  /** Pairs of (hash, entry number + 1); 0 marks a free slot. */
-  private slots = new Int32Array(2 * INITIAL_SLOTS);
+  private slots = new Int32Array(STRIDE * INITIAL_SLOTS);
   private mask = INITIAL_SLOTS - 1;
   private spellings: string[] = [];
   private values: T[] = [];
 
-  constructor(private readonly capacity: number) {}
+  get size(): number {
+    return this.spellings.length;
+  }
 
   /** The value cached for text[start, end) in any case, or undefined. */
   get(text: string, start: number, end: number, hash: number): T | undefined {
     for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
-      const entry = this.slots[2 * s + 1] ?? 0;
+      const at = s * STRIDE;
+      const entry = this.slots[at + 1] ?? 0;
       if (entry === 0) return undefined;
-      if (this.slots[2 * s] === hash && this.matches(entry - 1, text, start, end))
+      if (this.slots[at] === hash && this.matches(at, entry - 1, text, start, end))
         return this.values[entry - 1];
     }
   }
 
   /** Caches a value under a lower-case spelling, whose hash the caller computed with foldInto. */
   set(hash: number, spelling: string, value: T): void {
-    if (this.spellings.length >= this.capacity) this.clear();
-    else if (2 * (this.spellings.length + 1) > this.mask + 1) this.grow();
+    if (2 * (this.spellings.length + 1) > this.mask + 1) this.grow();
     this.spellings.push(spelling);
     this.values.push(value);
-    this.place(hash, this.spellings.length);
+    const at = this.free(hash);
+    this.slots[at] = hash;
+    this.slots[at + 1] = this.spellings.length;
+    this.slots[at + 2] = pack(spelling, this.slots, at + 3) ? spelling.length : -1;
   }
 
-  private place(hash: number, entry: number): void {
+  /** The first free slot from the hash's home, as an offset into `slots`. */
+  private free(hash: number): number {
     let s = hash & this.mask;
-    while ((this.slots[2 * s + 1] ?? 0) !== 0) s = (s + 1) & this.mask;
-    this.slots[2 * s] = hash;
-    this.slots[2 * s + 1] = entry;
+    while ((this.slots[s * STRIDE + 1] ?? 0) !== 0) s = (s + 1) & this.mask;
+    return s * STRIDE;
   }
 
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
     this.mask = this.mask * 2 + 1;
-    for (let s = 1; s < old.length; s += 2) if (old[s]) this.place(old[s - 1] ?? 0, old[s] ?? 0);
+    for (let from = 0; from < old.length; from += STRIDE)
+      if (old[from + 1]) this.slots.set(old.subarray(from, from + STRIDE), this.free(old[from] ?? 0));
   }
 
-  private matches(entry: number, text: string, start: number, end: number): boolean {
+  private matches(at: number, entry: number, text: string, start: number, end: number): boolean {
+    const length = this.slots[at + 2] ?? -1;
+    if (length >= 0) {
+      if (length !== end - start) return false;
+      for (let i = 0; i < length; i++) {
+        const packed = ((this.slots[at + 3 + (i >> 2)] ?? 0) >>> ((i & 3) << 3)) & 0xff;
+        if ((text.charCodeAt(start + i) | 32) !== packed) return false;
+      }
+      return true;
+    }
     const spelling = this.spellings[entry] ?? '';
     if (spelling.length !== end - start) return false;
     for (let i = 0; i < spelling.length; i++)
@@ -70,10 +92,19 @@ export class TermCache<T> {
     return true;
   }
 
-  private clear(): void {
-    this.slots = new Int32Array(2 * INITIAL_SLOTS);
+  clear(): void {
+    this.slots = new Int32Array(STRIDE * INITIAL_SLOTS);
     this.mask = INITIAL_SLOTS - 1;
     this.spellings = [];
     this.values = [];
   }
+}
+
+/** Writes a short spelling of one-byte characters into `slots` from `at`; false if it does not fit. */
+function pack(spelling: string, slots: Int32Array, at: number): boolean {
+  if (spelling.length > PACKED_CHARS) return false;
+  for (let i = 0; i < spelling.length; i++) if (spelling.charCodeAt(i) > 0xff) return false;
+  for (let i = 0; i < spelling.length; i++)
+    slots[at + (i >> 2)] = (slots[at + (i >> 2)] ?? 0) | (spelling.charCodeAt(i) << ((i & 3) << 3));
+  return true;
 }

@@ -108,14 +108,20 @@ export function stem(word: string): string {
   return w;
 }
 
-/** A content word, cached per spelling so that every document shares its strings and hash. */
+/**
+ * A content word: one object per stem, whatever the spelling, so that every document shares its
+ * strings and hash, and a document's bag of words can count it on the term itself.
+ */
 export interface Term {
   /** Lower-cased, stemmed form. */
   term: string;
-  /** The term as a feature key ('w:' + term), shared across documents so maps hash it once. */
+  /** The term as a feature key ('w:' + term). */
   key: string;
   /** fnv1a of the term, for MinHash shingles. */
   hash: number;
+  /** The bag (features.ts) that last counted the term, and where it counts it. */
+  bag: number;
+  slot: number;
 }
 
 /**
@@ -177,8 +183,19 @@ function isJoiner(c: number): boolean {
  */
 const MAX_CACHED = 200_000;
 /** Term by spelling; null for a stopword. */
-const TERMS = new TermCache<Term | null>(MAX_CACHED);
+const TERMS = new TermCache<Term | null>();
+const BY_STEM = new Map<string, Term>();
 const STEMS = new Map<string, string>();
+
+/**
+ * Drops the term caches when full. Called between documents, never within one: a bag counts a
+ * term on the term object, so a stem must stay one object for the whole document.
+ */
+export function boundTermCaches(): void {
+  if (TERMS.size < MAX_CACHED && BY_STEM.size < MAX_CACHED) return;
+  TERMS.clear();
+  BY_STEM.clear();
+}
 
 /** The term of an ASCII word, through the cache (which folds case the ASCII way). */
 function asciiTermAt(text: string, start: number, end: number, hash: number): Term | undefined {
@@ -204,7 +221,16 @@ function termOf(spelling: string): Term | null {
   const lower = spelling.replace(/'s$/, '').replace(ELISION, '');
   if (lower.length < 2 || STOPWORDS.has(lower) || isFunctionContraction(lower)) return null;
   const term = stemCached(lower.replace(/'/g, ''));
-  return STOPWORDS.has(term) ? null : { term, key: `w:${term}`, hash: fnv1a(term) };
+  return STOPWORDS.has(term) ? null : interned(term);
+}
+
+function interned(term: string): Term {
+  let entry = BY_STEM.get(term);
+  if (entry === undefined) {
+    entry = { term, key: `w:${term}`, hash: fnv1a(term), bag: 0, slot: 0 };
+    BY_STEM.set(term, entry);
+  }
+  return entry;
 }
 
 /**

@@ -3,11 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { compileTopics } from '../topics/index.ts';
+import { ConfigError } from './errors.ts';
 import { type Config, configSchema } from './schema.ts';
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
 
 function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(

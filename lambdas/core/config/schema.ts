@@ -38,6 +38,15 @@ const alertsSchema = z
   .object({
     from: z.email(),
     subjectPrefix: z.string().default('[newswatch]'),
+    /** Where story pages are served: alerts link `<storyBaseUrl>/stories/<id>`. */
+    storyBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * Per topic: `none`, or `{ outlets: N }` for one more email when a story first reaches N
+     * outlets. Kept here rather than on the topic so that a topics file stays a topics file.
+     */
+    updates: z
+      .record(z.string(), z.union([z.literal('none'), z.strictObject({ outlets: z.number().int().min(2) })]))
+      .default({}),
   })
   .strict();
 
@@ -70,6 +79,15 @@ export const configSchema = z
   .strict()
   .superRefine((cfg, ctx) => {
     const seen = new Set<string>();
+    const topics = new Set(cfg.topics.map((t) => t.name));
+    for (const name of Object.keys(cfg.alerts.updates)) {
+      if (!topics.has(name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['alerts', 'updates', name],
+          message: `no topic is named "${name}"`,
+        });
+    }
     cfg.feeds.forEach((feed, i) => {
       if (seen.has(feed.id))
         ctx.addIssue({ code: 'custom', path: ['feeds', i, 'id'], message: `duplicate feed id "${feed.id}"` });
@@ -79,3 +97,10 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 export type FeedConfig = Config['feeds'][number];
+
+/** Topic → outlet count of its follow-up, for the topics that asked for one. */
+export function followUpsOf(config: Config): ReadonlyMap<string, number> {
+  return new Map(
+    Object.entries(config.alerts.updates).flatMap(([topic, u]) => (u === 'none' ? [] : [[topic, u.outlets]])),
+  );
+}

@@ -4,6 +4,7 @@ import { type DomElement, parseDocument } from './dom.ts';
 import { removeFurniture } from './furniture.ts';
 import { isFurnitureLine } from './lines.ts';
 import { cleanByline, readMetadata } from './metadata.ts';
+import { sanitiseText } from './sanitise.ts';
 import { removeFurnitureSections } from './sections.ts';
 import { renderText } from './text.ts';
 
@@ -19,10 +20,37 @@ export interface ExtractedArticle {
 
 function articleText(content: DomElement): string {
   removeFurnitureSections(content);
-  return renderText(content)
+  const lines = renderText(content)
     .split('\n')
-    .filter((line) => !isFurnitureLine(line))
-    .join('\n');
+    .filter((line) => !isFurnitureLine(line));
+  return withoutSectionLabels(lines).join('\n');
+}
+
+/** A sentence-ending paragraph this long means the article has begun (a photo caption does not end so). */
+const OPENING_WORDS = 20;
+const SENTENCE_END = /[.!?"”’']$/;
+/** "politics", "World News": one or two words of letters, not capitals only (that is a dateline). */
+const SECTION_LABEL = /^\p{L}+(?: \p{L}+)?$/u;
+
+/**
+ * Section and category labels ("politics") sit above the headline in most templates; before the
+ * first real paragraph such a line is the page's navigation, never the article's own words.
+ */
+function withoutSectionLabels(lines: string[]): string[] {
+  const opening = lines.findIndex(
+    (line) => line.split(' ').length >= OPENING_WORDS && SENTENCE_END.test(line),
+  );
+  return lines.filter((line, i) => !(i < opening && SECTION_LABEL.test(line) && line !== line.toUpperCase()));
+}
+
+/**
+ * Templates mark the dateline ("KUALA LUMPUR") with the same class names as the byline, so
+ * Readability can take it for one; a byline in capitals only, without "By", is a place.
+ */
+function notDateline(byline: string | undefined): string | undefined {
+  return byline !== undefined && /\p{Lu}/u.test(byline) && byline === byline.toUpperCase()
+    ? undefined
+    : byline;
 }
 
 /** Below this share of the JSON-LD articleBody, the visible page is taken to hide the article (a script shell). */
@@ -46,9 +74,9 @@ export function extractArticle(html: string, _url?: string): ExtractedArticle {
   removeFurniture(doc);
   const parsed = new Readability<DomElement>(doc, { serializer: (node) => node as DomElement }).parse();
   const text = withJsonLdFallback(parsed?.content ? articleText(parsed.content) : '', metadata.body);
-  const result: ExtractedArticle = { text };
-  const title = parsed?.title?.trim() || metadata.title;
-  const byline = cleanByline(parsed?.byline) ?? metadata.byline;
+  const result: ExtractedArticle = { text: sanitiseText(text) };
+  const title = sanitiseText(parsed?.title?.trim() || metadata.title || '');
+  const byline = sanitiseText(notDateline(cleanByline(parsed?.byline)) ?? metadata.byline ?? '');
   if (title) result.title = title;
   if (byline) result.byline = byline;
   if (metadata.published) result.published = metadata.published;

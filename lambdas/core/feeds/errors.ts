@@ -4,7 +4,8 @@ export type FeedParseErrorKind =
   | 'malformed'
   | 'unsafe-doctype'
   | 'unknown-charset'
-  | 'too-many-items';
+  | 'too-many-items'
+  | 'too-large';
 
 /** A feed body that cannot be read as a feed. `kind` is stable and goes into the feed's health record. */
 export class FeedParseError extends Error {

@@ -1,8 +1,10 @@
 export { canonicalUrl } from './canonical-url.ts';
 export { decodeBody, detectCharset } from './charset.ts';
 export { parseDate } from './dates.ts';
+export { discoverFeeds } from './discover.ts';
 export { FeedParseError, type FeedParseErrorKind } from './errors.ts';
 export { isSummaryOnly, type NormaliseContext, normaliseItem } from './normalise.ts';
+export { type OpmlFeed, readOpml, writeOpml } from './opml.ts';
 export { type ParseOptions, parseFeed } from './parse.ts';
 export { htmlToText } from './text.ts';
 export type { ParsedFeed, RawFeedItem } from './types.ts';

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { mapAtom, mapAtomEntryDocument } from './atom.ts';
 import { decodeBody } from './charset.ts';
 import { scanProlog, stripDoctype } from './doctype.ts';
@@ -55,23 +56,88 @@ function leadingJunk(text: string): number {
   return root ? root.index : 0;
 }
 
+const EMBEDDED_FEED = /<((?:[\w.-]+:)?(?:rss|RDF|feed))[\s>]/;
+
+/**
+ * A feed inside an HTML page (an Atom feed wrapped in XHTML): the markup from the feed's start
+ * tag to its last end tag, or undefined when the page holds no feed.
+ */
+function embeddedFeed(page: string): string | undefined {
+  const start = EMBEDDED_FEED.exec(page);
+  if (!start) return undefined;
+  const close = `</${start[1] ?? ''}>`;
+  const end = page.lastIndexOf(close);
+  return end > start.index ? page.slice(start.index, end + close.length) : undefined;
+}
+
 function parseText(whole: string, url: string, maxItems: number | undefined): ParsedFeed {
   const junk = leadingJunk(whole);
   const text = junk > 0 ? whole.slice(junk) : whole;
   if (looksLikeJsonFeed(text)) return mapJsonFeed(text, url, maxItems);
-  if (looksLikeHtml(text)) throw new FeedParseError('not-a-feed', 'an HTML page, not a feed');
+  if (looksLikeHtml(text)) {
+    const inner = embeddedFeed(text);
+    if (inner === undefined) throw new FeedParseError('not-a-feed', 'an HTML page, not a feed');
+    return recover(parseMarkup(inner, url, maxItems, true), 'the feed was read out of an HTML page');
+  }
   if (!/^\s*</.test(text)) throw new FeedParseError('not-a-feed', 'neither XML nor JSON');
   // Markup without any feed element (HTML fragments, other XML) is not a feed, well-formed or not.
   if (!FEED_ROOT.test(text))
     throw new FeedParseError('not-a-feed', `${rootName(text)} is not RSS, RDF or Atom`);
+  const feed = parseLeniently(text, url, maxItems);
+  if (junk > 0) feed.warnings = [`${junk} characters before the feed were skipped`, ...(feed.warnings ?? [])];
+  return feed;
+}
+
+/**
+ * Strict first. A malformed feed is read again leniently and kept when that finds items outside
+ * the XML errors; otherwise the strict error stands, so a broken feed still fails loudly.
+ */
+function parseLeniently(text: string, url: string, maxItems: number | undefined): ParsedFeed {
+  try {
+    return parseMarkup(text, url, maxItems, false);
+  } catch (error) {
+    if (!(error instanceof FeedParseError) || error.kind !== 'malformed') throw error;
+    const feed = parseMarkup(text, url, maxItems, true);
+    if (feed.items.length === 0) throw error;
+    return recover(feed, `recovered from ${error.message}`);
+  }
+}
+
+function recover(feed: ParsedFeed, why: string): ParsedFeed {
+  return { ...feed, recovered: true, warnings: [why, ...(feed.warnings ?? [])] };
+}
+
+function parseMarkup(text: string, url: string, maxItems: number | undefined, lenient: boolean): ParsedFeed {
   const { xml, removedEntities } = stripDoctype(text);
-  const { root, warnings } = parseXml(xml, url);
+  const { root, warnings } = parseXml(xml, url, lenient);
   const feed = mapRoot(root, maxItems);
-  if (junk > 0) warnings.unshift(`${junk} characters before the feed were skipped`);
   if (removedEntities.length > 0) {
     warnings.unshift(`DOCTYPE removed; entities never expanded: ${removedEntities.slice(0, 10).join(', ')}`);
   }
   return warnings.length > 0 ? { ...feed, warnings } : feed;
+}
+
+/**
+ * A gzip file served without Content-Encoding (a feed stored as .xml.gz) is decompressed here; the
+ * cap is the fetch's default body cap, so a small compressed bomb cannot fill memory.
+ */
+const MAX_GUNZIPPED_BYTES = 5 * 1024 * 1024;
+
+function gunzipped(body: Uint8Array): Uint8Array {
+  if (body[0] !== 0x1f || body[1] !== 0x8b) return body;
+  try {
+    return gunzipSync(body, { maxOutputLength: MAX_GUNZIPPED_BYTES });
+  } catch (error) {
+    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new FeedParseError(
+        'too-large',
+        `gzip body decompresses to more than ${MAX_GUNZIPPED_BYTES} bytes`,
+      );
+    }
+    throw new FeedParseError('malformed', `gzip body does not decompress: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
 }
 
 /**
@@ -80,7 +146,7 @@ function parseText(whole: string, url: string, maxItems: number | undefined): Pa
  */
 export async function parseFeed(body: Uint8Array, opts: ParseOptions): Promise<ParsedFeed> {
   if (body.byteLength === 0) throw new FeedParseError('empty', 'empty body');
-  const { text } = decodeBody(body, opts.contentType);
+  const { text } = decodeBody(gunzipped(body), opts.contentType);
   if (text.trim() === '') throw new FeedParseError('empty', 'body is only whitespace');
   return parseText(text, opts.url, opts.maxItems);
 }

@@ -32,7 +32,8 @@ export interface PageError {
 export interface PollResult {
   state: FeedState;
   items: Article[];
-  outcome: 'fetched' | 'not-modified' | 'unchanged' | 'failed' | 'backing-off';
+  /** `recovered`: fetched, but the feed was malformed and its items were read leniently. */
+  outcome: 'fetched' | 'recovered' | 'not-modified' | 'unchanged' | 'failed' | 'backing-off';
   error?: { kind: string; message: string };
   /** Article pages that could not be fetched or read; those items keep the feed's summary. */
   pageErrors?: PageError[];
@@ -92,8 +93,10 @@ export async function pollFeed(
   const contentType = res.headers['content-type'] ?? 'application/octet-stream';
   await deps.archive.put('feed', res.body, contentType);
   let entries: Entry[];
+  let recovered = false;
   try {
     const parsed = await parseFeed(res.body, { url: res.url, contentType, maxItems: deps.maxItems });
+    recovered = parsed.recovered === true;
     entries = parsed.items.map((raw) => ({ raw, article: normalise(raw, parsed, feed, res.url, now) }));
   } catch (error) {
     // Whatever the feed's content makes parsing or normalising throw is this feed's failure.
@@ -103,7 +106,7 @@ export async function pollFeed(
   const items = await mapPool(entries, PAGE_CONCURRENCY, (entry) =>
     withFullText(entry, feed, deps, pageErrors),
   );
-  const result: PollResult = { state: next, items, outcome: 'fetched' };
+  const result: PollResult = { state: next, items, outcome: recovered ? 'recovered' : 'fetched' };
   if (pageErrors.length > 0) result.pageErrors = pageErrors;
   return result;
 }

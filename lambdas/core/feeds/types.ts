@@ -28,4 +28,9 @@ export interface ParsedFeed {
   droppedItems?: number;
   /** Recoverable problems (undeclared prefixes, unknown entities, a stripped DOCTYPE). */
   warnings?: string[];
+  /**
+   * The XML was malformed (or the feed sat inside an HTML page) and the items were read leniently:
+   * items open at an XML error are left out, the warnings say what was wrong.
+   */
+  recovered?: true;
 }

@@ -31,6 +31,8 @@ const TOLERATED = [/^Invalid character entity/, /^Invalid character in entity na
 
 /** Elements that may be left open when a feed is cut short after its last complete item. */
 const CONTAINERS = new Set(['rss', 'channel', 'RDF', 'feed']);
+/** What a lenient parse drops when an XML error happened inside it. */
+const ITEMS = new Set(['item', 'entry']);
 
 const BARE_AMPERSAND = /&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]*;)/g;
 
@@ -95,12 +97,29 @@ interface Open {
   scope: Scope;
 }
 
-/** Parses XML into a small namespace-aware tree. Never expands DTD entities (the caller strips the DOCTYPE). */
-export function parseXml(xml: string, baseUrl: string): { root: XmlElement; warnings: string[] } {
+/** An item or entry that was open when a lenient parse met an error, and the element holding it. */
+interface Damaged {
+  el: XmlElement;
+  parent: XmlElement | undefined;
+}
+
+/**
+ * Parses XML into a small namespace-aware tree. Never expands DTD entities (the caller strips the
+ * DOCTYPE). Strict by default: an error that leaves the structure in doubt throws. `lenient`
+ * (browsers, feedparser's bozo mode) keeps the tree sax recovers and drops every item or entry
+ * that was open at an error, so one stray tag costs at most the item it is in; `recovered` says
+ * whether that happened.
+ */
+export function parseXml(
+  xml: string,
+  baseUrl: string,
+  lenient = false,
+): { root: XmlElement; warnings: string[]; recovered: boolean } {
   // Namespaces are resolved here rather than by sax's xmlns mode, which halves parsing time.
   const parser = sax.parser(true, { position: true });
   const stack: Open[] = [];
   const warnings: string[] = [];
+  const damaged: Damaged[] = [];
   let root: XmlElement | undefined;
   let fatal: Error | undefined;
   parser.onerror = (err) => {
@@ -110,6 +129,11 @@ export function parseXml(xml: string, baseUrl: string): { root: XmlElement; warn
       stack.every((open) => CONTAINERS.has(open.el.local));
     if (fatal === undefined && !truncatedBetweenItems && !TOLERATED.some((re) => re.test(message)))
       fatal = err;
+    if (lenient) {
+      stack.forEach((open, i) => {
+        if (ITEMS.has(open.el.local)) damaged.push({ el: open.el, parent: stack[i - 1]?.el });
+      });
+    }
     if (warnings.length < 20) warnings.push(message);
     parser.resume();
   };
@@ -127,7 +151,19 @@ export function parseXml(xml: string, baseUrl: string): { root: XmlElement; warn
   parser.ontext = onText;
   parser.oncdata = onText;
   parser.write(escapeBareAmpersands(xml)).close();
-  if (fatal) throw new FeedParseError('malformed', `malformed XML: ${fatal.message.split('\n').join(' ')}`);
+  if (fatal && !lenient) throw malformed(fatal);
   if (!root) throw new FeedParseError('malformed', 'malformed XML: no root element');
-  return { root, warnings };
+  dropDamaged(damaged);
+  return { root, warnings, recovered: fatal !== undefined };
+}
+
+function dropDamaged(damaged: Damaged[]): void {
+  for (const { el, parent } of damaged) {
+    const at = parent?.children.indexOf(el) ?? -1;
+    if (at >= 0) parent?.children.splice(at, 1);
+  }
+}
+
+function malformed(error: Error): FeedParseError {
+  return new FeedParseError('malformed', `malformed XML: ${error.message.split('\n').join(' ')}`);
 }

@@ -5,8 +5,9 @@
  * retry neither duplicates the item nor its alert.
  */
 import { alertMode, dueAt } from '../alerts/due.ts';
+import { createFollowUp, type FollowUps } from '../alerts/follow-up.ts';
 import type { StoryClusterer } from '../clustering/index.ts';
-import type { Article, Membership, Story, TopicHit } from '../model.ts';
+import type { AlertKey, Article, Membership, Story, TopicHit } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
 import { familyOf, type StoryFamily } from '../stories/family.ts';
 import type { TopicMatcher } from '../topics/index.ts';
@@ -16,6 +17,7 @@ export interface IngestDeps {
   clusterer: StoryClusterer;
   topics: TopicMatcher;
   clock: Clock;
+  followUps?: FollowUps;
 }
 
 export type ItemOutcome =
@@ -29,7 +31,7 @@ export type ItemOutcome =
       story: Story;
       membership: Membership;
       hits: TopicHit[];
-      alertsQueued: string[];
+      alertsQueued: AlertKey[];
     };
 
 export interface AlertRef {
@@ -83,7 +85,7 @@ async function currentStory(item: Article, membership: Membership, deps: IngestD
 /** A story merged into this one may have sent the topic's alert already: once per story. */
 async function alertedBefore(family: StoryFamily, topic: string, store: Store): Promise<boolean> {
   const others = family.ids.filter((id) => id !== family.story.id);
-  return (await Promise.all(others.map((id) => store.getAlert(id, topic)))).some(Boolean);
+  return (await Promise.all(others.map((storyId) => store.getAlert({ storyId, topic })))).some(Boolean);
 }
 
 async function recordMatches(
@@ -91,9 +93,9 @@ async function recordMatches(
   family: StoryFamily,
   hits: TopicHit[],
   deps: IngestDeps,
-): Promise<string[]> {
+): Promise<AlertKey[]> {
   const { story } = family;
-  const queued: string[] = [];
+  const queued: AlertKey[] = [];
   const matchedAt = deps.clock.now().toISOString();
   for (const hit of hits) {
     await deps.store.putTopicMatch({ ...hit, storyId: story.id, itemId: item.id, matchedAt });
@@ -117,7 +119,18 @@ async function recordMatches(
       attempts: 0,
     });
     // Digests are left to the alerter's scheduled sweep, which sends them when due.
-    if (created && mode === 'instant') queued.push(hit.topic);
+    if (created && mode === 'instant') queued.push({ storyId: story.id, topic: hit.topic });
+  }
+  return queued;
+}
+
+/** This item may have brought the story to a topic's follow-up threshold (alerts/follow-up.ts). */
+async function recordFollowUps(family: StoryFamily, deps: IngestDeps): Promise<AlertKey[]> {
+  const now = deps.clock.now().toISOString();
+  const queued: AlertKey[] = [];
+  for (const [topic, outlets] of deps.followUps ?? []) {
+    const key = await createFollowUp(deps.store, family, topic, outlets, now);
+    if (key) queued.push(key);
   }
   return queued;
 }
@@ -129,7 +142,10 @@ export async function ingestItem(item: Article, deps: IngestDeps): Promise<ItemO
   const family = await currentStory(item, membership, deps);
   const story = family.story;
   const hits = deps.topics.match({ title: item.title, text: item.text, source: item.outlet, url: item.url });
-  const alertsQueued = await recordMatches(item, family, hits, deps);
+  const alertsQueued = [
+    ...(await recordMatches(item, family, hits, deps)),
+    ...(await recordFollowUps(family, deps)),
+  ];
   await deps.store.putItem(item);
   return {
     kind: 'new',

@@ -37,14 +37,17 @@ function storyView(story: Story): StoryView {
 }
 
 /** An alert as a reader of the story sees it: which topic, to whom, and whether it went out. */
-export type StoryAlert = Pick<AlertIntent, 'topic' | 'recipients' | 'status' | 'sentAt' | 'lastError'>;
+export type StoryAlert = Pick<
+  AlertIntent,
+  'topic' | 'outlets' | 'recipients' | 'status' | 'sentAt' | 'lastError'
+>;
 
 export interface StoryDetail {
   story: StoryView;
   /** Earliest published first: the order the story credits its reporters in. */
   members: StoryMember[];
   matches: (TopicMatch & { outlet?: string })[];
-  /** One per topic that was to be emailed, sent or not; a merged-away story's alerts count. */
+  /** Each email owed for a topic (and each follow-up), sent or not; a merged-away story's count. */
   alerts: StoryAlert[];
 }
 
@@ -100,22 +103,20 @@ export async function storyDetail(store: Store, storyId: string): Promise<StoryD
     story: storyView(family.story),
     members,
     matches,
-    alerts: await alertsOf(store, family.ids, matches),
+    alerts: await alertsOf(store, family.ids),
   };
 }
 
-async function alertsOf(store: Store, ids: string[], matches: TopicMatch[]): Promise<StoryAlert[]> {
-  const keys = ids.flatMap((id) => [...new Set(matches.map((m) => m.topic))].map((topic) => ({ id, topic })));
-  const found = await Promise.all(keys.map(({ id, topic }) => store.getAlert(id, topic)));
-  return found
-    .filter((a) => a !== undefined)
-    .map(({ topic, recipients, status, sentAt, lastError }) => ({
-      topic,
-      recipients,
-      status,
-      sentAt,
-      lastError,
-    }));
+async function alertsOf(store: Store, ids: string[]): Promise<StoryAlert[]> {
+  const alerts = (await Promise.all(ids.map((id) => store.listAlerts(id)))).flat();
+  return alerts.map(({ topic, outlets, recipients, status, sentAt, lastError }) => ({
+    topic,
+    outlets,
+    recipients,
+    status,
+    sentAt,
+    lastError,
+  }));
 }
 
 /** The topics a listed story matched, its merged-away stories' included. */
@@ -221,6 +222,22 @@ async function groupByStory(store: Store, matches: TopicMatch[]): Promise<TopicS
 
 export function topicMatches(store: Store, topic: string, opts: { since?: string; limit?: number }) {
   return store.listMatchesByTopic(topic, opts);
+}
+
+/**
+ * Alert intents in every state, newest first: those of the stories first seen since `since`
+ * (default: the last week), and every intent still waiting, however old its story.
+ */
+export async function alertIntents(
+  store: Store,
+  opts: { since?: string; limit?: number },
+): Promise<AlertIntent[]> {
+  const stories = await store.listStories({ since: opts.since, limit: Number.MAX_SAFE_INTEGER });
+  const byStory = (await Promise.all(stories.map((s) => store.listAlerts(s.id)))).flat();
+  const waiting = await store.listPendingAlerts(Number.POSITIVE_INFINITY);
+  const unique = new Map([...byStory, ...waiting].map((a) => [`${a.storyId}\n${a.topic}`, a]));
+  const newestFirst = [...unique.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return newestFirst.slice(0, opts.limit ?? 100);
 }
 
 export function feedHealth(store: Store): Promise<FeedState[]> {

@@ -12,6 +12,8 @@ export interface TermNode extends Located {
   kind: 'term';
   word: string;
   field?: Field;
+  /** `case:US`: only this exact surface (dots and a possessive 's dropped), no variants. */
+  exactCase?: string[];
 }
 
 /** `defen*`: any word starting with the prefix. */
@@ -25,6 +27,15 @@ export interface PrefixNode extends Located {
 export interface PhraseNode extends Located {
   kind: 'phrase';
   words: string[];
+  field?: Field;
+  /** `case:"New York"`: each word's exact surface, as for a term. */
+  exactCase?: string[];
+}
+
+/** `organi?ation`: each ? is one character; a final * any ending. */
+export interface PatternNode extends Located {
+  kind: 'pattern';
+  pattern: string;
   field?: Field;
 }
 
@@ -52,18 +63,20 @@ export interface NearNode extends Located {
   ordered: boolean;
 }
 
-export type LeafNode = TermNode | PrefixNode | PhraseNode;
+export type LeafNode = TermNode | PrefixNode | PhraseNode | PatternNode;
 export type QueryNode = LeafNode | AndNode | OrNode | NotNode | NearNode;
 
 export function isLeaf(node: QueryNode): node is LeafNode {
-  return node.kind === 'term' || node.kind === 'prefix' || node.kind === 'phrase';
+  return node.kind === 'term' || node.kind === 'prefix' || node.kind === 'phrase' || node.kind === 'pattern';
 }
 
 export function formatLeaf(leaf: LeafNode): string {
   const scope = leaf.field === undefined ? '' : `${leaf.field}:`;
-  if (leaf.kind === 'term') return scope + leaf.word;
   if (leaf.kind === 'prefix') return `${scope + leaf.prefix}*`;
-  return `${scope}"${leaf.words.join(' ')}"`;
+  if (leaf.kind === 'pattern') return scope + leaf.pattern;
+  const words = leaf.exactCase ?? (leaf.kind === 'term' ? [leaf.word] : leaf.words);
+  const cased = leaf.exactCase ? 'case:' : '';
+  return leaf.kind === 'term' ? scope + cased + words.join(' ') : `${scope + cased}"${words.join(' ')}"`;
 }
 
 /** Explicit operators and parentheses: what the parser understood, re-parseable to the same tree. */
@@ -72,6 +85,7 @@ export function formatQuery(node: QueryNode): string {
     case 'term':
     case 'prefix':
     case 'phrase':
+    case 'pattern':
       return formatLeaf(node);
     case 'and':
       return node.children

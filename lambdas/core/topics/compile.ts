@@ -8,7 +8,7 @@ import { createAliases } from './aliases.ts';
 import type { Field, LeafNode, QueryNode } from './ast.ts';
 import { formatLeaf, formatQuery } from './ast.ts';
 import { QuerySyntaxError, TopicQueryError } from './errors.ts';
-import { Lexicon } from './lexicon.ts';
+import { Lexicon, type Pattern } from './lexicon.ts';
 import { type AliasResolver, parseQuery } from './parser.ts';
 import type { TopicSpec, TopicsSection } from './schema.ts';
 import { chooseTriggers } from './triggers.ts';
@@ -26,6 +26,8 @@ export interface CompiledLeaf {
   field: Field | undefined;
   /** How the leaf is shown in `terms`: its normalised query text. */
   display: string;
+  /** For `case:`, the exact surface each atom's word must have in the item. */
+  exactCase?: string[] | undefined;
 }
 
 export interface CompiledTopic {
@@ -100,6 +102,7 @@ class Builder {
   private readonly leaves: CompiledLeaf[] = [];
   private readonly words = new Map<string, number[]>();
   private readonly prefixes = new Map<string, number[]>();
+  private readonly patterns = new Map<string, Pattern[]>();
   private readonly topicsByAtom: number[][] = [];
   private readonly atomCosts: number[] = [];
   private readonly scopes = new Set<Field>();
@@ -126,7 +129,7 @@ class Builder {
     return {
       topics,
       leaves: this.leaves,
-      lexicon: new Lexicon(this.words, this.prefixes),
+      lexicon: new Lexicon(this.words, this.prefixes, this.patterns),
       atomCount: this.topicsByAtom.length,
       topicsByAtom: this.topicsByAtom,
       scopes: this.scopes,
@@ -137,7 +140,8 @@ class Builder {
     switch (node.kind) {
       case 'term':
       case 'prefix':
-      case 'phrase': {
+      case 'phrase':
+      case 'pattern': {
         const leaf = this.leaf(node);
         if (positive) positiveLeaves.push(leaf);
         return { kind: 'leaf', leaf };
@@ -166,23 +170,59 @@ class Builder {
     const known = this.leafIds.get(display);
     if (known !== undefined) return known;
     if (node.field) this.scopes.add(node.field);
-    const atoms =
-      node.kind === 'term'
-        ? [this.atom(`w:${node.word}`, wordForms(node.word), this.words, wordCost(node.word))]
-        : node.kind === 'prefix'
-          ? [this.atom(`p:${node.prefix}`, [node.prefix], this.prefixes, PREFIX_COST)]
-          : node.words.map((w) => this.atom(`x:${w}`, spellingVariants(w), this.words, wordCost(w)));
-    const id = this.leaves.push({ atoms, field: node.field, display }) - 1;
+    const exactCase = node.kind === 'term' || node.kind === 'phrase' ? node.exactCase : undefined;
+    const id = this.leaves.push({ atoms: this.leafAtoms(node), field: node.field, display, exactCase }) - 1;
     this.leafIds.set(display, id);
+    return id;
+  }
+
+  private leafAtoms(node: LeafNode): number[] {
+    switch (node.kind) {
+      case 'term':
+        // An exact-case word has no variants: case:US is not "USA" or "uses".
+        return node.exactCase
+          ? [this.atom(`c:${node.word}`, [node.word], this.words, wordCost(node.word))]
+          : [this.atom(`w:${node.word}`, wordForms(node.word), this.words, wordCost(node.word))];
+      case 'prefix':
+        return [this.atom(`p:${node.prefix}`, [node.prefix], this.prefixes, PREFIX_COST)];
+      case 'pattern':
+        return [this.patternAtom(node.pattern)];
+      case 'phrase':
+        return node.words.map((w) =>
+          node.exactCase
+            ? this.atom(`c:${w}`, [w], this.words, wordCost(w))
+            : this.atom(`x:${w}`, spellingVariants(w), this.words, wordCost(w)),
+        );
+    }
+  }
+
+  /** A ? pattern is looked up by its literal start, like a prefix, then tested whole. */
+  private patternAtom(pattern: string): number {
+    const key = `q:${pattern}`;
+    const known = this.atomIds.get(key);
+    if (known !== undefined) return known;
+    const id = this.newAtom(key, PREFIX_COST);
+    const star = pattern.endsWith('*');
+    const body = star ? pattern.slice(0, -1) : pattern;
+    const re = new RegExp(`^${body.replaceAll('?', '.')}${star ? '' : '$'}`, 'u');
+    const prefix = body.slice(0, body.indexOf('?'));
+    const list = this.patterns.get(prefix);
+    if (list) list.push({ atom: id, re });
+    else this.patterns.set(prefix, [{ atom: id, re }]);
+    return id;
+  }
+
+  private newAtom(key: string, cost: number): number {
+    const id = this.topicsByAtom.push([]) - 1;
+    this.atomCosts.push(cost);
+    this.atomIds.set(key, id);
     return id;
   }
 
   private atom(key: string, forms: string[], index: Map<string, number[]>, cost: number): number {
     const known = this.atomIds.get(key);
     if (known !== undefined) return known;
-    const id = this.topicsByAtom.push([]) - 1;
-    this.atomCosts.push(cost);
-    this.atomIds.set(key, id);
+    const id = this.newAtom(key, cost);
     for (const form of forms) {
       const ids = index.get(form);
       if (ids) ids.push(id);

@@ -4,6 +4,7 @@
  */
 import type { Field } from './ast.ts';
 import type { CompiledTopics } from './compile.ts';
+import { caseForm } from './fold.ts';
 import { MAX_NEAR_DISTANCE } from './lexer.ts';
 import type { AtomSink } from './lexicon.ts';
 import { scan, type TokenSink } from './tokenize.ts';
@@ -74,6 +75,14 @@ export class ScannedDocument implements TokenSink, AtomSink {
   /** Ascending positions of the atom in the current item. */
   positionsOf(atom: number): readonly number[] {
     return this.stamps[atom] === this.generation ? (this.positions[atom] ?? NO_POSITIONS) : NO_POSITIONS;
+  }
+
+  /** The word at a position as written (see caseForm), for `case:` leaves. */
+  caseFormAt(position: number): string | undefined {
+    const field = this.fields.find((f) => position >= f.base && position < f.base + f.starts.length);
+    if (field === undefined) return undefined;
+    const i = position - field.base;
+    return caseForm(field.raw.slice(field.starts[i], field.ends[i]));
   }
 
   plain(lower: string, start: number, end: number): void {

@@ -102,7 +102,7 @@ export class Evaluation {
     const [atom, ...rest] = leaf.atoms;
     if (rest.length > 0 || atom === undefined)
       return this.leafSpans(id).find((s) => s.start >= lo && s.start < hi);
-    const positions = this.doc.positionsOf(atom);
+    const positions = this.atomPositions(leaf, 0);
     const start = positions[lowerBound(positions, lo)];
     return start !== undefined && start < hi ? { start, end: start } : undefined;
   }
@@ -139,6 +139,13 @@ export class Evaluation {
     return leaf;
   }
 
+  /** Where the leaf's i-th atom occurs; for `case:`, only where the item writes it that way. */
+  private atomPositions(leaf: CompiledLeaf, i: number): readonly number[] {
+    const positions = this.doc.positionsOf(leaf.atoms[i] ?? -1);
+    const exact = leaf.exactCase?.[i];
+    return exact === undefined ? positions : positions.filter((p) => this.doc.caseFormAt(p) === exact);
+  }
+
   /** The common case, a word checked for presence, without building spans. */
   private leafPresent(id: number): boolean {
     if (this.stamps[id] === this.generation) return this.present[id] === 1;
@@ -147,7 +154,7 @@ export class Evaluation {
     const [atom, ...rest] = leaf.atoms;
     const present =
       rest.length === 0 && atom !== undefined
-        ? anyInRange(this.doc.positionsOf(atom), range)
+        ? anyInRange(this.atomPositions(leaf, 0), range)
         : this.leafSpans(id).length > 0;
     this.stamps[id] = this.generation;
     this.present[id] = present ? 1 : 0;
@@ -159,7 +166,7 @@ export class Evaluation {
     if (cached) return cached;
     const leaf = this.leaf(id);
     const range = this.ranges.get(leaf.field) ?? EMPTY;
-    const [head, ...rest] = leaf.atoms.map((a) => this.doc.positionsOf(a));
+    const [head, ...rest] = leaf.atoms.map((_, i) => this.atomPositions(leaf, i));
     const spans: Span[] = [];
     for (const start of head ?? []) {
       if (start < range.lo || start >= range.hi) continue;

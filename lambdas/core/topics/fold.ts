@@ -45,3 +45,14 @@ export function straightenQuotes(text: string): string {
     .replace(/[\u2018\u2019\u201A\u201B\u02BC\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
 }
+
+/**
+ * How `case:` compares a word: as written, less the dots of "U.S." and a possessive 's, with one
+ * apostrophe for all, so case:US finds "US", "U.S." and "US's" but not "us".
+ */
+export function caseForm(raw: string): string {
+  return raw
+    .replace(/[\u2018\u2019\u02BC]/g, "'")
+    .replace(/'s$/, '')
+    .replaceAll('.', '');
+}

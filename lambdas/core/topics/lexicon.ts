@@ -24,10 +24,17 @@ function filterOf(hashes: Iterable<number>): Uint8Array {
   return filter;
 }
 
+/** A `?` wildcard: found under its literal start like a prefix, then the whole word is tested. */
+export interface Pattern {
+  atom: number;
+  re: RegExp;
+}
+
 interface Entry {
   key: string;
   exact?: number[];
   prefix?: number[];
+  patterns?: Pattern[];
 }
 
 export class Lexicon {
@@ -37,6 +44,7 @@ export class Lexicon {
   private readonly keys: string[];
   private readonly exact: (readonly number[] | undefined)[];
   private readonly prefix: (readonly number[] | undefined)[];
+  private readonly patterns: (readonly Pattern[] | undefined)[];
   /** prefixLength[n] is 1 when some prefix has n characters. */
   private readonly prefixLength = new Uint8Array(MAX_PREFIX_LENGTH + 1);
   /** Characters of the longest prefix: past it, lookup only hashes. */
@@ -44,23 +52,32 @@ export class Lexicon {
   private readonly exactFilter: Uint8Array;
   private readonly prefixFilter: Uint8Array;
 
-  constructor(words: Map<string, number[]>, prefixes: Map<string, number[]>) {
+  constructor(
+    words: Map<string, number[]>,
+    prefixes: Map<string, number[]>,
+    patterns: Map<string, Pattern[]>,
+  ) {
     const entries = new Map<string, Entry>();
     for (const [key, atoms] of words) entries.set(key, { key, exact: atoms });
-    for (const [key, atoms] of prefixes) {
+    const startsWith = (key: string, entry: Partial<Entry>) => {
       if (key.length > MAX_PREFIX_LENGTH)
         throw new Error(`wildcard prefix longer than ${MAX_PREFIX_LENGTH}: ${key}`);
-      entries.set(key, { ...(entries.get(key) ?? { key }), prefix: atoms });
+      entries.set(key, { ...(entries.get(key) ?? { key }), ...entry });
       this.prefixLength[key.length] = 1;
-    }
-    this.longestPrefix = Math.max(0, ...[...prefixes.keys()].map((p) => p.length));
+    };
+    for (const [key, atoms] of prefixes) startsWith(key, { prefix: atoms });
+    for (const [key, list] of patterns) startsWith(key, { patterns: list });
+    this.longestPrefix = Math.max(0, ...[...prefixes.keys(), ...patterns.keys()].map((p) => p.length));
     const list = [...entries.values()];
     this.keys = list.map((e) => e.key);
     this.exact = list.map((e) => e.exact);
     this.prefix = list.map((e) => e.prefix);
+    this.patterns = list.map((e) => e.patterns);
     this.hashes = Int32Array.from(this.keys, hashOf);
     this.exactFilter = filterOf(this.hashes.filter((_, id) => this.exact[id] !== undefined));
-    this.prefixFilter = filterOf(this.hashes.filter((_, id) => this.prefix[id] !== undefined));
+    this.prefixFilter = filterOf(
+      this.hashes.filter((_, id) => this.prefix[id] !== undefined || this.patterns[id] !== undefined),
+    );
     const size = 2 ** Math.ceil(Math.log2(2 * list.length + 2));
     this.slots = new Int32Array(size);
     this.mask = size - 1;
@@ -82,32 +99,35 @@ export class Lexicon {
         this.prefixLength[i - start + 1] === 1 &&
         this.prefixFilter[(hash >>> FILTER_BITS) & FILTER_MASK] === 1
       ) {
-        this.report(this.prefix, hash, text, start, i + 1, sink);
+        const id = this.find(hash, text, start, i + 1);
+        if (id >= 0) this.reportPrefix(id, text, start, end, sink);
       }
     }
     for (; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
     if (this.exactFilter[(hash >>> FILTER_BITS) & FILTER_MASK] === 1) {
-      this.report(this.exact, hash, text, start, end, sink);
+      // Most words that pass the filter are in no topic: a -1 index would take V8's slow path.
+      const id = this.find(hash, text, start, end);
+      const atoms = id >= 0 ? this.exact[id] : undefined;
+      if (atoms) sink.found(atoms);
     }
   }
 
-  private report(
-    table: (readonly number[] | undefined)[],
-    hash: number,
-    text: string,
-    start: number,
-    end: number,
-    sink: AtomSink,
-  ): void {
+  private reportPrefix(id: number, text: string, start: number, end: number, sink: AtomSink): void {
+    const atoms = this.prefix[id];
+    if (atoms) sink.found(atoms);
+    const patterns = this.patterns[id];
+    if (patterns === undefined) return;
+    // Only words that start like a pattern get here, so building the word string is rare.
+    const word = text.slice(start, end);
+    for (const pattern of patterns) if (pattern.re.test(word)) sink.found([pattern.atom]);
+  }
+
+  /** The entry id of text[start, end), or -1. */
+  private find(hash: number, text: string, start: number, end: number): number {
     const { slots, hashes, keys, mask } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = (slots[slot] ?? 0) - 1;
-      if (id < 0) return;
-      if (hashes[id] === hash && sameText(keys[id] ?? '', text, start, end)) {
-        const atoms = table[id];
-        if (atoms) sink.found(atoms);
-        return;
-      }
+      if (id < 0 || (hashes[id] === hash && sameText(keys[id] ?? '', text, start, end))) return id;
     }
   }
 }

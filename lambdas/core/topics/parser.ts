@@ -2,16 +2,24 @@
  * Recursive-descent parser for topic queries. Precedence, loosest first: OR; AND, NOT and implicit
  * AND; NEAR/ONEAR; then terms, phrases, groups, aliases and field scopes.
  */
-import type { Field, LeafNode, QueryNode } from './ast.ts';
+import type { Field, LeafNode, PhraseNode, QueryNode } from './ast.ts';
 import { isLeaf } from './ast.ts';
 import { QuerySyntaxError } from './errors.ts';
+import { caseForm, foldWord } from './fold.ts';
 import { type Lexeme, lex, MIN_PREFIX } from './lexer.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Returns the parsed query an alias stands for; throws for unknown or broken aliases. */
 export type AliasResolver = (name: string, pos: number) => QueryNode;
 
-const STARTS_OPERAND = new Set<Lexeme['type']>(['lparen', 'field', 'alias', 'phrase', 'word', 'not']);
+const STARTS_OPERAND = new Set<Lexeme['type']>(['lparen', 'field', 'alias', 'phrase', 'word', 'not', 'case']);
+
+/**
+ * Far deeper than any query a person writes. Parsing, compiling and matching all recurse over the
+ * tree, so a generated query with thousands of nested groups must stop here, with a position.
+ */
+const MAX_DEPTH = 100;
+const TOO_DEEP = `at most ${MAX_DEPTH} levels of nested parentheses, NOT and NEAR`;
 
 export function parseQuery(query: string, resolveAlias: AliasResolver): QueryNode {
   const parser = new Parser(lex(query), resolveAlias);
@@ -22,6 +30,7 @@ export function parseQuery(query: string, resolveAlias: AliasResolver): QueryNod
 
 class Parser {
   private i = 0;
+  private depth = 0;
 
   constructor(
     private readonly lexemes: Lexeme[],
@@ -31,6 +40,15 @@ class Parser {
   private peek(): Lexeme {
     // lex() always ends with an eof lexeme, and the parser never moves past it.
     return this.lexemes[this.i] ?? { type: 'eof', pos: 0 };
+  }
+
+  private nested<T>(pos: number, read: () => T): T {
+    if (++this.depth > MAX_DEPTH) throw new QuerySyntaxError(pos, TOO_DEEP);
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
   }
 
   private take(): Lexeme {
@@ -79,14 +97,17 @@ class Parser {
     const next = this.peek();
     if (next.type === 'not') {
       this.take();
-      return { kind: 'not', child: this.parseUnary(), pos: next.pos };
+      return { kind: 'not', child: this.nested(next.pos, () => this.parseUnary()), pos: next.pos };
     }
     return this.parseNear();
   }
 
   private parseNear(): QueryNode {
     let left = this.parsePrimary(undefined);
+    // A chain of NEARs nests to the left, one level per link.
+    let links = 0;
     for (let op = this.peek(); op.type === 'near'; op = this.peek()) {
+      if (++links + this.depth > MAX_DEPTH) throw new QuerySyntaxError(op.pos, TOO_DEEP);
       this.take();
       const right = this.parsePrimary(undefined);
       checkNearOperand(left, op.pos);
@@ -100,7 +121,7 @@ class Parser {
     const lexeme = this.take();
     switch (lexeme.type) {
       case 'lparen': {
-        const inner = this.parseOr();
+        const inner = this.nested(lexeme.pos, () => this.parseOr());
         const close = this.take();
         if (close.type !== 'rparen')
           throw new QuerySyntaxError(close.pos, `a closing ) for the ( at ${lexeme.pos}`);
@@ -110,8 +131,12 @@ class Parser {
         return this.parsePrimary(lexeme.field);
       case 'alias':
         return withField(this.resolveAlias(lexeme.name, lexeme.pos), field);
+      case 'case':
+        return this.exactCase(field);
       case 'phrase':
-        return phraseLeaf(lexeme.text, lexeme.pos, field);
+        return lexeme.slop === undefined
+          ? scoped(phraseLeaf(lexeme.text, lexeme.pos), field)
+          : proximity(phraseLeaf(lexeme.text, lexeme.pos), lexeme.slop, field);
       case 'word':
         return wordLeaf(lexeme.text, lexeme.pos, field);
       case 'eof':
@@ -119,6 +144,14 @@ class Parser {
       default:
         throw new QuerySyntaxError(lexeme.pos, `a term, phrase or group, not ${describe(lexeme)}`);
     }
+  }
+
+  private exactCase(field: Field | undefined): LeafNode {
+    const next = this.take();
+    if (next.type === 'word' && !/[*?]/.test(next.text)) return exactCaseLeaf(next.text, next.pos, field);
+    if (next.type === 'phrase' && next.slop === undefined)
+      return exactCaseLeaf(next.text, next.pos + 1, field);
+    throw new QuerySyntaxError(next.pos, 'a word or phrase right after case:, as in case:US');
   }
 }
 
@@ -153,6 +186,7 @@ function withField(node: QueryNode, field: Field | undefined): QueryNode {
     case 'term':
     case 'prefix':
     case 'phrase':
+    case 'pattern':
       return node.field === undefined ? { ...node, field } : node;
     case 'and':
     case 'or':
@@ -168,18 +202,64 @@ function scoped<T extends LeafNode>(leaf: T, field: Field | undefined): T {
   return field === undefined ? leaf : { ...leaf, field };
 }
 
-function phraseLeaf(text: string, pos: number, field: Field | undefined): LeafNode {
-  const star = text.indexOf('*');
-  // Dropping the * silently would search for a different phrase than the user wrote.
+function phraseLeaf(text: string, pos: number): PhraseNode {
+  const star = text.search(/[*?]/);
+  // Dropping the wildcard silently would search for a different phrase than the user wrote.
   if (star >= 0)
-    throw new QuerySyntaxError(pos + star + 1, 'no * inside quotes (write defen* ONEAR/0 spending)');
+    throw new QuerySyntaxError(pos + star + 1, 'no * or ? inside quotes (write defen* ONEAR/0 spending)');
   const { words } = tokenize(text);
   if (words.length === 0) throw new QuerySyntaxError(pos, 'at least one word inside the quotes');
-  return scoped({ kind: 'phrase', words, pos }, field);
+  return { kind: 'phrase', words, pos };
+}
+
+/**
+ * `"fed taper"~5` (Lucene, Talkwalker): the words in any order with at most 5 words between
+ * neighbours, read as `"fed" NEAR/5 "taper"`; each word stays a quoted word, without inflections.
+ */
+function proximity(phrase: PhraseNode, distance: number, field: Field | undefined): QueryNode {
+  const { words, pos } = phrase;
+  if (words.length > MAX_DEPTH) throw new QuerySyntaxError(pos, TOO_DEEP);
+  const [first, ...rest] = words.map((w): QueryNode => scoped({ kind: 'phrase', words: [w], pos }, field));
+  if (first === undefined) throw new QuerySyntaxError(pos, 'at least one word inside the quotes');
+  return rest.reduce((left, right) => ({ kind: 'near', left, right, distance, ordered: false, pos }), first);
+}
+
+function exactCaseLeaf(text: string, pos: number, field: Field | undefined): LeafNode {
+  const { words, starts, ends } = tokenize(text);
+  const [first] = words;
+  if (first === undefined)
+    throw new QuerySyntaxError(pos, 'a word or phrase right after case:, as in case:US');
+  const exactCase = starts.map((start, i) => caseForm(text.slice(start, ends[i])));
+  return scoped(
+    words.length === 1
+      ? { kind: 'term', word: first, pos, exactCase }
+      : { kind: 'phrase', words, pos, exactCase },
+    field,
+  );
+}
+
+/** `organi?ation`, `wom?n*`: literal pieces folded like any word, at least MIN_PREFIX before a ?. */
+function patternLeaf(text: string, pos: number, field: Field | undefined): LeafNode {
+  const star = text.endsWith('*');
+  const pieces = (star ? text.slice(0, -1) : text).split('?').map(foldWord);
+  if (pieces.some((p) => !/^[\p{L}\p{N}]*$/u.test(p))) {
+    throw new QuerySyntaxError(
+      pos,
+      'only letters and digits around ? (one character) and a final * (any ending)',
+    );
+  }
+  if ((pieces[0] ?? '').length < MIN_PREFIX)
+    throw new QuerySyntaxError(pos, `at least ${MIN_PREFIX} letters before ?`);
+  return scoped({ kind: 'pattern', pattern: pieces.join('?') + (star ? '*' : ''), pos }, field);
 }
 
 function wordLeaf(text: string, pos: number, field: Field | undefined): LeafNode {
   const star = text.indexOf('*');
+  if (text.includes('?')) {
+    if (star >= 0 && star < text.length - 1)
+      throw new QuerySyntaxError(pos + star, 'a wildcard * only at the end of a word');
+    return patternLeaf(text, pos, field);
+  }
   if (star >= 0 && star < text.length - 1) {
     throw new QuerySyntaxError(pos + star, 'a wildcard * only at the end of a word');
   }

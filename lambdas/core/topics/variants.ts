@@ -3,6 +3,8 @@
  * time, so documents are only folded, never stemmed: a generated form that is not a real word
  * ("budgetted") costs nothing, and nothing strips "-ese", so "Japanese" never becomes "Japan".
  */
+import irregularVerbs from 'english-verbs-irregular/dist/verbs.json' with { type: 'json' };
+import lemmatize from 'wink-lemmatizer';
 
 // Only-British and only-American words that no suffix rule covers.
 const WORD_PAIRS: [string, string][] = [
@@ -117,7 +119,8 @@ export function spellingVariants(word: string): string[] {
   return [...seen];
 }
 
-// Words that look inflected but are not a form of a shorter word ("news" is not "new").
+// Words the lemmatiser reads as a form of another word that a news reader would not: "news" is not
+// "new", "species" not "specie", "media" not "medium", "data" not "datum".
 const NOT_INFLECTED = new Set([
   'news',
   'series',
@@ -127,40 +130,52 @@ const NOT_INFLECTED = new Set([
   'politics',
   'economics',
   'physics',
+  'media',
+  'data',
 ]);
 const VOWEL_L_RE = /[aeiou]l$/;
 const CVC_RE = /[^aeiou][aeiou][^aeiouwxy]$/;
 const SIBILANT_RE = /(s|x|z|ch|sh)$/;
 const CONSONANT_Y_RE = /[^aeiou]y$/;
 
-/** Candidate dictionary forms of a word the user may have written inflected ("budgets", "cancelled"). */
-function baseForms(word: string): string[] {
-  const out = [word];
-  if (word.length < 4 || !ALPHA_RE.test(word) || NOT_INFLECTED.has(word)) return out;
-  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
-  else if (/(s|x|z|ch|sh)es$/.test(word)) out.push(word.slice(0, -2), word.slice(0, -1));
-  else if (word.endsWith('s') && !/(ss|us|is|ys)$/.test(word)) out.push(word.slice(0, -1));
-  if (word.endsWith('ied')) out.push(`${word.slice(0, -3)}y`);
-  else if (word.endsWith('ed') && word.length >= 5) out.push(...stemForms(word.slice(0, -2)));
-  if (word.endsWith('ing') && word.length >= 6) out.push(...stemForms(word.slice(0, -3)));
-  return out;
+/**
+ * Dictionary forms of a word the user may have written inflected, other than the word itself: its
+ * noun and verb lemmas from WordNet (wink-lemmatizer), which knows "meetings" → "meeting" and
+ * "spent" → "spend" and leaves names and "Japanese" alone.
+ */
+function otherLemmas(word: string): string[] {
+  if (word.length < 3 || !ALPHA_RE.test(word) || NOT_INFLECTED.has(word)) return [];
+  return [...new Set([lemmatize.noun(word), lemmatize.verb(word)])].filter((lemma) => lemma !== word);
 }
 
-/** "cancell" may be "cancel", "mak" may be "make". */
-function stemForms(stem: string): string[] {
-  const out = [stem, `${stem}e`];
-  const last = stem.at(-1);
-  if (last !== undefined && stem.at(-2) === last && last !== 's') out.push(stem.slice(0, -1));
-  return out;
+type IrregularTable = Record<string, string[][]>;
+const IRREGULAR = irregularVerbs as IrregularTable;
+
+/** Past tenses and participles of an irregular verb ("spend" → "spent"), none for a regular one. */
+function irregularForms(base: string): string[] {
+  return Object.hasOwn(IRREGULAR, base) ? (IRREGULAR[base] ?? []).flat() : [];
+}
+
+/**
+ * Irregular forms are added only when the query word is the base form or one of them: "spent"
+ * and "spend" match each other, but "meeting" (a noun as often as a verb) does not match "met".
+ */
+function wantsIrregular(word: string, base: string): boolean {
+  return word === base || irregularForms(base).includes(word);
+}
+
+/** The plural (or third person) of a dictionary form. */
+function plural(base: string): string {
+  if (SIBILANT_RE.test(base)) return `${base}es`;
+  if (CONSONANT_Y_RE.test(base)) return `${base.slice(0, -1)}ies`;
+  return `${base}s`;
 }
 
 /** Regular inflections of a dictionary form: plural/third person, past, participle. */
 function inflections(base: string): string[] {
   const out = [base];
   if (base.length < 3 || !ALPHA_RE.test(base)) return out;
-  if (SIBILANT_RE.test(base)) out.push(`${base}es`);
-  else if (CONSONANT_Y_RE.test(base)) out.push(`${base.slice(0, -1)}ies`);
-  else out.push(`${base}s`);
+  out.push(plural(base));
 
   if (base.endsWith('e')) out.push(`${base}d`);
   else if (CONSONANT_Y_RE.test(base)) out.push(`${base.slice(0, -1)}ied`);
@@ -178,15 +193,25 @@ function inflections(base: string): string[] {
   return out;
 }
 
-/** Every surface form a bare query word matches: its spellings and their inflections. */
+/**
+ * Every surface form a bare query word matches: the spellings of each of its lemmas, with their
+ * regular inflections and, for verbs written in a base or irregular form, the irregular ones. An
+ * inflected word also takes its own plural, as the noun it often is: meeting/meetings,
+ * hearing/hearings. Inflecting it further would only grow the lexicon with non-words.
+ */
 export function wordForms(word: string): string[] {
-  const bases = baseForms(word);
   const forms = new Set<string>([word]);
-  // An inflected word is itself a form of its bases: inflecting it again only adds noise.
-  for (const base of bases.length > 1 ? bases.slice(1) : bases) {
+  const others = otherLemmas(word);
+  for (const base of others.length > 0 ? others : [word]) {
     for (const spelling of spellingVariants(base)) {
       for (const form of inflections(spelling)) if (!NOT_INFLECTED.has(form)) forms.add(form);
+      if (wantsIrregular(word, spelling)) {
+        for (const form of irregularForms(spelling)) forms.add(form);
+      }
     }
+  }
+  if (others.length > 0 && !word.endsWith('s')) {
+    for (const spelling of spellingVariants(word)) forms.add(plural(spelling));
   }
   return [...forms];
 }

@@ -78,7 +78,8 @@ ${m.url && !href ? html`<p class="url">${m.url}</p>` : ''}
 
 function alertLine(a: StoryAlert): Html {
   const state = a.sentAt ? `sent ${readableTime(a.sentAt)}` : a.status;
-  return html`<li>${a.topic} → ${a.recipients.join(', ')}: ${state}${a.lastError ? ` (${a.lastError})` : ''}</li>`;
+  const followUp = a.outlets ? ` (follow-up at ${a.outlets} outlets)` : '';
+  return html`<li>${a.topic}${followUp} → ${a.recipients.join(', ')}: ${state}${a.lastError ? ` (${a.lastError})` : ''}</li>`;
 }
 
 export function storyPage({ story, members, matches, alerts }: StoryDetail): Page {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient, createSesClient } from '../../../lambdas/adapters/aws-clients.ts';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
 import { createSesMailer } from '../../../lambdas/adapters/ses/mailer.ts';
@@ -65,7 +66,7 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
     expect(sent[0]?.destination.to).toEqual(['desk@example.com']);
     expect(sent[0]?.subject).toBe('[nw] Japan: Story a1 <b>');
     expect(sent[0]?.body.html).toContain('Story a1 &#60;b&#62;');
-    expect((await store.getAlert('a1', 'Japan'))?.status).toBe('sent');
+    expect((await store.getAlert({ storyId: 'a1', topic: 'Japan' }))?.status).toBe('sent');
   });
 
   it('keeps an intent whose send failed and sends it on the next sweep', async () => {
@@ -96,8 +97,82 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
     };
     const deps = { store, mailer: rejecting, clock, subjectPrefix: '' };
     expect(await deliverAlert({ storyId: 'a3', topic: 'Japan' }, deps)).toBe('failed');
-    expect((await store.getAlert('a3', 'Japan'))?.status).toBe('failed');
+    expect((await store.getAlert({ storyId: 'a3', topic: 'Japan' }))?.status).toBe('failed');
     expect((await store.listPendingAlerts(10)).map((a) => a.storyId)).not.toContain('a3');
+  });
+
+  it('does not send again when marking an accepted email as sent fails once', async () => {
+    await store.createAlertIntent(intent('m1'));
+    let failures = 1;
+    const flaky: Store = {
+      ...store,
+      completeAlert: async (...args) => {
+        if (failures-- > 0) throw new Error('DynamoDB throttled');
+        return store.completeAlert(...args);
+      },
+    };
+    const deps = { store: flaky, mailer, clock, subjectPrefix: '[nw]' };
+    expect(await deliverAlert({ storyId: 'm1', topic: 'Japan' }, deps)).toBe('sent');
+    expect((await sweepPendingAlerts(deps)).sent).toEqual([]);
+    expect(await emails()).toHaveLength(1);
+    expect((await store.getAlert({ storyId: 'm1', topic: 'Japan' }))?.status).toBe('sent');
+  });
+
+  it('never parks an email SES accepted as failed, however long the store refuses the mark', async () => {
+    await store.createAlertIntent(intent('m2', { attempts: 9 }));
+    const refusing: Store = {
+      ...store,
+      completeAlert: async () => {
+        throw new Error('DynamoDB unavailable');
+      },
+    };
+    const deps = { store: refusing, mailer, clock, subjectPrefix: '[nw]' };
+    expect(await deliverAlert({ storyId: 'm2', topic: 'Japan' }, deps)).toBe('unmarked');
+    expect((await store.getAlert({ storyId: 'm2', topic: 'Japan' }))?.status).toBe('sending');
+    expect((await sweepPendingAlerts({ ...deps, store })).sent).toEqual([]);
+    expect(await emails()).toHaveLength(1);
+    // Settled here so that later tests' sweeps, hours on, do not find its claim expired.
+    await store.completeAlert(
+      { storyId: 'm2', topic: 'Japan' },
+      { messageId: 'm2', sentAt: clock.now().toISOString(), outletsShown: 1 },
+    );
+  });
+
+  it('sends on the next sweep what a sender that died holding the claim left', async () => {
+    await store.createAlertIntent(intent('c1'));
+    // A sender that claimed the intent and then hung or died: its send never comes back.
+    const dead: Mailer = { send: () => new Promise(() => {}) };
+    void deliverAlert({ storyId: 'c1', topic: 'Japan' }, { store, mailer: dead, clock, subjectPrefix: '' });
+    await vi.waitFor(async () =>
+      expect((await store.getAlert({ storyId: 'c1', topic: 'Japan' }))?.status).toBe('sending'),
+    );
+    const nextSweep = { now: () => new Date(clock.now().getTime() + 5 * 60_000) };
+    const report = await sweepPendingAlerts({ store, mailer, clock: nextSweep, subjectPrefix: '[nw]' });
+    expect(report.sent).toEqual([{ storyId: 'c1', topic: 'Japan' }]);
+    expect(await emails()).toHaveLength(1);
+  });
+
+  it("parks an intent SES rejects for good, with SES's reason", async () => {
+    await store.createAlertIntent(intent('p1'));
+    const ses = {
+      send: async () => {
+        throw Object.assign(new Error('Email address is not verified: desk@example.com'), {
+          name: 'MessageRejected',
+        });
+      },
+    } as unknown as SESv2Client;
+    const deps = {
+      store,
+      mailer: createSesMailer(ses, 'newswatch@example.com'),
+      clock,
+      subjectPrefix: '[nw]',
+    };
+    expect(await deliverAlert({ storyId: 'p1', topic: 'Japan' }, deps)).toBe('failed');
+    const parked = await store.getAlert({ storyId: 'p1', topic: 'Japan' });
+    expect(parked?.status).toBe('failed');
+    expect(parked?.lastError).toContain('MessageRejected: Email address is not verified');
+    expect(parked?.failedAt).toBe(clock.now().toISOString());
+    expect((await sweepPendingAlerts({ ...deps, mailer })).sent).toEqual([]);
   });
 
   it('collects digest entries until they are due, then sends one email per topic and recipients', async () => {
@@ -121,7 +196,7 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
     expect(report.sent.map((k) => k.storyId).sort()).toEqual(['d1', 'd2', 'd3']);
     const sent = await emails();
     expect(sent.map((e) => e.subject).sort()).toEqual([
-      '[nw] Ports: 1 new stories (hourly digest)',
+      '[nw] Ports: 1 new story (hourly digest)',
       '[nw] Ports: 2 new stories (hourly digest)',
     ]);
     expect((await sweepPendingAlerts(at('2026-11-20T12:00:00.000Z'))).sent).toEqual([]);

@@ -128,26 +128,38 @@ describe.each(dynamoTargets)('DynamoDB store on $name', ({ start }) => {
     expect((await store.listPendingAlerts(10)).map((a) => a.storyId)).toContain('s3');
 
     const now = '2026-11-20T10:01:00.000Z';
-    expect(await store.claimAlert('s3', 'Japan', now, 60_000)).toBe(true);
-    expect(await store.claimAlert('s3', 'Japan', now, 60_000)).toBe(false);
-    await store.completeAlert('s3', 'Japan', { messageId: 'm-1', sentAt: now });
-    expect((await store.getAlert('s3', 'Japan'))?.status).toBe('sent');
+    expect(await store.claimAlert({ storyId: 's3', topic: 'Japan' }, now, 60_000)).toBe(true);
+    expect(await store.claimAlert({ storyId: 's3', topic: 'Japan' }, now, 60_000)).toBe(false);
+    await store.completeAlert(
+      { storyId: 's3', topic: 'Japan' },
+      { messageId: 'm-1', sentAt: now, outletsShown: 1 },
+    );
+    expect((await store.getAlert({ storyId: 's3', topic: 'Japan' }))?.status).toBe('sent');
     expect((await store.listPendingAlerts(10)).map((a) => a.storyId)).not.toContain('s3');
-    expect(await store.claimAlert('s3', 'Japan', '2026-11-21T00:00:00.000Z', 60_000)).toBe(false);
+    expect(
+      await store.claimAlert({ storyId: 's3', topic: 'Japan' }, '2026-11-21T00:00:00.000Z', 60_000),
+    ).toBe(false);
   });
 
   it('returns a failed send to the outbox and lets an expired lease be reclaimed', async () => {
     await store.createAlertIntent(intent('s4', 'Japan'));
-    expect(await store.claimAlert('s4', 'Japan', '2026-11-20T10:00:00.000Z', 60_000)).toBe(true);
+    expect(
+      await store.claimAlert({ storyId: 's4', topic: 'Japan' }, '2026-11-20T10:00:00.000Z', 60_000),
+    ).toBe(true);
     // Lease still held one second later; expired after two minutes.
-    expect(await store.claimAlert('s4', 'Japan', '2026-11-20T10:00:01.000Z', 60_000)).toBe(false);
-    expect(await store.claimAlert('s4', 'Japan', '2026-11-20T10:02:00.000Z', 60_000)).toBe(true);
-    await store.failAlert('s4', 'Japan', 'throttled', false);
-    const retried = await store.getAlert('s4', 'Japan');
+    expect(
+      await store.claimAlert({ storyId: 's4', topic: 'Japan' }, '2026-11-20T10:00:01.000Z', 60_000),
+    ).toBe(false);
+    expect(
+      await store.claimAlert({ storyId: 's4', topic: 'Japan' }, '2026-11-20T10:02:00.000Z', 60_000),
+    ).toBe(true);
+    const at = '2026-11-20T10:02:01.000Z';
+    await store.failAlert({ storyId: 's4', topic: 'Japan' }, { error: 'throttled', permanent: false, at });
+    const retried = await store.getAlert({ storyId: 's4', topic: 'Japan' });
     expect(retried?.status).toBe('pending');
     expect(retried?.attempts).toBe(2);
-    await store.failAlert('s4', 'Japan', 'rejected', true);
-    expect((await store.getAlert('s4', 'Japan'))?.status).toBe('failed');
+    await store.failAlert({ storyId: 's4', topic: 'Japan' }, { error: 'rejected', permanent: true, at });
+    expect((await store.getAlert({ storyId: 's4', topic: 'Japan' }))?.status).toBe('failed');
     expect((await store.listPendingAlerts(10)).map((a) => a.storyId)).not.toContain('s4');
   });
 });

@@ -1,69 +1,208 @@
 import { describe, expect, it } from 'vitest';
+import { renderDigest } from '../../../lambdas/core/alerts/digest.ts';
+import { highlightHtml } from '../../../lambdas/core/alerts/highlight.ts';
 import { renderAlert } from '../../../lambdas/core/alerts/render.ts';
+import type { AlertStory } from '../../../lambdas/core/alerts/story.ts';
 import type { AlertIntent } from '../../../lambdas/core/model.ts';
 
+const opts = { subjectPrefix: '[newswatch]' };
+
+/** The intent was written when Metro Ledger's copy matched; the story credits the Herald. */
 function intent(over: Partial<AlertIntent> = {}): AlertIntent {
   return {
     storyId: 'st-1',
-    topic: 'Japan defense spending',
+    topic: 'Larkspur harbour',
     recipients: ['desk@example.com'],
     mode: 'instant',
-    dueAt: '2026-11-20T09:59:00.000Z',
-    headline: 'Japan raises defense budget',
-    outlet: 'The Japan Times',
-    url: 'https://example.com/a',
-    terms: ['japan', 'defense'],
-    snippet: 'Japan said on Friday it would raise its defense budget.',
-    createdAt: '2026-11-20T10:00:00.000Z',
+    dueAt: '2026-10-20T13:05:00.000Z',
+    headline: 'Judge pauses Larkspur works',
+    outlet: 'Metro Ledger',
+    url: 'https://ledger.example/judge',
+    terms: ['larkspur', 'expansion'],
+    snippet: 'A judge suspended the Larkspur expansion on Monday.',
+    createdAt: '2026-10-20T13:05:00.000Z',
     status: 'pending',
     attempts: 0,
     ...over,
   };
 }
 
+function story(over: Partial<AlertStory> = {}): AlertStory {
+  return {
+    id: 'st-1',
+    headline: 'Court halts Larkspur expansion over dredging permits',
+    firstOutlet: 'Harbour Herald',
+    firstPublished: '2026-10-20T08:15:00.000Z',
+    firstSeen: '2026-10-20T13:01:00.000Z',
+    copies: [
+      {
+        outlet: 'Harbour Herald',
+        title: 'Court halts Larkspur expansion over dredging permits',
+        url: 'https://herald.example/court',
+        published: '2026-10-20T08:15:00.000Z',
+      },
+      {
+        outlet: 'Northern Wire',
+        title: 'Larkspur expansion halted by court',
+        url: 'https://wire.example/court',
+        published: '2026-10-20T10:40:00.000Z',
+      },
+      {
+        outlet: 'Metro Ledger',
+        title: 'Judge pauses Larkspur works',
+        url: 'https://ledger.example/judge',
+        published: '2026-10-20T13:00:00.000Z',
+      },
+    ],
+    ...over,
+  };
+}
+
 describe('renderAlert', () => {
-  it('names the topic, headline, outlet, link and matched terms', () => {
-    const mail = renderAlert(intent(), '[newswatch]');
-    expect(mail.subject).toBe('[newswatch] Japan defense spending: Japan raises defense budget');
-    expect(mail.to).toEqual(['desk@example.com']);
-    expect(mail.text).toContain('First reported by: The Japan Times');
-    expect(mail.text).toContain('Link: https://example.com/a');
-    expect(mail.text).toContain('Matched: japan, defense');
-    expect(mail.html).toContain('<a href="https://example.com/a">Japan raises defense budget</a>');
-  });
-
-  it('escapes markup from the feed in every field of the HTML body', () => {
-    const mail = renderAlert(
-      intent({
-        headline: '<script>alert(1)</script>',
-        outlet: '<img src=x onerror=alert(2)>',
-        snippet: '"quoted" & <b>bold</b>',
-        terms: ['<i>'],
-        topic: 'T<u>',
-      }),
-      '[nw]',
+  it("names the topic and the story's headline in the subject, not the matching copy's", () => {
+    const mail = renderAlert(intent(), story(), opts);
+    expect(mail.subject).toBe(
+      '[newswatch] Larkspur harbour: Court halts Larkspur expansion over dredging permits',
     );
-    expect(mail.html).not.toMatch(/<script|<img|<b>|<i>|<u>/);
-    expect(mail.html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
-    expect(mail.html).toContain('&#34;quoted&#34; &#38; &#60;b&#62;bold&#60;/b&#62;');
+    expect(mail.to).toEqual(['desk@example.com']);
   });
 
-  it('drops links that are not http(s)', () => {
-    const mail = renderAlert(intent({ url: 'javascript:alert(1)' }), '[nw]');
-    expect(mail.html).not.toContain('javascript:');
-    expect(mail.html).not.toContain('<a ');
-    expect(mail.text).not.toContain('Link:');
+  it('never sends an empty headline or a subject ending in ":"', () => {
+    const untitled = story({ headline: ' \n ', copies: [{ outlet: 'Harbour Herald', title: '' }] });
+    const mail = renderAlert(intent(), untitled, opts);
+    expect(mail.subject).toBe('[newswatch] Larkspur harbour: Untitled report from Harbour Herald');
+    expect(renderAlert(intent(), untitled, { subjectPrefix: '' }).subject).toBe(
+      'Larkspur harbour: Untitled report from Harbour Herald',
+    );
+    expect(mail.html).toContain('<h1>Untitled report from Harbour Herald</h1>');
+    expect(mail.html).toContain('(untitled)');
+  });
+
+  it('credits the first reporter with its publish time and lists every outlet earliest first', () => {
+    const mail = renderAlert(intent(), story(), opts);
+    expect(mail.text).toContain('First reported by Harbour Herald, published 2026-10-20 08:15 UTC');
+    expect(mail.text).toContain('Carried by 3 outlets so far, earliest first:');
+    const lines = mail.text.split('\n');
+    const at = (s: string) => lines.indexOf(s);
+    expect(at('1. Harbour Herald · 2026-10-20 08:15 UTC')).toBeGreaterThan(0);
+    expect(at('2. Northern Wire · 2026-10-20 10:40 UTC')).toBe(
+      at('1. Harbour Herald · 2026-10-20 08:15 UTC') + 3,
+    );
+    expect(lines).toContain('   https://ledger.example/judge');
+    const hrefs = [...mail.html.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(hrefs).toEqual([
+      ['https://herald.example/court', 'Court halts Larkspur expansion over dredging permits'],
+      ['https://wire.example/court', 'Larkspur expansion halted by court'],
+      ['https://ledger.example/judge', 'Judge pauses Larkspur works'],
+    ]);
+  });
+
+  it("says why it matched: the terms, and the matching copy's snippet with the terms marked", () => {
+    const mail = renderAlert(intent(), story(), opts);
+    expect(mail.text).toContain("Terms: larkspur, expansion · in Metro Ledger's copy");
+    expect(mail.text).toContain('"A judge suspended the *Larkspur* *expansion* on Monday."');
+    expect(mail.html).toContain(
+      'A judge suspended the <mark>Larkspur</mark> <mark>expansion</mark> on Monday.',
+    );
+  });
+
+  it('gives the story id, and a link to the story page only when a base URL is configured', () => {
+    const plain = renderAlert(intent(), story(), opts);
+    expect(plain.text).toContain('Story id: st-1');
+    expect(plain.text).not.toContain('Story page');
+    const linked = renderAlert(intent(), story(), { ...opts, storyBaseUrl: 'https://news.example/desk/' });
+    expect(linked.text).toContain('Story page: https://news.example/desk/stories/st-1');
+    expect(linked.html).toContain('<a href="https://news.example/desk/stories/st-1">Open the story page</a>');
+  });
+
+  it('is a self-contained page for phones and dark mode: no scripts, no remote images', () => {
+    const { html } = renderAlert(intent(), story(), opts);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toContain('<meta name="color-scheme" content="light dark">');
+    expect(html).toContain('@media (prefers-color-scheme:dark)');
+    expect(html).not.toMatch(/<script|<img|<link|<iframe|src=|url\(/i);
+  });
+
+  it('escapes hostile feed strings everywhere and never turns a javascript: URL into a link', () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'`';
+    const mail = renderAlert(
+      intent({ topic: 'T<u>', outlet: hostile, snippet: `${hostile} larkspur`, terms: ['<i>', 'larkspur'] }),
+      story({
+        headline: hostile,
+        firstOutlet: hostile,
+        copies: [
+          { outlet: hostile, title: hostile, url: 'javascript:alert(document.cookie)' },
+          { outlet: 'B', title: 'b', url: 'JaVaScRiPt:alert(1)' },
+          { outlet: 'C', title: 'c', url: 'data:text/html,<script>alert(1)</script>' },
+          { outlet: 'D', title: 'd', url: 'https://d.example/"onmouseover="alert(1)' },
+        ],
+      }),
+      opts,
+    );
+    // Escaped, an attribute is text a reader sees; only a raw tag could carry one.
+    expect(mail.html).not.toMatch(/<script|<img|<u>|<i>|javascript:|data:text/i);
+    expect(mail.html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect([...mail.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      'https://d.example/%22onmouseover=%22alert(1)',
+    ]);
+    expect(mail.text).not.toContain('javascript:');
   });
 
   it('keeps line breaks out of the subject so a feed cannot add mail headers', () => {
-    const mail = renderAlert(intent({ headline: 'Hello\r\nBcc: victim@example.com' }), '[nw]');
-    expect(mail.subject).toBe('[nw] Japan defense spending: Hello Bcc: victim@example.com');
-    expect(mail.subject).not.toMatch(/[\r\n]/);
+    const mail = renderAlert(intent(), story({ headline: 'Hello\r\nBcc: victim@example.com' }), opts);
+    expect(mail.subject).toBe('[newswatch] Larkspur harbour: Hello Bcc: victim@example.com');
   });
 
   it('bounds the subject length', () => {
-    const mail = renderAlert(intent({ headline: 'x'.repeat(1000) }), '[nw]');
+    const mail = renderAlert(intent(), story({ headline: 'x'.repeat(1000) }), opts);
     expect(mail.subject.length).toBeLessThanOrEqual(180);
     expect(mail.subject.endsWith('…')).toBe(true);
+  });
+});
+
+describe('renderDigest', () => {
+  const digest = { mode: 'digest hourly' as const };
+  const older = story({ id: 'old', headline: 'Older story', firstPublished: '2026-10-20T08:00:00.000Z' });
+  const newer = story({
+    id: 'new',
+    headline: 'Newer story',
+    firstPublished: '2026-10-20T09:00:00.000Z',
+    copies: [{ outlet: 'Coastal Daily', title: 'Newer story', url: 'https://coastal.example/n' }],
+  });
+
+  it('lists stories, not copies, newest first, each with its outlet count', () => {
+    const mail = renderDigest(
+      [
+        { intent: intent({ ...digest, storyId: 'old' }), story: older },
+        { intent: intent({ ...digest, storyId: 'new' }), story: newer },
+        // A story merged into another after both matched: one entry.
+        { intent: intent({ ...digest, storyId: 'merged-away' }), story: older },
+      ],
+      opts,
+    );
+    expect(mail.subject).toBe('[newswatch] Larkspur harbour: 2 new stories (hourly digest)');
+    expect(mail.text.indexOf('• Newer story')).toBeLessThan(mail.text.indexOf('• Older story'));
+    expect(mail.text).toContain('1 outlet (Coastal Daily)');
+    expect(mail.text).toContain(
+      '3 outlets (Harbour Herald, Northern Wire, Metro Ledger) · first: Harbour Herald',
+    );
+    expect(mail.html.match(/<li>/g)).toHaveLength(2);
+    expect(mail.html).toContain('<a href="https://coastal.example/n">Newer story</a>');
+  });
+
+  it('says "1 new story"', () => {
+    const mail = renderDigest([{ intent: intent(digest), story: older }], opts);
+    expect(mail.subject).toBe('[newswatch] Larkspur harbour: 1 new story (hourly digest)');
+  });
+});
+
+describe('highlighting the matched terms', () => {
+  it('marks words without regard to case or accents, phrases as one run, and prefixes', () => {
+    expect(highlightHtml('Défense budget: the DEFENCE minister', ['defense', 'defen*'])).toBe(
+      '<mark>Défense</mark> budget: the <mark>DEFENCE</mark> minister',
+    );
+    expect(highlightHtml('the Larkspur terminal <b>', ['"larkspur terminal"', 'title:poll'])).toBe(
+      'the <mark>Larkspur terminal</mark> &#60;b&#62;',
+    );
   });
 });

@@ -23,6 +23,16 @@ function line(id: string, fields: Record<string, unknown> = {}): string {
   return JSON.stringify({ id, title, text, published, url, ...fields });
 }
 
+/** The fixture as an outlet's page: headline and paragraphs in an article, `head` in the head. */
+function page(id: string, head = ''): string {
+  const { title, text } = byId(id);
+  const paragraphs = text
+    .split('\n')
+    .map((p) => `<p>${p}</p>`)
+    .join('');
+  return `<html><head>${head}</head><body><article><h1>${title}</h1>${paragraphs}</article></body></html>`;
+}
+
 describe('newswatch cluster', () => {
   it('prints one {id, storyId} line per input line, in input order', async () => {
     const { code, stdout } = await run(
@@ -46,18 +56,34 @@ describe('newswatch cluster', () => {
   });
 
   it('ignores unknown fields and reads text out of html when no text is given', async () => {
-    const storm = byId('storm');
-    const html = `<html><body><article><h1>${storm.title}</h1>${storm.text
-      .split('\n')
-      .map((p) => `<p>${p}</p>`)
-      .join('')}</article></body></html>`;
-    const htmlLine = JSON.stringify({ id: 'h', html, published: storm.published, feed: 'x' });
+    const htmlLine = JSON.stringify({
+      id: 'h',
+      html: page('storm'),
+      published: byId('storm').published,
+      feed: 'x',
+    });
     const { stdout } = await run(`${line('storm-rewrite')}\n${htmlLine}\n`);
     const [a, b] = stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(b.storyId).toBe(a.storyId);
+  });
+
+  it('dates a page without "published" by the page\'s own metadata', async () => {
+    const dated = (id: string) => {
+      const meta = `<meta property="article:published_time" content="${byId(id).published}">`;
+      return JSON.stringify({ id, html: page(id, meta) });
+    };
+    const { stdout } = await run(`${line('tram-wire')}\n${dated('tram-rewrite')}\n${dated('budget')}\n`);
+    const [wire, rewrite, budget] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    // Read as published the day of the vote, the rewrite joins the wire copy; the budget review
+    // three weeks later shares its names but is another event.
+    expect(rewrite.storyId).toBe(wire.storyId);
+    expect(budget.storyId).not.toBe(wire.storyId);
   });
 
   it('names the line of malformed JSON', async () => {

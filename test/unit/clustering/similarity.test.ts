@@ -32,6 +32,7 @@ describe('absorb', () => {
       features: ['w:b', 'w:a'],
       weights: [0.8, 0.6],
       counts: [1, 1],
+      norm: 1,
       members: 1,
       version: 1,
       opened: '2026-03-10T09:00:00.000Z',
@@ -42,6 +43,7 @@ describe('absorb', () => {
       features: ['w:a', 'w:b'],
       weights: [1.6, 0.8],
       counts: [2, 1],
+      norm: Math.hypot(1.6, 0.8),
       members: 2,
       version: 2,
       opened: '2026-03-10T08:00:00.000Z',
@@ -71,6 +73,11 @@ describe('storyCosine', () => {
     const s = storyCosine(vector({ 'w:a': 1, 'w:c': 1 }), story, anchor);
     expect(s.score).toBeCloseTo(3 / (Math.SQRT2 * 5), 10);
     expect(s.shared).toEqual(['w:a']);
+  });
+
+  it('takes the stored norm of the centroid when the record has one', () => {
+    const s = storyCosine(vector({ 'w:a': 1 }), { ...story, norm: 6 }, anchor);
+    expect(s.score).toBeCloseTo(3 / 6, 10);
   });
 
   it('anchors on a feature most recent carriers of which are members', () => {

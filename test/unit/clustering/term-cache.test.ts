@@ -14,7 +14,7 @@ describe('TermCache', () => {
     cache.get(text, start, end, foldedHash(text, start, end));
 
   it('finds a word inside a text in any case, and only that word', () => {
-    const cache = new TermCache<string>(10);
+    const cache = new TermCache<string>();
     put(cache, "Japan's", 'japan');
     const text = "In JAPAN'S capital, japan's japans";
     expect(get(cache, text, 3, 10)).toBe('japan');
@@ -22,10 +22,27 @@ describe('TermCache', () => {
     expect(get(cache, text, 28, 34)).toBeUndefined();
   });
 
-  it('empties itself rather than growing past its capacity', () => {
-    const cache = new TermCache<string>(2);
-    for (const word of ['one', 'two', 'three']) put(cache, word, word);
-    expect(get(cache, 'one', 0, 3)).toBeUndefined();
-    expect(get(cache, 'three', 0, 5)).toBe('three');
+  it('tells apart words that share their first twelve letters, and long words from short ones', () => {
+    const cache = new TermCache<string>();
+    put(cache, 'internationalism', 'a');
+    put(cache, 'internationalist', 'b');
+    put(cache, 'international', 'c');
+    put(cache, 'internationa', 'd');
+    const text = 'Internationalist INTERNATIONALISM international internationa';
+    expect(get(cache, text, 0, 16)).toBe('b');
+    expect(get(cache, text, 17, 33)).toBe('a');
+    expect(get(cache, text, 34, 47)).toBe('c');
+    expect(get(cache, text, 48, 60)).toBe('d');
+    expect(get(cache, text, 48, 59)).toBeUndefined();
+  });
+
+  it('grows past its first slots, and empties when its owner bounds it', () => {
+    const cache = new TermCache<string>();
+    for (let i = 0; i < 3000; i++) put(cache, `w${i}`, `w${i}`);
+    expect(cache.size).toBe(3000);
+    expect(get(cache, 'w1234', 0, 5)).toBe('w1234');
+    cache.clear();
+    expect(cache.size).toBe(0);
+    expect(get(cache, 'w1234', 0, 5)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../lambdas/core/config/load.ts';
+import { ConfigError } from '../../../lambdas/core/config/errors.ts';
+import { parseConfig } from '../../../lambdas/core/config/load.ts';
 
 const VALID = `
 feeds:

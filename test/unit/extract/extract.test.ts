@@ -29,6 +29,20 @@ function expectWholeArticle(text: string): void {
   for (const paragraph of PARAGRAPHS) expect(text).toContain(paragraph);
 }
 
+describe('extractArticle: the text is sanitised at the boundary', () => {
+  const paragraph = 'The council approved the harbour budget after a long debate on Monday night. ';
+  it('drops NUL, control characters and lone surrogates, keeps line breaks, tabs and emoji', () => {
+    const page = `<html><head><title>Vote\u0000 held</title></head><body><article>
+      <p>${paragraph.repeat(3)}NUL\u0000 BEL\u0007 C1\u0085 lone\uD800 pair\uD83D\uDE00 tab\tend.</p>
+      <p>${paragraph.repeat(3)}</p></article></body></html>`;
+    const { text, title } = extractArticle(page);
+    expect(text).toContain('NUL BEL C1 lone pair\uD83D\uDE00 tab end.');
+    expect(text).not.toMatch(/[^\P{Cc}\t\n]|\p{Cs}/u);
+    expect(text.split('\n')).toHaveLength(2);
+    expect(title).toBe('Vote held');
+  });
+});
+
 describe('extractArticle: main text', () => {
   it('keeps every paragraph, one per line', () => {
     const { text } = extractArticle(page({}));

@@ -58,4 +58,26 @@ describe.skipIf(!existsSync(seeds))('extractArticle on the seed articles', () =>
       expect(text).not.toContain(furniture);
     }
   });
+
+  it('004: the category label is not part of the text', () => {
+    const { text } = extractArticle(flattened('004_a4a316af5edca31e.txt'));
+    expect(text.split('\n')).not.toContain('politics');
+  });
+
+  it('004 in its template: the label does not open the text, the dateline is not the byline', () => {
+    const lines = readFileSync(path.join(seeds, '004_a4a316af5edca31e.txt'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+    const headline = "Rubio says no 'drama or division' in U.S. relations with Japan";
+    const paragraphs = lines.slice(lines.indexOf('KUALA LUMPUR') + 1, lines.indexOf('KUALA LUMPUR') + 12);
+    const page = `<html><body><article><p class="category"><a href="/politics">politics</a></p>
+      <h1>${headline}</h1><span class="dateline">KUALA LUMPUR</span>
+      ${paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')}
+      </article></body></html>`;
+    const { text, byline } = extractArticle(page);
+    // Readability takes the headline as the title; the text opens with the report itself.
+    expect(text.split('\n')[0]).toBe(paragraphs[0]);
+    expect(byline).toBeUndefined();
+  });
 });

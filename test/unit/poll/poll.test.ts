@@ -37,6 +37,14 @@ function setup(body: string, headers: Record<string, string> = {}) {
 }
 
 describe('pollFeed: fetching and state', () => {
+  it('reports a feed read past a stray close tag as recovered, with its items', async () => {
+    const { deps } = setup(rss(`${FULL_ITEM}</p>${FULL_ITEM.replaceAll('a1', 'a2')}`));
+    const result = await pollFeed(FEED, undefined, deps);
+    expect(result.outcome).toBe('recovered');
+    expect(result.items.map((a) => a.guid)).toEqual(['a1', 'a2']);
+    expect(result.state.consecutiveFailures).toBe(0);
+  });
+
   it('parses a new feed and records validators, body hash and success', async () => {
     const { deps, archive } = setup(rss(FULL_ITEM), {
       etag: '"e1"',

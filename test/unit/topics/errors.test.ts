@@ -36,7 +36,7 @@ describe('invalid queries name the topic, the 1-based position and what was expe
     {
       query: '"defen* spending"',
       position: 7,
-      expected: 'no * inside quotes (write defen* ONEAR/0 spending)',
+      expected: 'no * or ? inside quotes (write defen* ONEAR/0 spending)',
     },
     { query: 'Japan title: budget', position: 13, expected: 'a word, phrase or group right after title:' },
     { query: 'Japan & Korea', position: 7, expected: 'a word, not "&"' },
@@ -46,6 +46,57 @@ describe('invalid queries name the topic, the 1-based position and what was expe
       expected: 'at least one term outside NOT (a query of only NOT matches nearly everything)',
     },
     { query: 'Japan AND @nobody', position: 11, expected: 'a defined alias, not @nobody (defined: none)' },
+    {
+      query: 'Japan lang:en',
+      position: 7,
+      expected: 'a scope newswatch has (title:, source:, url:, site:, case:), not lang:',
+    },
+    { query: 'fed or ecb', position: 5, expected: 'OR for the operator or "or" in quotes for the word' },
+    { query: 'fed And ecb', position: 5, expected: 'AND for the operator or "And" in quotes for the word' },
+    { query: 'fed not ecb', position: 5, expected: 'NOT for the operator or "not" in quotes for the word' },
+    {
+      query: 'Fed taper~2',
+      position: 10,
+      expected:
+        'words, phrases and operators newswatch reads, not ~ (fuzzy ~, boost ^ and ranges are not supported)',
+    },
+    {
+      query: 'Fed^2',
+      position: 4,
+      expected:
+        'words, phrases and operators newswatch reads, not ^ (fuzzy ~, boost ^ and ranges are not supported)',
+    },
+    {
+      query: '"Fed taper"~',
+      position: 12,
+      expected: 'a number of words after ~ of at most 1000, as in "fed taper"~5',
+    },
+    { query: 'Fed AROUND(5) taper', position: 5, expected: 'NEAR/n, not AROUND(n)' },
+    { query: "'Bank of England", position: 1, expected: "a closing ' for the phrase opened here" },
+    { query: 'or?', position: 1, expected: 'at least 3 letters before ?' },
+    { query: 'wom?n*x', position: 6, expected: 'a wildcard * only at the end of a word' },
+    {
+      query: '"organi?ation"',
+      position: 8,
+      expected: 'no * or ? inside quotes (write defen* ONEAR/0 spending)',
+    },
+    { query: 'case:(US OR UK)', position: 6, expected: 'a word or phrase right after case:, as in case:US' },
+    { query: 'case:US*', position: 6, expected: 'a word or phrase right after case:, as in case:US' },
+    {
+      query: `${'('.repeat(20_000)}Japan${')'.repeat(20_000)}`,
+      position: 101,
+      expected: 'at most 100 levels of nested parentheses, NOT and NEAR',
+    },
+    {
+      query: `${'NOT '.repeat(20_000)}Japan`,
+      position: 401,
+      expected: 'at most 100 levels of nested parentheses, NOT and NEAR',
+    },
+    {
+      query: `Japan${' NEAR/1 Japan'.repeat(20_000)}`,
+      position: 1307,
+      expected: 'at most 100 levels of nested parentheses, NOT and NEAR',
+    },
   ])('$query', ({ query, position, expected }) => {
     const error = compileError(one(query));
     expect(error).toMatchObject({ name: 'TopicQueryError', topic: 'T1', position, expected });

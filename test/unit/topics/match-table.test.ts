@@ -38,9 +38,9 @@ const table: Record<string, Row[]> = {
     // OR binds looser than AND: this is Korea OR (Japan AND budget).
     { query: 'Korea OR Japan AND budget', doc: 'Japan waits.', match: false },
     { query: 'Korea OR Japan AND budget', doc: 'Korea waits.', match: true },
-    // Operators are upper case; "and" and "or" are words.
-    { query: 'war and peace', doc: 'War and Peace, the novel.', match: true },
-    { query: 'war or peace', doc: 'Only peace here.', match: false },
+    // and, or, not as words are quoted (unquoted they are errors: see errors.test.ts).
+    { query: 'war "and" peace', doc: 'War and Peace, the novel.', match: true },
+    { query: 'war "or" peace', doc: 'Only peace here.', match: false },
     // Words that are also names of object properties are ordinary words.
     { query: 'constructor AND toString', doc: 'The constructor called toString.', match: true },
   ],
@@ -81,6 +81,60 @@ const table: Record<string, Row[]> = {
     { query: '("red green blue" OR green) NEAR/0 red', doc: 'red green blue', match: true },
     { query: 'the NEAR/1 of', doc: `${'the a b c '.repeat(50)}the x of`, match: true },
     { query: 'the NEAR/1 of', doc: `${'the a b c '.repeat(50)}of`, match: false },
+  ],
+  'inflections by the lemmatiser': [
+    { query: 'meeting', doc: 'Two meetings were held.', match: true },
+    { query: 'hearing', doc: 'Senate hearings resume.', match: true },
+    { query: 'briefing', doc: 'Daily briefings end.', match: true },
+    { query: 'building', doc: 'Buildings collapsed.', match: true },
+    { query: 'spend', doc: 'Japan spent more.', match: true },
+    { query: 'spent', doc: 'Japan will spend more.', match: true },
+    { query: 'meeting', doc: 'They met on Monday.', match: false },
+  ],
+  'operators in any case where unambiguous': [
+    { query: 'defense near/2 spending', doc: 'defense and military spending', match: true },
+    { query: 'defense near/2 spending', doc: 'defense, near 2 of our spending', match: false },
+    { query: 'defense Onear/3 spending', doc: 'spending on defense', match: false },
+  ],
+  'phrase proximity ~n': [
+    { query: '"Fed taper"~5', doc: 'The Fed will begin to taper in May.', match: true },
+    { query: '"Fed taper"~5', doc: 'taper talk, says the Fed', match: true },
+    { query: '"Fed taper"~1', doc: 'The Fed will begin to taper in May.', match: false },
+    // Each word is quoted: no inflections, as in a phrase.
+    { query: '"Fed taper"~5', doc: 'The Fed is tapering.', match: false },
+  ],
+  'single-character wildcard ?': [
+    { query: 'organi?ation', doc: 'The organization met.', match: true },
+    { query: 'organi?ation', doc: 'The organisation met.', match: true },
+    { query: 'organi?ation', doc: 'The organizations met.', match: false },
+    { query: 'organi?ation*', doc: 'The organizations met.', match: true },
+    { query: 'wom?n', doc: 'A woman spoke.', match: true },
+    { query: 'wom?n', doc: 'A womn spoke.', match: false },
+    { query: 'title:organi?ation', doc: { title: 'Organisation', text: 'x' }, match: true },
+    { query: 'title:organi?ation', doc: { title: 'x', text: 'organisation' }, match: false },
+  ],
+  'single-quoted phrases': [
+    { query: "'Bank of England'", doc: 'The Bank of England said.', match: true },
+    { query: "'Bank of England'", doc: 'England: a bank of the Thames.', match: false },
+    { query: "'Britain's economy'", doc: "Britain's economy grew.", match: true },
+    { query: "Japan's", doc: 'Japan votes.', match: true },
+  ],
+  'colons that are not scopes': [
+    { query: 'Breaking: Japan', doc: 'Breaking news from Japan.', match: true },
+    { query: 'url:https://example.com/a', doc: { url: 'https://example.com/a', text: 'x' }, match: true },
+  ],
+  'exact case for acronyms': [
+    { query: 'case:US', doc: 'The US and Japan agreed.', match: true },
+    { query: 'case:US', doc: 'The U.S. and Japan agreed.', match: true },
+    { query: 'case:US', doc: "The US's allies agreed.", match: true },
+    { query: 'case:US', doc: 'Tell us about Japan.', match: false },
+    { query: 'case:US', doc: 'US', match: true },
+    { query: 'us', doc: 'The US and Japan agreed.', match: true },
+    { query: 'case:"New York"', doc: 'New York votes.', match: true },
+    { query: 'case:"New York"', doc: 'new york votes.', match: false },
+    { query: 'title:case:GM', doc: { title: 'GM recalls cars', text: 'x' }, match: true },
+    { query: 'title:case:GM', doc: { title: 'gm', text: 'GM' }, match: false },
+    { query: 'case:US AND us', doc: 'Tell us about the US.', match: true },
   ],
   'prefix wildcards': [
     { query: 'defen*', doc: 'the defenders', match: true },

@@ -61,3 +61,28 @@ describe('wordForms', () => {
     expect(wordForms('us')).toEqual(['us']);
   });
 });
+
+describe('wordForms by the lemmatiser', () => {
+  it.each([
+    ['meeting', 'meetings'],
+    ['hearing', 'hearings'],
+    ['briefing', 'briefings'],
+    ['building', 'buildings'],
+    ['meetings', 'meeting'],
+  ])('%s matches %s', (query, form) => {
+    expect(wordForms(query)).toContain(form);
+  });
+
+  it('matches irregular verb forms written as the base or an irregular form', () => {
+    expect(wordForms('spend')).toContain('spent');
+    expect(wordForms('spent')).toEqual(expect.arrayContaining(['spend', 'spends', 'spending']));
+  });
+
+  it('does not reach irregular forms from a regular one: "meeting" is not "met"', () => {
+    expect(wordForms('meeting')).not.toContain('met');
+  });
+
+  it('does not turn media into medium', () => {
+    expect(wordForms('media')).not.toContain('medium');
+  });
+});

@@ -1,0 +1,57 @@
+/** The local runner between runs: what one run leaves behind, the next one finishes. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { runOnce, startLocal } from '../../../lambdas/local/run.ts';
+import { freePort, REPO_ROOT } from '../../support/cli.ts';
+
+describe('newswatch run, run after run', () => {
+  let dir: string;
+  let config: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newswatch-local-'));
+    const base = parse(readFileSync(join(REPO_ROOT, 'config/local.yaml'), 'utf8'));
+    base.local = { dataDir: join(dir, 'data'), samplePort: await freePort(), sesPort: await freePort() };
+    config = join(dir, 'config.yaml');
+    writeFileSync(config, stringify(base));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('sends in the next run an alert that a stopped run had claimed but not sent', async () => {
+    const stopped = await startLocal(config, { cwd: dir });
+    const { store, clock } = stopped.container;
+    const now = clock.now().toISOString();
+    await store.createAlertIntent({
+      storyId: 'left-behind',
+      topic: 'Taiwan',
+      recipients: ['asia-desk@example.com'],
+      mode: 'instant',
+      dueAt: now,
+      headline: 'Claimed by a run that was stopped',
+      outlet: 'Northern Wire',
+      terms: ['taiwan'],
+      snippet: 'Taiwan',
+      createdAt: now,
+      status: 'pending',
+      attempts: 0,
+    });
+    expect(await store.claimAlert({ storyId: 'left-behind', topic: 'Taiwan' }, now, 60_000)).toBe(true);
+    await stopped.stop();
+
+    const next = await startLocal(config, { cwd: dir });
+    try {
+      const result = await runOnce(next);
+      expect(result.emails.map((e) => e.subject)).toContain(
+        '[newswatch] Taiwan: Claimed by a run that was stopped',
+      );
+      expect((await next.container.store.getAlert({ storyId: 'left-behind', topic: 'Taiwan' }))?.status).toBe(
+        'sent',
+      );
+    } finally {
+      await next.stop();
+    }
+  });
+});
