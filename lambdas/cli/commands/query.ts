@@ -183,11 +183,10 @@ function alertState(a: AlertIntent): string {
 }
 
 export const alertsCommand: Command = async (argv, io) => {
-  const usage = 'newswatch alerts [--since ISO] [--limit N] [--json]';
+  const usage = 'newswatch alerts [--since 24h|7d|DATE] [--limit N] [--json]';
   const { values } = parseFlags(argv, LIST_FLAGS, usage);
-  const alerts = await withStore(values, io.cwd, (s) =>
-    alertIntents(s, { since: values.since, limit: limitOf(values.limit) }),
-  );
+  const query = { since: sinceOf(values.since, usage), limit: limitOf(values.limit) };
+  const alerts = await withStore(values, io.cwd, (s) => alertIntents(s, query));
   for (const a of alerts) {
     io.stdout(
       values.json

@@ -21,7 +21,7 @@ describe('newswatch CLI', () => {
   });
 
   it("prints a command's usage for --help, on stdout, exit 0", async () => {
-    for (const command of ['stories', 'matches', 'run', 'serve', 'topics', 'tag']) {
+    for (const command of ['stories', 'matches', 'alerts', 'feeds', 'run', 'serve', 'topics', 'tag']) {
       const res = await run([command, '--help']);
       expect(res.code).toBe(0);
       expect(res.stdout).toMatch(new RegExp(`^usage: newswatch ${command}\\b`));
@@ -30,11 +30,13 @@ describe('newswatch CLI', () => {
   });
 
   it('takes a relative --since and refuses one it cannot read as bad usage (exit 2)', async () => {
-    const res = await run(['stories', '--since', 'yesterday']);
-    expect(res.code).toBe(2);
-    expect(res.stderr.split('\n')[0]).toBe(
-      'newswatch stories: --since: "yesterday" is not a time: use a duration back from now (30m, 24h, 7d, 2w) or a date (2026-11-01, 2026-11-01T08:00Z)',
-    );
+    for (const command of ['stories', 'matches', 'alerts']) {
+      const res = await run([command, 'Taiwan', '--since', 'yesterday']);
+      expect(res.code).toBe(2);
+      expect(res.stderr.split('\n')[0]).toBe(
+        `newswatch ${command}: --since: "yesterday" is not a time: use a duration back from now (30m, 24h, 7d, 2w) or a date (2026-11-01, 2026-11-01T08:00Z)`,
+      );
+    }
   });
 
   it('names no internal error class in its messages', async () => {
