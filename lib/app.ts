@@ -17,4 +17,6 @@ new NewswatchStack(app, (app.node.tryGetContext('stackName') as string | undefin
   configText,
   schedule: config.schedule,
   senderAddress: config.alerts.from,
+  topicNames: config.topics.map((t) => t.name),
+  authDomainPrefix: app.node.tryGetContext('authDomainPrefix') as string | undefined,
 });

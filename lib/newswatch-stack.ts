@@ -6,13 +6,21 @@
  *                                                             └──► alert queue (SQS, DLQ) ─► alerter λ ─► SES
  *   EventBridge (sweep) ─────────────────────────────────────────────────────────────────────► alerter λ
  *   HTTP API (IAM) ─► query λ ─► DynamoDB
+ *   web HTTP API: page shell (public) · /api (JWT from the Cognito user pool) ─► query λ
  */
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpIamAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  AccountRecovery,
+  Mfa,
+  OAuthScope,
+  UserPool,
+  UserPoolClientIdentityProvider,
+} from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -33,6 +41,13 @@ export interface NewswatchStackProps extends StackProps {
   schedule: string;
   /** SES identity the alerts are sent from. */
   senderAddress: string;
+  /** The configured topics' names: the page's topic filter offers them. */
+  topicNames: string[];
+  /**
+   * Prefix of the sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`), unique per region;
+   * by default the stack name and account id.
+   */
+  authDomainPrefix?: string;
 }
 
 const handlerPath = (name: string) =>
@@ -167,6 +182,8 @@ export class NewswatchStack extends Stack {
       api.addRoutes({ path, methods: [HttpMethod.GET], integration });
     }
 
+    this.readingPage(query, props);
+
     // A message in a dead-letter queue is a feed or an alert that failed five times: someone should look.
     for (const [name, queue] of [
       ['FeedDeadLetters', feedQueue],
@@ -188,5 +205,56 @@ export class NewswatchStack extends Stack {
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'ArchiveBucket', { value: archive.bucketName });
     new CfnOutput(this, 'FeedDeadLetterQueue', { value: feedQueue.deadLetterQueue?.queue.queueUrl ?? '' });
+  }
+
+  /**
+   * The reading page for a team: users an admin adds to a Cognito user pool sign in through its
+   * hosted UI (authorization code with PKCE, no client secret in the browser), and the web API's
+   * JWT authorizer admits their tokens to /api. The page paths themselves serve only the
+   * sign-in shell, which holds no data. The query function keeps read-only access to the table.
+   */
+  private readingPage(query: NodejsFunction, props: NewswatchStackProps): void {
+    const users = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 12 },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const domain = users.addDomain('SignIn', {
+      cognitoDomain: {
+        domainPrefix: props.authDomainPrefix ?? `${this.stackName.toLowerCase()}-${this.account}`,
+      },
+    });
+    const web = new HttpApi(this, 'WebApi', { description: 'newswatch reading page' });
+    const pageUrl = `${web.apiEndpoint}/`;
+    const client = users.addClient('WebClient', {
+      generateSecret: false,
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+        callbackUrls: [`${web.apiEndpoint}/callback`],
+        logoutUrls: [pageUrl],
+      },
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+    });
+    query.addEnvironment('NEWSWATCH_TOPICS', JSON.stringify(props.topicNames));
+    query.addEnvironment('NEWSWATCH_AUTH_URL', domain.baseUrl());
+    query.addEnvironment('NEWSWATCH_AUTH_CLIENT_ID', client.userPoolClientId);
+
+    const integration = new HttpLambdaIntegration('WebIntegration', query);
+    const authorizer = new HttpUserPoolAuthorizer('WebAuthorizer', users, { userPoolClients: [client] });
+    web.addRoutes({ path: '/api', methods: [HttpMethod.GET], integration, authorizer });
+    web.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.GET], integration, authorizer });
+    web.addRoutes({ path: '/', methods: [HttpMethod.GET], integration });
+    web.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.GET], integration });
+
+    new CfnOutput(this, 'PageUrl', { value: pageUrl });
+    new CfnOutput(this, 'UserPoolId', { value: users.userPoolId });
   }
 }

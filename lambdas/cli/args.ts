@@ -1,10 +1,11 @@
 /** Flag parsing shared by the commands: `--name value`, `--flag`, and positionals. */
 import { parseArgs } from 'node:util';
-import { UsageError } from './io.ts';
+import { HelpRequest, UsageError } from './io.ts';
 
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
 export function parseFlags<T extends FlagSpec>(argv: string[], spec: T, usage: string) {
+  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequest(`usage: ${usage}`);
   try {
     return parseArgs({ args: argv, options: spec, allowPositionals: true, strict: true });
   } catch (err) {

@@ -10,6 +10,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** `--help` on a command: its usage goes to stdout and the exit code is 0. */
+export class HelpRequest extends Error {
+  override name = 'HelpRequest';
+}
+
 /** Input the user gave that cannot be read (malformed JSONL line, invalid config): exit code 2. */
 export class InputError extends Error {
   override name = 'InputError';

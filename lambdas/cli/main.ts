@@ -1,14 +1,21 @@
 /**
  * `newswatch <command>`: exit 0 on success, 2 on bad usage or invalid input, 1 otherwise; errors
- * go to stderr as one line. Commands load lazily so `newswatch tag` does not pay for the AWS SDK.
+ * go to stderr as one line in the user's terms (no class names). Commands load lazily so
+ * `newswatch tag` does not pay for the AWS SDK.
  */
+import { readFileSync } from 'node:fs';
 import { ConfigError } from '../core/config/errors.ts';
-import { type CliIO, type Command, InputError, UsageError } from './io.ts';
+import { NotFoundError } from '../core/query/queries.ts';
+import { type CliIO, type Command, HelpRequest, InputError, UsageError } from './io.ts';
 
 const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> = {
   run: {
     help: 'run the pipeline locally on the stand-ins',
     load: async () => (await import('./commands/run.ts')).runCommand,
+  },
+  serve: {
+    help: 'serve the reading page over what is stored',
+    load: async () => (await import('./commands/serve.ts')).serveCommand,
   },
   cluster: {
     help: 'group articles (JSONL) into stories',
@@ -61,12 +68,20 @@ const processIO: CliIO = {
 };
 
 function oneLine(err: unknown): string {
-  const e = err as Error;
-  return `${e.name ?? 'Error'}: ${String(e.message ?? err).split('\n')[0]}`;
+  return String((err as Error).message ?? err).split('\n')[0] ?? '';
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return `newswatch ${pkg.version}\n`;
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    io.stdout(version());
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
     return name ? 0 : 2;
@@ -79,11 +94,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   try {
     return await (await command.load())(rest, io);
   } catch (err) {
+    if (err instanceof HelpRequest) {
+      io.stdout(`${err.message}\n`);
+      return 0;
+    }
     if (err instanceof UsageError) {
       io.stderr(`newswatch ${name}: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof InputError || err instanceof ConfigError) {
+    if (err instanceof InputError || err instanceof ConfigError || err instanceof NotFoundError) {
       io.stderr(`newswatch ${name}: ${oneLine(err)}\n`);
       return 2;
     }

@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDocumentClient } from '../adapters/aws-clients.ts';
 import { createDynamoStore } from '../adapters/dynamodb/store.ts';
+import type { Config } from '../core/config/schema.ts';
 import type { Store } from '../core/ports.ts';
 import { LOCAL_TABLE, loadLocalConfig } from '../local/run.ts';
-import { startStandIns } from '../local/standins.ts';
+import { openStandIns } from '../local/shared-standins.ts';
 import { DEFAULT_CONFIG } from './commands/run.ts';
 import { InputError } from './io.ts';
 
@@ -18,17 +19,40 @@ export const STORE_FLAGS = {
   region: { type: 'string' },
 } as const;
 
+/**
+ * The store and the configured topic names. Against a deployed table the topics are known only
+ * when --config names the deployment's file.
+ */
 export async function withStore<T>(
   flags: { config?: string; table?: string; region?: string },
   cwd: string,
-  use: (store: Store) => Promise<T>,
+  use: (store: Store, topics: string[] | undefined) => Promise<T>,
 ): Promise<T> {
-  if (flags.table) return use(createDynamoStore(createDocumentClient({ region: flags.region }), flags.table));
-  const config = loadLocalConfig(flags.config ?? DEFAULT_CONFIG);
+  if (flags.table) {
+    const topics = flags.config ? topicNames(loadLocalConfig(resolve(cwd, flags.config))) : undefined;
+    return use(createDynamoStore(createDocumentClient({ region: flags.region }), flags.table), topics);
+  }
+  const config = loadLocalConfig(resolve(cwd, flags.config ?? DEFAULT_CONFIG));
+  return withLocalStore(config, cwd, (store) => use(store, topicNames(config)));
+}
+
+export const topicNames = (config: Config): string[] => config.topics.map((t) => t.name);
+
+/**
+ * The local data folder's store, through the stand-ins of a newswatch already holding it. A
+ * long-running command publishes its own stand-ins for others (`share`); a query that lasts a
+ * second does not, so no run comes to depend on stand-ins about to stop.
+ */
+export async function withLocalStore<T>(
+  config: Config,
+  cwd: string,
+  use: (store: Store) => Promise<T>,
+  opts: { share?: boolean } = {},
+): Promise<T> {
   const dataDir = resolve(cwd, config.local.dataDir);
   if (!existsSync(dataDir))
     throw new InputError(`no local data in ${dataDir}: run \`newswatch run --once\` first`);
-  const standIns = await startStandIns({ dataDir, sesPort: 0 });
+  const standIns = await openStandIns({ dataDir, sesPort: 0, share: opts.share ?? false });
   try {
     return await use(createDynamoStore(createDocumentClient({ endpoints: standIns.endpoints }), LOCAL_TABLE));
   } finally {

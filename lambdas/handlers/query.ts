@@ -1,14 +1,48 @@
-/** HTTP API (IAM-authorised) → read-only queries over what was stored. */
+/**
+ * Read-only queries over what was stored, for two APIs. The IAM-signed one answers scripts in
+ * JSON. The browser one serves the reading page: every page path gets the sign-in shell, and the
+ * shell fetches `/api/<page path>` (behind the JWT authorizer) for the page's HTML.
+ */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
+import {
+  SHELL_SCRIPT,
+  SHELL_SCRIPT_PATH,
+  type SignIn,
+  shellDocument,
+  shellPolicy,
+} from '../adapters/web/signin-shell.ts';
 import type { Store } from '../core/ports.ts';
 import { feedHealth, listStories, NotFoundError, storyDetail, topicMatches } from '../core/query/queries.ts';
-import { readTableEnv } from '../runtime/env.ts';
+import { InvalidSinceError, parseSince } from '../core/query/since.ts';
+import { contentSecurityPolicy, renderPath, securityHeaders } from '../core/web/site.ts';
+import { PAGE_CSS } from '../core/web/style.ts';
+import { readQueryEnv } from '../runtime/env.ts';
 import { lambdaStore, once } from '../runtime/from-env.ts';
 import { logger } from './logger.ts';
 
+export interface QueryContainer {
+  store: Store;
+  topics: readonly string[];
+  signIn: SignIn;
+}
+
+type Result = APIGatewayProxyStructuredResultV2;
+
 const listParams = z.object({
-  since: z.iso.datetime({ offset: true }).optional(),
+  since: z
+    .string()
+    .optional()
+    .transform((since, ctx) => {
+      if (since === undefined) return undefined;
+      try {
+        return parseSince(since, new Date());
+      } catch (err) {
+        if (!(err instanceof InvalidSinceError)) throw err;
+        ctx.addIssue({ code: 'custom', message: err.message });
+        return z.NEVER;
+      }
+    }),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
@@ -21,14 +55,15 @@ function pathValue(raw: string | undefined): string {
   }
 }
 
-function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
-  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): Result {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
-async function route(
-  event: APIGatewayProxyEventV2,
-  c: { store: Store },
-): Promise<APIGatewayProxyStructuredResultV2> {
+async function apiRoute(event: APIGatewayProxyEventV2, c: QueryContainer): Promise<Result> {
   const params = listParams.safeParse(event.queryStringParameters ?? {});
   if (!params.success)
     return json(400, { error: params.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') });
@@ -39,9 +74,7 @@ async function route(
     case 'GET /stories/{id}':
       return json(200, await storyDetail(c.store, path.id ?? ''));
     case 'GET /topics/{name}/matches':
-      return json(200, {
-        matches: await topicMatches(c.store, pathValue(path.name), params.data),
-      });
+      return json(200, { matches: await topicMatches(c.store, pathValue(path.name), params.data) });
     case 'GET /feeds':
       return json(200, { feeds: await feedHealth(c.store) });
     default:
@@ -49,8 +82,38 @@ async function route(
   }
 }
 
-export function createQueryHandler(getContainer: () => Promise<{ store: Store }>) {
-  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+/** The HTML of a page's `main`, for the signed-in shell to show. */
+async function pageFragment(event: APIGatewayProxyEventV2, c: QueryContainer): Promise<Result> {
+  const path = event.rawPath.replace(/^\/api(?=\/|$)/, '') || '/';
+  const query = new URLSearchParams(event.rawQueryString ?? '');
+  const page = await renderPath(path, query, { store: c.store, topics: c.topics, now: new Date() });
+  return json(
+    page.status,
+    { title: page.title, html: page.body.text },
+    securityHeaders(contentSecurityPolicy()),
+  );
+}
+
+function asset(contentType: string, body: string, csp: string): Result {
+  return { statusCode: 200, headers: { ...securityHeaders(csp), 'content-type': contentType }, body };
+}
+
+/** Public: the shell and its two files carry no data; the data is behind /api. */
+function shellRoute(event: APIGatewayProxyEventV2, c: QueryContainer): Result {
+  const csp = shellPolicy(c.signIn);
+  if (event.rawPath === '/page.css') return asset('text/css; charset=utf-8', PAGE_CSS, csp);
+  if (event.rawPath === SHELL_SCRIPT_PATH) return asset('text/javascript; charset=utf-8', SHELL_SCRIPT, csp);
+  return asset('text/html; charset=utf-8', shellDocument(c.signIn), csp);
+}
+
+async function route(event: APIGatewayProxyEventV2, c: QueryContainer): Promise<Result> {
+  if (event.routeKey === 'GET /api' || event.routeKey === 'GET /api/{proxy+}') return pageFragment(event, c);
+  if (event.routeKey === 'GET /' || event.routeKey === 'GET /{proxy+}') return shellRoute(event, c);
+  return apiRoute(event, c);
+}
+
+export function createQueryHandler(getContainer: () => Promise<QueryContainer>) {
+  return async (event: APIGatewayProxyEventV2): Promise<Result> => {
     try {
       return await route(event, await getContainer());
     } catch (err) {
@@ -61,5 +124,13 @@ export function createQueryHandler(getContainer: () => Promise<{ store: Store }>
   };
 }
 
-// The query function reads no configuration: only the table.
-export const handler = createQueryHandler(once(() => ({ store: lambdaStore(readTableEnv()) })));
+export const handler = createQueryHandler(
+  once(() => {
+    const env = readQueryEnv();
+    return {
+      store: lambdaStore(env),
+      topics: env.NEWSWATCH_TOPICS,
+      signIn: { authUrl: env.NEWSWATCH_AUTH_URL, clientId: env.NEWSWATCH_AUTH_CLIENT_ID },
+    };
+  }),
+);

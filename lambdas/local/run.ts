@@ -17,7 +17,8 @@ import { createSchedulerHandler } from '../handlers/scheduler.ts';
 import { buildContainer, type Container } from '../runtime/container.ts';
 import { createMemoryQueue, type MemoryQueue } from './memory-queue.ts';
 import { startSampleServer } from './sample-feeds.ts';
-import { provision, type StandIns, startStandIns } from './standins.ts';
+import { openStandIns } from './shared-standins.ts';
+import { provision, type StandIns } from './standins.ts';
 
 export const LOCAL_TABLE = 'newswatch';
 export const LOCAL_BUCKET = 'newswatch-archive';
@@ -63,7 +64,7 @@ export function loadLocalConfig(path: string): Config {
 }
 
 /** A busy port is a configuration problem the user can fix: say which setting moves it. */
-async function onPort<T>(port: number, field: string, start: () => Promise<T>): Promise<T> {
+export async function onPort<T>(port: number, field: string, start: () => Promise<T>): Promise<T> {
   try {
     return await start();
   } catch (err) {
@@ -93,7 +94,7 @@ export async function startLocal(
     : undefined;
   let standIns: StandIns;
   try {
-    standIns = await onPort(sesPort, 'local.sesPort', () => startStandIns({ dataDir, sesPort }));
+    standIns = await onPort(sesPort, 'local.sesPort', () => openStandIns({ dataDir, sesPort, share: true }));
   } catch (err) {
     await samples?.stop();
     throw err;

@@ -44,7 +44,16 @@ function storyLines(items: NewItem[]): string[] {
   return lines;
 }
 
-export function formatSummary(result: RunResult, configPath: string): string {
+/** Where to read the stories: the page this process serves, or the command that serves it. */
+export type PageHint = { url: string } | { command: string; port: number };
+
+function pageLine(page: PageHint): string {
+  return 'url' in page
+    ? `Stories: ${page.url}`
+    : `Read the stories on a page: ${page.command} (then open http://127.0.0.1:${page.port}/)`;
+}
+
+export function formatSummary(result: RunResult, configPath: string, page: PageHint): string {
   const items = result.reports.flatMap((r) => r.items);
   const fresh = items.filter((i): i is NewItem => i.kind === 'new');
   const seen = items.filter((i) => i.kind === 'seen').length;
@@ -78,5 +87,6 @@ export function formatSummary(result: RunResult, configPath: string): string {
   ];
   if (result.failedFeedMessages > 0)
     lines.push('', `Feed messages that failed and would be retried: ${result.failedFeedMessages}`);
+  lines.push('', pageLine(page));
   return lines.join('\n');
 }

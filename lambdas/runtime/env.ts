@@ -12,7 +12,25 @@ const envSchema = tableEnvSchema.extend({
   NEWSWATCH_ALERT_QUEUE_URL: z.url(),
 });
 
+/** The query function also serves the page: the topics it offers and the sign-in it sends browsers to. */
+const queryEnvSchema = tableEnvSchema.extend({
+  NEWSWATCH_TOPICS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected a JSON array of topic names' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(z.string())),
+  NEWSWATCH_AUTH_URL: z.url(),
+  NEWSWATCH_AUTH_CLIENT_ID: z.string().min(1),
+});
+
 export type TableEnv = z.infer<typeof tableEnvSchema>;
+export type QueryEnv = z.infer<typeof queryEnvSchema>;
 export type LambdaEnv = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {
@@ -28,8 +46,7 @@ function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
 
 export const readEnv = (env: NodeJS.ProcessEnv = process.env): LambdaEnv => parseEnv(envSchema, env);
 
-/** The query function needs only its table. */
-export const readTableEnv = (env: NodeJS.ProcessEnv = process.env): TableEnv => parseEnv(tableEnvSchema, env);
+export const readQueryEnv = (env: NodeJS.ProcessEnv = process.env): QueryEnv => parseEnv(queryEnvSchema, env);
 
 /**
  * The configuration file's text, inlined into each bundle at deploy time (esbuild `define`), so

@@ -25,7 +25,12 @@ describe('newswatch run on the sample outlets', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'newswatch-e2e-'));
     const base = parse(readFileSync(join(REPO_ROOT, 'config/local.yaml'), 'utf8'));
-    base.local = { dataDir: join(dir, 'data'), samplePort: await freePort(), sesPort: await freePort() };
+    base.local = {
+      dataDir: join(dir, 'data'),
+      samplePort: await freePort(),
+      sesPort: await freePort(),
+      webPort: await freePort(),
+    };
     config = join(dir, 'config.yaml');
     writeFileSync(config, stringify(base));
     first = await newswatch(['run', '--once', '--config', config]);
@@ -39,6 +44,13 @@ describe('newswatch run on the sample outlets', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Feeds: 4 polled, 0 failed');
     expect(first.stdout).toContain('Items: 6 new, 0 seen, 0 edited');
+  });
+
+  it('names the command that serves the reading page, and exits', () => {
+    const { webPort } = parse(readFileSync(config, 'utf8')).local;
+    expect(first.stdout.trim().split('\n').at(-1)).toBe(
+      `Read the stories on a page: npx newswatch serve --config ${config} (then open http://127.0.0.1:${webPort}/)`,
+    );
   });
 
   it('groups the copies into three stories without merging the two Larkspur events', async () => {
@@ -111,18 +123,31 @@ describe('newswatch run on the sample outlets', () => {
   });
 
   it('tags on the article text, not on a sidebar that links to another story', async () => {
-    const out = await newswatch(['matches', 'Taiwan', '--json', '--config', config]);
+    // Asked in another case than the configuration's "Taiwan": one row per story.
+    const out = await newswatch(['matches', 'taiwan', '--json', '--config', config]);
     expect(out.code).toBe(0);
-    const matches = out.stdout
+    const rows = out.stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { storyId: string; itemId: string });
+      .map((l) => JSON.parse(l) as { story: StoryJson; terms: string[] });
     // Only the chipmaker story matches, although the Coastal Daily page's sidebar names Taiwan.
-    expect(new Set(matches.map((m) => m.storyId)).size).toBe(1);
-    const story = await newswatch(['explain', matches[0]?.storyId ?? '', '--json', '--config', config]);
-    expect(JSON.parse(story.stdout).story.headline).toBe(
-      'Taiwan chipmaker to open research centre in Calder Bay',
+    expect(rows.map((r) => [r.story.headline, r.terms])).toEqual([
+      ['Taiwan chipmaker to open research centre in Calder Bay', ['taiwan']],
+    ]);
+  });
+
+  it('names the configured topics when asked for one it does not have (exit 2)', async () => {
+    const out = await newswatch(['matches', 'Japan', '--config', config]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(
+      'newswatch matches: no topic named "Japan"; topics: Larkspur harbour, Taiwan, Court rulings\n',
     );
+  });
+
+  it('lists the stories first seen in the last day', async () => {
+    const out = await newswatch(['stories', '--since', '24h', '--config', config]);
+    expect(out.code).toBe(0);
+    expect(out.stdout.trim().split('\n')).toHaveLength(3);
   });
 
   it('explains a story by outlet, headline and publish time, credited to its earliest publisher', async () => {

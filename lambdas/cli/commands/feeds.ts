@@ -10,7 +10,7 @@ import { ConfigError } from '../../core/config/errors.ts';
 import { loadConfig, parseConfig } from '../../core/config/load.ts';
 import { discoverFeeds, FeedParseError, type OpmlFeed, readOpml, writeOpml } from '../../core/feeds/index.ts';
 import { parseFlags } from '../args.ts';
-import { type Command, InputError, UsageError } from '../io.ts';
+import { type Command, HelpRequest, InputError, UsageError } from '../io.ts';
 import { DEFAULT_CONFIG } from './run.ts';
 
 const USAGE =
@@ -18,6 +18,7 @@ const USAGE =
 const CONFIG_FLAGS = { config: { type: 'string', short: 'c' } } as const;
 
 export const feedsCommand: Command = async (argv, io) => {
+  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequest(`usage: ${USAGE}`);
   const [sub, ...rest] = argv;
   if (sub === 'import') return importOpml(rest, io);
   if (sub === 'export') return exportOpml(rest, io);

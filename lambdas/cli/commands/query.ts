@@ -7,8 +7,10 @@ import {
   type StoryDetail,
   type StoryMember,
   storyDetail,
-  topicMatches,
+  topicStories,
 } from '../../core/query/queries.ts';
+import { readableTime, whenReported } from '../../core/query/readable.ts';
+import { InvalidSinceError, parseSince } from '../../core/query/since.ts';
 import { parseFlags } from '../args.ts';
 import { type Command, UsageError } from '../io.ts';
 import { STORE_FLAGS, withStore } from '../store-access.ts';
@@ -28,10 +30,20 @@ function limitOf(value: string | undefined): number | undefined {
   return n;
 }
 
+function sinceOf(value: string | undefined, usage: string): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseSince(value, new Date());
+  } catch (err) {
+    if (err instanceof InvalidSinceError) throw new UsageError(`--since: ${err.message}\nusage: ${usage}`);
+    throw err;
+  }
+}
+
 /** `newswatch feeds` without a subcommand (see feeds.ts). */
 export const feedHealthCommand: Command = async (argv, io) => {
   const { values } = parseFlags(argv, LIST_FLAGS, 'newswatch feeds [--json] [--table T --region R]');
-  const feeds = await withStore(values, io.cwd, feedHealth);
+  const feeds = await withStore(values, io.cwd, (s) => feedHealth(s));
   if (values.json) {
     for (const f of feeds) io.stdout(`${JSON.stringify(f)}\n`);
     return 0;
@@ -49,11 +61,10 @@ export const feedHealthCommand: Command = async (argv, io) => {
 };
 
 export const storiesCommand: Command = async (argv, io) => {
-  const usage = 'newswatch stories [--since ISO] [--limit N] [--json]';
+  const usage = 'newswatch stories [--since 24h|7d|DATE] [--limit N] [--json]';
   const { values } = parseFlags(argv, LIST_FLAGS, usage);
-  const stories = await withStore(values, io.cwd, (s) =>
-    listStories(s, { since: values.since, limit: limitOf(values.limit) }),
-  );
+  const query = { since: sinceOf(values.since, usage), limit: limitOf(values.limit) };
+  const stories = await withStore(values, io.cwd, (s) => listStories(s, query));
   for (const story of stories) {
     io.stdout(
       values.json
@@ -77,17 +88,6 @@ const EVIDENCE_LABELS: Record<string, string> = {
   numbers: 'shared figures',
   terms: 'shared terms',
 };
-
-/** `2026-10-20 08:15 UTC`: minutes are what a reader compares reports by. */
-function readableTime(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-function whenReported(item: { published?: string; firstSeen?: string }): string {
-  if (item.published) return `published ${readableTime(item.published)}`;
-  return item.firstSeen ? `no publish date, first seen ${readableTime(item.firstSeen)}` : 'not stored yet';
-}
 
 function storyLines({ story }: StoryDetail): string[] {
   const first = story.firstPublished ? `, published ${readableTime(story.firstPublished)}` : '';
@@ -137,24 +137,35 @@ export const explainCommand: Command = async (argv, io) => {
       (t) =>
         `  ${t.topic} · ${t.outlet ?? `item ${t.itemId}`}: ${t.terms.join(', ')} in ${t.fields.join(', ')} — "${t.snippet}"`,
     ),
+    '',
+    `Alerts:${detail.alerts.length ? '' : ' none'}`,
+    ...detail.alerts.map(
+      (a) =>
+        `  ${a.topic}${a.outlets ? ` (follow-up at ${a.outlets} outlets)` : ''} → ${a.recipients.join(', ')}: ${a.sentAt ? `sent ${readableTime(a.sentAt)}` : a.status}`,
+    ),
   ];
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 };
 
 export const matchesCommand: Command = async (argv, io) => {
-  const usage = 'newswatch matches TOPIC [--since ISO] [--limit N] [--json]';
+  const usage = 'newswatch matches TOPIC [--since 24h|7d|DATE] [--limit N] [--json]';
   const { values, positionals } = parseFlags(argv, LIST_FLAGS, usage);
-  const topic = positionals.join(' ');
-  if (!topic) throw new UsageError(`expected a topic name\nusage: ${usage}`);
-  const matches = await withStore(values, io.cwd, (s) =>
-    topicMatches(s, topic, { since: values.since, limit: limitOf(values.limit) }),
-  );
-  for (const m of matches) {
+  const name = positionals.join(' ');
+  if (!name) throw new UsageError(`expected a topic name\nusage: ${usage}`);
+  const query = { since: sinceOf(values.since, usage), limit: limitOf(values.limit) };
+  const { stories } = await withStore(values, io.cwd, (s, topics) => {
+    if (!topics)
+      throw new UsageError(
+        `with --table, pass the deployment's --config FILE: it names the topics\nusage: ${usage}`,
+      );
+    return topicStories(s, name, topics, query);
+  });
+  for (const row of stories) {
     io.stdout(
       values.json
-        ? `${JSON.stringify(m)}\n`
-        : `${m.matchedAt}\t${m.storyId}\t${m.terms.join(', ')}\t${m.snippet}\n`,
+        ? `${JSON.stringify(row)}\n`
+        : `${row.lastMatchedAt}\t${row.story.id}\t${row.story.headline}\t${row.story.outlets.join(', ')}\t${row.terms.join(', ')}\n`,
     );
   }
   return 0;
@@ -172,11 +183,10 @@ function alertState(a: AlertIntent): string {
 }
 
 export const alertsCommand: Command = async (argv, io) => {
-  const usage = 'newswatch alerts [--since ISO] [--limit N] [--json]';
+  const usage = 'newswatch alerts [--since 24h|7d|DATE] [--limit N] [--json]';
   const { values } = parseFlags(argv, LIST_FLAGS, usage);
-  const alerts = await withStore(values, io.cwd, (s) =>
-    alertIntents(s, { since: values.since, limit: limitOf(values.limit) }),
-  );
+  const query = { since: sinceOf(values.since, usage), limit: limitOf(values.limit) };
+  const alerts = await withStore(values, io.cwd, (s) => alertIntents(s, query));
   for (const a of alerts) {
     io.stdout(
       values.json

@@ -1,7 +1,10 @@
 /** `newswatch run [--config FILE] [--once] [--reset] [--verbose]`: the pipeline on this machine. */
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { WebServer } from '../../local/web-server.ts';
 import { parseFlags } from '../args.ts';
 import type { Command } from '../io.ts';
+import { stopSignal } from '../signals.ts';
 
 const USAGE = 'newswatch run [--config FILE] [--once] [--reset] [--verbose]';
 export const DEFAULT_CONFIG = 'config/local.yaml';
@@ -27,22 +30,45 @@ export const runCommand: Command = async (argv, io) => {
   process.env.NEWSWATCH_LOG_LEVEL ??= values.verbose ? 'INFO' : 'ERROR';
   // CloudWatch's embedded metric format is noise on a terminal.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-  const { startLocal, runOnce } = await import('../../local/run.ts');
+  const { startLocal, runOnce, onPort } = await import('../../local/run.ts');
   const { formatSummary } = await import('../../local/summary.ts');
   const configPath = values.config ?? DEFAULT_CONFIG;
   const env = await startLocal(configPath, { reset: values.reset, cwd: io.cwd });
+  const stop = stopSignal();
+  let web: WebServer | undefined;
   try {
     if (env.deleted) io.stdout(`--reset deleted ${env.dataDir}: ${env.deleted}.\n`);
+    if (!values.once) {
+      const { webPort: port } = env.config.local;
+      const { startWebServer } = await import('../../local/web-server.ts');
+      const topics = env.config.topics.map((t) => t.name);
+      const options = { port, store: env.container.store, topics, mailDir: join(env.dataDir, 'mail') };
+      web = await onPort(port, 'local.webPort', () => startWebServer(options));
+    }
+    const page = web
+      ? { url: web.url }
+      : { command: serveCommandFor(configPath), port: env.config.local.webPort };
     for (;;) {
-      io.stdout(`${formatSummary(await runOnce(env), configPath)}\n`);
+      io.stdout(`${formatSummary(await runOnce(env), configPath, page)}\n`);
       if (values.once) return 0;
       const wait = intervalMs(env.config.schedule);
       io.stdout(
         `\nNext run in ${Math.round(wait / 60_000)} min; until Ctrl-C stops it, the SES stand-in's viewer is at ${env.standIns.mailViewerUrl}.\n`,
       );
-      await sleep(wait);
+      try {
+        await sleep(wait, undefined, { signal: stop.signal });
+      } catch {
+        return 0;
+      }
     }
   } finally {
+    stop.dispose();
+    await web?.stop();
     await env.stop();
   }
 };
+
+/** The command that serves the page over the same data: the default configuration needs no flag. */
+function serveCommandFor(configPath: string): string {
+  return configPath === DEFAULT_CONFIG ? 'npx newswatch serve' : `npx newswatch serve --config ${configPath}`;
+}

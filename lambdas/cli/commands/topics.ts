@@ -7,11 +7,12 @@ import {
   TopicQueryError,
   TopicsFileError,
 } from '../../core/topics/index.ts';
-import { type Command, InputError, UsageError } from '../io.ts';
+import { type Command, HelpRequest, InputError, UsageError } from '../io.ts';
 
 const USAGE = 'newswatch topics check FILE';
 
 export const topicsCommand: Command = async (argv, io) => {
+  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequest(`usage: ${USAGE}`);
   const [sub, file, ...extra] = argv;
   if (sub !== 'check' || file === undefined || extra.length > 0) throw new UsageError(`usage: ${USAGE}`);
   const matcher = loadMatcher(resolve(io.cwd, file));

@@ -57,6 +57,8 @@ const localSchema = z
     samplePort: z.number().int().min(1).max(65535).default(8787),
     /** Port of the SES stand-in and its mail viewer. */
     sesPort: z.number().int().min(0).max(65535).default(8005),
+    /** Port of the reading page that `newswatch serve` and a continuous `newswatch run` serve. */
+    webPort: z.number().int().min(0).max(65535).default(8780),
   })
   .strict();
 
@@ -72,7 +74,7 @@ export const configSchema = z
     topics: topicsSectionSchema.shape.topics,
     alerts: alertsSchema,
     fetch: fetchSchema,
-    local: localSchema.default({ dataDir: '.newswatch', samplePort: 8787, sesPort: 8005 }),
+    local: localSchema.default({ dataDir: '.newswatch', samplePort: 8787, sesPort: 8005, webPort: 8780 }),
   })
   .strict()
   .superRefine((cfg, ctx) => {

@@ -2,7 +2,7 @@
 import type { AlertIntent, Article, FeedState, Membership, Story, TopicMatch } from '../model.ts';
 import type { Store } from '../ports.ts';
 import { creditOf } from '../stories/credit.ts';
-import { familyOf, storyFamily } from '../stories/family.ts';
+import { familyOf, type StoryFamily, storyFamily } from '../stories/family.ts';
 import { memberReason } from './reasons.ts';
 
 export class NotFoundError extends Error {
@@ -36,11 +36,19 @@ function storyView(story: Story): StoryView {
   return view;
 }
 
+/** An alert as a reader of the story sees it: which topic, to whom, and whether it went out. */
+export type StoryAlert = Pick<
+  AlertIntent,
+  'topic' | 'outlets' | 'recipients' | 'status' | 'sentAt' | 'lastError'
+>;
+
 export interface StoryDetail {
   story: StoryView;
   /** Earliest published first: the order the story credits its reporters in. */
   members: StoryMember[];
   matches: (TopicMatch & { outlet?: string })[];
+  /** Each email owed for a topic (and each follow-up), sent or not; a merged-away story's count. */
+  alerts: StoryAlert[];
 }
 
 function itemFields(item: Article | undefined): Omit<ItemRef, 'itemId'> {
@@ -91,16 +99,125 @@ export async function storyDetail(store: Store, storyId: string): Promise<StoryD
   const matches = (await Promise.all(family.ids.map((id) => store.listMatchesByStory(id))))
     .flat()
     .map((t) => ({ ...t, outlet: items.get(t.itemId)?.outlet }));
-  return { story: storyView(family.story), members, matches };
+  return {
+    story: storyView(family.story),
+    members,
+    matches,
+    alerts: await alertsOf(store, family.ids),
+  };
+}
+
+async function alertsOf(store: Store, ids: string[]): Promise<StoryAlert[]> {
+  const alerts = (await Promise.all(ids.map((id) => store.listAlerts(id)))).flat();
+  return alerts.map(({ topic, outlets, recipients, status, sentAt, lastError }) => ({
+    topic,
+    outlets,
+    recipients,
+    status,
+    sentAt,
+    lastError,
+  }));
+}
+
+/** The topics a listed story matched, its merged-away stories' included. */
+export async function storyTopics(store: Store, story: StoryView): Promise<string[]> {
+  const ids = [story.id, ...(story.mergedFrom ?? [])];
+  const matches = (await Promise.all(ids.map((id) => store.listMatchesByStory(id)))).flat();
+  return [...new Set(matches.map((m) => m.topic))].sort();
+}
+
+const DEFAULT_LIMIT = 100;
+
+/**
+ * Asks `read` for `limit` rows, then twice as many, until `keep` finds `limit` among them or the
+ * store has no more: rows the reader leaves out must not shorten the page.
+ */
+async function fill<Row, Kept>(
+  limit: number,
+  read: (ask: number) => Promise<Row[]>,
+  keep: (rows: Row[]) => Promise<Kept[]>,
+): Promise<Kept[]> {
+  for (let ask = limit; ; ask *= 2) {
+    const rows = await read(ask);
+    const kept = await keep(rows);
+    if (kept.length >= limit || rows.length < ask) return kept.slice(0, limit);
+  }
 }
 
 /** Merged-away stories are left out; the stories they were merged into carry their members. */
 export async function listStories(
   store: Store,
-  opts: { since?: string; limit?: number },
+  { since, limit = DEFAULT_LIMIT }: { since?: string; limit?: number },
 ): Promise<StoryView[]> {
-  const live = (await store.listStories(opts)).filter((s) => !s.mergedInto);
-  return Promise.all(live.map(async (s) => storyView((await familyOf(store, s)).story)));
+  return fill(
+    limit,
+    (ask) => store.listStories({ since, limit: ask }),
+    (rows) =>
+      Promise.all(
+        rows.filter((s) => !s.mergedInto).map(async (s) => storyView((await familyOf(store, s)).story)),
+      ),
+  );
+}
+
+/** The configured topic a reader means, whatever case or spacing they typed it in. */
+export function resolveTopic(name: string, topics: readonly string[]): string {
+  const fold = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
+  const found = topics.find((t) => fold(t) === fold(name));
+  if (found === undefined) throw new NotFoundError(`no topic named "${name}"; topics: ${topics.join(', ')}`);
+  return found;
+}
+
+/** A story a topic matched: one row however many of its copies matched. */
+export interface TopicStory {
+  story: StoryView;
+  /** Every query term any copy matched, sorted. */
+  terms: string[];
+  /** From the latest matching copy. */
+  snippet: string;
+  lastMatchedAt: string;
+  copies: number;
+}
+
+/** A topic's stories, latest match first; matches of merged-away stories count for the survivor. */
+export async function topicStories(
+  store: Store,
+  name: string,
+  topics: readonly string[],
+  { since, limit = DEFAULT_LIMIT }: { since?: string; limit?: number },
+): Promise<{ topic: string; stories: TopicStory[] }> {
+  const topic = resolveTopic(name, topics);
+  const stories = await fill(
+    limit,
+    (ask) => store.listMatchesByTopic(topic, { since, limit: ask }),
+    (matches) => groupByStory(store, matches),
+  );
+  return { topic, stories };
+}
+
+/** Matches arrive latest first, so the first one a story meets is its latest. */
+async function groupByStory(store: Store, matches: TopicMatch[]): Promise<TopicStory[]> {
+  const families = new Map<string, Promise<StoryFamily | undefined>>();
+  const byStory = new Map<string, TopicStory>();
+  for (const m of matches) {
+    if (!families.has(m.storyId)) families.set(m.storyId, storyFamily(store, m.storyId));
+    const family = await families.get(m.storyId);
+    if (!family) continue;
+    const row = byStory.get(family.story.id);
+    if (row) {
+      row.terms = [...new Set([...row.terms, ...m.terms])].sort();
+      row.copies += 1;
+    } else {
+      const story = storyView(family.story);
+      byStory.set(story.id, {
+        story,
+        terms: [...m.terms].sort(),
+        snippet: m.snippet,
+        lastMatchedAt: m.matchedAt,
+        copies: 1,
+      });
+    }
+  }
+  return [...byStory.values()];
 }
 
 export function topicMatches(store: Store, topic: string, opts: { since?: string; limit?: number }) {

@@ -5,13 +5,22 @@ import type { Article } from '../../../lambdas/core/model.ts';
 import { createQueryHandler } from '../../../lambdas/handlers/query.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
 
-function event(routeKey: string, path: Record<string, string> = {}, query: Record<string, string> = {}) {
+function event(
+  routeKey: string,
+  path: Record<string, string> = {},
+  query: Record<string, string> = {},
+  rawPath = '/',
+) {
   return {
     routeKey,
+    rawPath,
+    rawQueryString: new URLSearchParams(query).toString(),
     pathParameters: path,
     queryStringParameters: query,
   } as unknown as APIGatewayProxyEventV2;
 }
+
+const signIn = { authUrl: 'https://newswatch-test.auth.eu-west-1.amazoncognito.com', clientId: 'client123' };
 
 const item: Article = {
   id: 'i1',
@@ -52,7 +61,7 @@ describe('query handler', () => {
       snippet: 'Japan cancelled',
       matchedAt: item.firstSeen,
     });
-    handler = createQueryHandler(async () => ({ store }));
+    handler = createQueryHandler(async () => ({ store, topics: ['Japan talks'], signIn }));
   });
   afterAll(async () => target?.stop());
 
@@ -85,5 +94,46 @@ describe('query handler', () => {
     expect((await handler(event('GET /stories/{id}', { id: 'nope' }))).statusCode).toBe(404);
     expect((await handler(event('GET /stories', {}, { limit: '0' }))).statusCode).toBe(400);
     expect((await handler(event('GET /stories', {}, { since: 'yesterday' }))).statusCode).toBe(400);
+  });
+
+  it('takes a relative since, as the CLI does', async () => {
+    const res = await handler(event('GET /stories', {}, { since: '24h' }));
+    expect(body(res).stories.map((s: { id: string }) => s.id)).toEqual(['s1']);
+  });
+
+  describe('the reading page', () => {
+    it('answers every page path with the sign-in shell, which holds no data', async () => {
+      for (const rawPath of ['/', '/stories/s1', '/callback']) {
+        const res = await handler(event(rawPath === '/' ? 'GET /' : 'GET /{proxy+}', {}, {}, rawPath));
+        expect(res.statusCode).toBe(200);
+        expect(res.headers?.['content-type']).toBe('text/html; charset=utf-8');
+        expect(res.body).toContain('data-auth="https://newswatch-test.auth.eu-west-1.amazoncognito.com"');
+        expect(res.body).toContain('<script type="module" src="/app.js"></script>');
+        expect(res.body).not.toContain('Japan cancels talks');
+      }
+    });
+
+    it('lets the shell run only its own script and call only the sign-in domain', async () => {
+      const res = await handler(event('GET /{proxy+}', {}, {}, '/app.js'));
+      expect(res.headers?.['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(res.body).toContain("code_challenge_method: 'S256'");
+      const csp = String(res.headers?.['content-security-policy']);
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain(`connect-src 'self' ${signIn.authUrl}`);
+      expect(csp).not.toContain('unsafe');
+    });
+
+    it("serves a page's HTML under /api, rendered as locally", async () => {
+      const res = await handler(event('GET /api/{proxy+}', {}, {}, '/api/stories/s1'));
+      expect(res.statusCode).toBe(200);
+      const page = body(res);
+      expect(page.title).toBe('Japan cancels talks');
+      expect(page.html).toContain(
+        '<a href="https://example.com/i1" rel="noopener noreferrer">Japan cancels talks</a>',
+      );
+      const list = body(await handler(event('GET /api', {}, { topic: 'japan TALKS' }, '/api')));
+      expect(list.html).toContain('href="/stories/s1"');
+      expect((await handler(event('GET /api/{proxy+}', {}, {}, '/api/stories/nope'))).statusCode).toBe(404);
+    });
   });
 });

@@ -13,6 +13,7 @@ beforeAll(() => {
     configText: readFileSync('config/example.yaml', 'utf8'),
     schedule: 'rate(10 minutes)',
     senderAddress: 'alerts@example.org',
+    topicNames: ['Japan defense spending', 'Rubio in Asia'],
   });
   template = Template.fromStack(stack);
 }, 120_000);
@@ -79,6 +80,81 @@ describe('NewswatchStack', () => {
         .map((r) => r.Properties.RouteKey)
         .sort(),
     ).toEqual(['GET /feeds', 'GET /stories', 'GET /stories/{id}', 'GET /topics/{name}/matches']);
+  });
+
+  describe('the reading page', () => {
+    const routes = (authorizationType: string) =>
+      Object.values(
+        template.findResources('AWS::ApiGatewayV2::Route', {
+          Properties: { AuthorizationType: authorizationType },
+        }),
+      )
+        .map((r) => r.Properties.RouteKey as string)
+        .sort();
+
+    it('lets only users an admin created sign in, through the hosted UI with the code flow and no secret', () => {
+      template.resourceCountIs('AWS::Cognito::UserPool', 1);
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      });
+      template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+      const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+      expect(clients).toHaveLength(1);
+      const client = clients[0]?.Properties;
+      expect(client.AllowedOAuthFlows).toEqual(['code']);
+      expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
+      expect(client.GenerateSecret).toBe(false);
+      expect(client.SupportedIdentityProviders).toEqual(['COGNITO']);
+      expect(JSON.stringify(client.CallbackURLs)).toContain('/callback');
+    });
+
+    it("admits the page's data only with a token from that pool, for that client", () => {
+      expect(routes('JWT')).toEqual(['GET /api', 'GET /api/{proxy+}']);
+      const authorizers = Object.values(
+        template.findResources('AWS::ApiGatewayV2::Authorizer', { Properties: { AuthorizerType: 'JWT' } }),
+      );
+      expect(authorizers).toHaveLength(1);
+      const jwt = authorizers[0]?.Properties.JwtConfiguration;
+      expect(jwt.Audience).toEqual([{ Ref: expect.stringMatching(/^UsersWebClient/) }]);
+      expect(JSON.stringify(jwt.Issuer)).toMatch(/cognito-idp\..*Users[0-9A-F]+/);
+    });
+
+    it('serves only the data-free sign-in shell without a token', () => {
+      expect(routes('NONE')).toEqual(['GET /', 'GET /{proxy+}']);
+    });
+
+    it('keeps the scripts API signed with IAM', () => {
+      expect(routes('AWS_IAM')).toEqual([
+        'GET /feeds',
+        'GET /stories',
+        'GET /stories/{id}',
+        'GET /topics/{name}/matches',
+      ]);
+    });
+
+    it('tells the page function the topics and the sign-in domain, and lets it only read the table', () => {
+      const fns = template.findResources('AWS::Lambda::Function', {
+        Properties: {
+          Environment: { Variables: Match.objectLike({ NEWSWATCH_AUTH_CLIENT_ID: Match.anyValue() }) },
+        },
+      });
+      const [id, fn] = Object.entries(fns)[0] ?? [];
+      expect(Object.keys(fns)).toHaveLength(1);
+      expect(id).toMatch(/^QueryFunction/);
+      expect(fn?.Properties.Environment.Variables.NEWSWATCH_TOPICS).toBe(
+        '["Japan defense spending","Rubio in Asia"]',
+      );
+      const role = fn?.Properties.Role['Fn::GetAtt'][0];
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+        JSON.stringify(p.Properties.Roles).includes(role),
+      );
+      const actions = policies.flatMap((p) =>
+        p.Properties.PolicyDocument.Statement.flatMap((st: { Action: string | string[] }) => st.Action),
+      );
+      expect(actions.length).toBeGreaterThan(0);
+      for (const action of actions)
+        expect(action).toMatch(/^dynamodb:(BatchGet|Get|Query|Scan|ConditionCheck|Describe)/);
+    });
   });
 
   it('archives raw bodies in a private, encrypted bucket', () => {

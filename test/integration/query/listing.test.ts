@@ -1,0 +1,100 @@
+/**
+ * Listings as readers get them, on a real DynamoDB stand-in: `limit` counts live stories (a story
+ * merged into another is not one), and a topic's matches come one row per story, whatever case
+ * the topic is asked for in.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import type { Article } from '../../../lambdas/core/model.ts';
+import type { Store } from '../../../lambdas/core/ports.ts';
+import { listStories, NotFoundError, topicStories } from '../../../lambdas/core/query/queries.ts';
+import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
+
+const HOUR = 3_600_000;
+const base = Date.now() - 6 * HOUR;
+
+function item(id: string, outlet: string, title: string, hoursIn: number): Article {
+  const at = new Date(base + hoursIn * HOUR).toISOString();
+  return {
+    id,
+    feedId: outlet.toLowerCase(),
+    title,
+    text: title,
+    categories: [],
+    published: at,
+    firstSeen: at,
+    outlet,
+    contentHash: `h-${id}`,
+  };
+}
+
+describe('story and topic listings', () => {
+  let target: DynamoTarget;
+  let store: Store;
+
+  beforeAll(async () => {
+    target = await startDynalite();
+    const { doc, tableName } = await createTestTable(target.endpoint);
+    store = createDynamoStore(doc, tableName);
+    // Three stories, oldest first; the newest turns out to be the oldest's event and is merged into it.
+    const stories = [
+      ['oldest', item('a', 'Wire', 'Harbour deal signed', 0)],
+      ['middle', item('b', 'Ledger', 'Court halts expansion', 1)],
+      ['newest', item('c', 'Herald', 'Harbour deal is signed', 2)],
+    ] as const;
+    for (const [storyId, article] of stories) {
+      await store.upsertStory(storyId, article);
+      await store.putItem(article);
+      await store.putMembership({
+        storyId,
+        itemId: article.id,
+        isNew: true,
+        method: 'new',
+        score: 0,
+        evidence: {},
+      });
+    }
+    await store.mergeStory('newest', 'oldest');
+    for (const [storyId, itemId, terms] of [
+      ['oldest', 'a', ['harbour']],
+      ['newest', 'c', ['harbour', 'deal']],
+      ['middle', 'b', ['expansion']],
+    ] as const) {
+      await store.putTopicMatch({
+        storyId,
+        itemId,
+        topic: 'Larkspur harbour',
+        terms: [...terms],
+        fields: ['title'],
+        snippet: terms.join(' '),
+        matchedAt: new Date(base + HOUR * (itemId === 'a' ? 3 : itemId === 'b' ? 4 : 5)).toISOString(),
+      });
+    }
+  });
+  afterAll(async () => target?.stop());
+
+  it('applies the limit to live stories, after merged-away ones are left out', async () => {
+    const listed = await listStories(store, { limit: 2 });
+    expect(listed.map((s) => s.id)).toEqual(['middle', 'oldest']);
+  });
+
+  it("lists a topic's stories once each, with headline, outlets and every term, in any case", async () => {
+    const { topic, stories } = await topicStories(
+      store,
+      'LARKSPUR HARBOUR',
+      ['Larkspur harbour', 'Taiwan'],
+      {},
+    );
+    expect(topic).toBe('Larkspur harbour');
+    expect(stories.map((s) => [s.story.id, s.story.headline, s.story.outlets, s.terms])).toEqual([
+      ['oldest', 'Harbour deal signed', ['Herald', 'Wire'], ['deal', 'harbour']],
+      ['middle', 'Court halts expansion', ['Ledger'], ['expansion']],
+    ]);
+  });
+
+  it('refuses a topic the configuration does not have, naming the ones it does', async () => {
+    await expect(topicStories(store, 'Japan', ['Larkspur harbour', 'Taiwan'], {})).rejects.toThrow(
+      new NotFoundError('no topic named "Japan"; topics: Larkspur harbour, Taiwan'),
+    );
+  });
+});

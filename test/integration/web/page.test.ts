@@ -1,0 +1,196 @@
+/**
+ * The reading page served locally, over HTTP, from a real DynamoDB stand-in holding what hostile
+ * feeds could send: titles with markup, `javascript:` links, an error message with a payload.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import type { Article } from '../../../lambdas/core/model.ts';
+import { startWebServer, type WebServer } from '../../../lambdas/local/web-server.ts';
+import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
+
+const HOSTILE_TITLE = '<script>alert(1)</script><img src=x onerror="alert(2)"> Port deal';
+const now = Date.now();
+
+function item(id: string, outlet: string, title: string, url: string, minutesAgo: number): Article {
+  const at = new Date(now - minutesAgo * 60_000).toISOString();
+  return {
+    id,
+    feedId: 'f',
+    url,
+    title,
+    text: title,
+    categories: [],
+    published: at,
+    firstSeen: at,
+    outlet,
+    contentHash: id,
+  };
+}
+
+const COPIES = [
+  item('evil', '"><b onmouseover=alert(4)>Evil Wire</b>', HOSTILE_TITLE, 'javascript:alert(3)', 90),
+  item('good', 'Harbour Herald', 'Port deal signed in Larkspur', 'https://herald.example/port?a=1&b=2', 60),
+];
+
+describe('the local reading page', () => {
+  let target: DynamoTarget;
+  let server: WebServer;
+  let mailDir: string;
+  const get = async (path: string) => {
+    const res = await fetch(new URL(path, server.url));
+    return { res, text: await res.text() };
+  };
+
+  beforeAll(async () => {
+    target = await startDynalite();
+    const { doc, tableName } = await createTestTable(target.endpoint);
+    const store = createDynamoStore(doc, tableName);
+    for (const [i, copy] of COPIES.entries()) {
+      await store.upsertStory('port', copy);
+      await store.putItem(copy);
+      await store.putMembership({
+        storyId: 'port',
+        itemId: copy.id,
+        isNew: i === 0,
+        method: i === 0 ? 'new' : 'similar',
+        score: 0.7,
+        evidence: i === 0 ? {} : { matchedItemId: 'evil' },
+      });
+    }
+    await store.putTopicMatch({
+      storyId: 'port',
+      itemId: 'good',
+      topic: 'Larkspur harbour',
+      terms: ['larkspur', 'port'],
+      fields: ['title'],
+      snippet: 'Port deal <iframe src="https://evil.example"></iframe> signed in Larkspur',
+      matchedAt: new Date(now - 50 * 60_000).toISOString(),
+    });
+    await store.putFeedState({
+      feedId: 'evil-feed',
+      url: 'https://evil.example/feed',
+      consecutiveFailures: 2,
+      lastErrorAt: new Date(now).toISOString(),
+      lastErrorKind: 'parse',
+      lastErrorMessage: '<svg onload=alert(5)>',
+    });
+    mailDir = mkdtempSync(join(tmpdir(), 'newswatch-mail-'));
+    writeFileSync(
+      join(mailDir, '2026-12-02T08-03-14-619Z-1.html'),
+      '<html><body style="color:#333"><h2>Port deal</h2><p>Matched: &lt;larkspur&gt;</p><script>alert(6)</script></body></html>',
+    );
+    server = await startWebServer({ port: 0, store, topics: ['Larkspur harbour', 'Taiwan'], mailDir });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await target?.stop();
+    rmSync(mailDir, { recursive: true, force: true });
+  });
+
+  /** No element the page did not write itself: no script, no handler attribute, no javascript: link. */
+  function expectInert(text: string) {
+    const { document } = parseHTML(text);
+    expect(document.querySelectorAll('script, iframe, img, svg, b')).toHaveLength(0);
+    for (const el of document.querySelectorAll('*')) {
+      for (const attr of el.attributes) expect(attr.name).not.toMatch(/^on/);
+    }
+    for (const a of document.querySelectorAll('a'))
+      expect(a.getAttribute('href')).not.toMatch(/^\s*javascript:/i);
+  }
+
+  it('lists stories newest first with first reporter, outlet count and topics', async () => {
+    const { res, text } = await get('/');
+    expect(res.status).toBe(200);
+    expectInert(text);
+    const { document } = parseHTML(text);
+    const story = document.querySelector('.story');
+    expect(story?.querySelector('h2 a')?.textContent).toBe(HOSTILE_TITLE);
+    expect(story?.querySelector('h2 a')?.getAttribute('href')).toBe('/stories/port');
+    expect(story?.querySelector('.meta')?.textContent).toContain(
+      'First reported by "><b onmouseover=alert(4)>Evil Wire</b>',
+    );
+    expect(story?.querySelector('.meta')?.textContent).toContain('2 outlets');
+    expect(story?.querySelector('.topics a')?.getAttribute('href')).toBe('/?topic=Larkspur+harbour');
+  });
+
+  it('shows every copy, how it joined, the topic match and its terms, escaped, linking only http(s)', async () => {
+    const { res, text } = await get('/stories/port');
+    expect(res.status).toBe(200);
+    expectInert(text);
+    const { document } = parseHTML(text);
+    const copies = [...document.querySelectorAll('.copy')];
+    expect(copies).toHaveLength(2);
+    expect(copies[0]?.querySelector('.headline')?.textContent).toBe(HOSTILE_TITLE);
+    expect(copies[0]?.querySelector('.headline a')).toBeNull();
+    expect(copies[1]?.querySelector('.headline a')?.getAttribute('href')).toBe(
+      'https://herald.example/port?a=1&b=2',
+    );
+    expect(copies[1]?.querySelector('.reason')?.textContent).toMatch(/^joined: similar to /);
+    const match = document.querySelector('.matches li');
+    expect(match?.textContent).toContain('larkspur, port');
+    expect(match?.querySelector('blockquote')?.textContent).toContain(
+      '<iframe src="https://evil.example"></iframe>',
+    );
+  });
+
+  it('filters by topic in any case and by time, as shareable query strings', async () => {
+    expect((await get('/?topic=larkspur%20HARBOUR&since=24h')).text).toContain('/stories/port');
+    expect((await get('/?topic=Taiwan')).text).toContain('No stories in this period.');
+    expect((await get('/?since=30m')).text).toContain('No stories in this period.');
+    const bad = await get('/?since=yesterday');
+    expect(bad.res.status).toBe(400);
+    expect(bad.text).toContain('&#34;yesterday&#34; is not a time');
+    expect((await get('/?topic=Japan')).res.status).toBe(404);
+  });
+
+  it('shows topics with their stories and feeds with their health, escaped', async () => {
+    const topics = await get('/topics');
+    expect(topics.text).toContain('href="/stories/port"');
+    expect(topics.text).toContain('larkspur, port');
+    expectInert(topics.text);
+    const feeds = await get('/feeds');
+    expectInert(feeds.text);
+    expect(parseHTML(feeds.text).document.querySelector('.failing')?.textContent).toContain(
+      'parse <svg onload=alert(5)>',
+    );
+  });
+
+  it('answers 404 for an unknown story and sends a strict Content-Security-Policy', async () => {
+    const { res } = await get('/stories/nope');
+    expect(res.status).toBe(404);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe');
+    expect(csp).not.toContain('script-src');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await get('/page.css')).res.headers.get('content-type')).toContain('text/css');
+  });
+
+  it('lists the alert emails sent and shows each sandboxed, as it was sent', async () => {
+    const list = await get('/emails');
+    expectInert(list.text);
+    const item = parseHTML(list.text).document.querySelector('.email');
+    expect(item?.querySelector('a')?.textContent).toBe('2026-12-02 08:03 UTC');
+    expect(item?.querySelector('.meta')?.textContent).toBe('Port deal Matched: <larkspur>');
+    const email = await get(item?.querySelector('a')?.getAttribute('href') ?? '');
+    expect(email.text).toContain('<h2>Port deal</h2>');
+    expect(email.res.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+    expect((await get('/emails/..%2Fconfig.yaml')).res.status).toBe(404);
+  });
+
+  it('answers only requests addressed to this machine, not a rebound name', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number | undefined>((done) => {
+      request(new URL('/', server.url), { headers: { host: 'evil.example' } }, (res) => {
+        res.resume();
+        done(res.statusCode);
+      }).end();
+    });
+    expect(status).toBe(421);
+  });
+});
