@@ -6,12 +6,6 @@ import type { Command } from '../io.ts';
 const USAGE = 'newswatch run [--config FILE] [--once] [--reset] [--verbose]';
 export const DEFAULT_CONFIG = 'config/local.yaml';
 
-function intervalMs(schedule: string): number {
-  const [, n = '15', unit = 'minutes'] = /^rate\((\d+) (\w+)\)$/.exec(schedule) ?? [];
-  const per: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
-  return Number(n) * (per[unit.replace(/s$/, '')] ?? 60_000);
-}
-
 export const runCommand: Command = async (argv, io) => {
   const { values } = parseFlags(
     argv,
@@ -29,6 +23,7 @@ export const runCommand: Command = async (argv, io) => {
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const { startLocal, runOnce } = await import('../../local/run.ts');
   const { formatSummary } = await import('../../local/summary.ts');
+  const { scheduleIntervalMs } = await import('../../core/config/schema.ts');
   const configPath = values.config ?? DEFAULT_CONFIG;
   const env = await startLocal(configPath, { reset: values.reset, cwd: io.cwd });
   try {
@@ -36,7 +31,7 @@ export const runCommand: Command = async (argv, io) => {
     for (;;) {
       io.stdout(`${formatSummary(await runOnce(env), configPath)}\n`);
       if (values.once) return 0;
-      const wait = intervalMs(env.config.schedule);
+      const wait = scheduleIntervalMs(env.config.schedule);
       io.stdout(
         `\nNext run in ${Math.round(wait / 60_000)} min; until Ctrl-C stops it, the SES stand-in's viewer is at ${env.standIns.mailViewerUrl}.\n`,
       );
