@@ -9,6 +9,7 @@ import { deploymentProblems, placeholderWarnings } from '../lambdas/core/config/
 import { ConfigError } from '../lambdas/core/config/errors.ts';
 import { loadConfig } from '../lambdas/core/config/load.ts';
 import type { Config } from '../lambdas/core/config/schema.ts';
+import { checkWithNag } from './nag.ts';
 import { NewswatchStack } from './newswatch-stack.ts';
 
 /** A configuration error is the operator's to fix: its lines, not a stack trace, and exit 2. */
@@ -26,6 +27,7 @@ function configOrExit(path: string): Config {
 }
 
 const app = new App();
+checkWithNag(app);
 const configPath = (app.node.tryGetContext('config') as string | undefined) ?? 'config/example.yaml';
 const config = configOrExit(configPath);
 

@@ -25,6 +25,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../lambdas/adapters/dynamodb/schema.ts';
+import { functionRole, grantArchiveWrites, grantTable } from './access.ts';
+import { accessLogBucket, queryApiStage } from './logging.ts';
 
 export interface NewswatchStackProps extends StackProps {
   /** The configuration file's text, inlined into each bundle. */
@@ -77,6 +79,8 @@ export class NewswatchStack extends Stack {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
+      serverAccessLogsBucket: accessLogBucket(this),
+      serverAccessLogsPrefix: 'archive/',
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -94,7 +98,12 @@ export class NewswatchStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'newswatch',
       NODE_OPTIONS: '--enable-source-maps',
     };
-    const fn = (name: string, timeout: Duration, memorySize = 512) => {
+    const fn = (
+      name: string,
+      timeout: Duration,
+      memorySize: number,
+      reservedConcurrentExecutions?: number,
+    ) => {
       const id = `${name[0]?.toUpperCase()}${name.slice(1)}`;
       const logGroup = new LogGroup(this, `${id}Logs`, {
         retention: RetentionDays.ONE_MONTH,
@@ -103,15 +112,17 @@ export class NewswatchStack extends Stack {
       return new NodejsFunction(this, `${id}Function`, {
         entry: handlerPath(name),
         handler: 'handler',
-        runtime: Runtime.NODEJS_22_X,
+        runtime: Runtime.NODEJS_24_X,
         architecture: Architecture.ARM_64,
         memorySize,
         timeout,
         environment,
         logGroup,
+        role: functionRole(this, `${id}Role`, logGroup),
+        reservedConcurrentExecutions,
         bundling: {
           format: OutputFormat.ESM,
-          target: 'node22',
+          target: 'node24',
           sourceMap: true,
           minify: true,
           mainFields: ['module', 'main'],
@@ -123,18 +134,31 @@ export class NewswatchStack extends Stack {
       });
     };
 
+    // Reserved concurrency caps what a runaway can spend where nothing else does: the fetcher
+    // (a flood of feed messages, each fetching pages) and the query function (anyone holding
+    // credentials). The alerter is capped by its event source instead; the scheduler runs alone.
+    const fetcherConcurrency = 10;
     const scheduler = fn('scheduler', Duration.seconds(30), 256);
-    const fetcher = fn('fetcher', fetcherTimeout, 1024);
+    const fetcher = fn('fetcher', fetcherTimeout, 1024, fetcherConcurrency);
     const alerter = fn('alerter', Duration.seconds(30), 256);
-    const query = fn('query', Duration.seconds(10), 512);
+    const query = fn('query', Duration.seconds(10), 512, 5);
 
-    table.grantReadData(scheduler);
+    // The scheduler reads feed states through the GSI and queues due feeds.
+    grantTable(scheduler, table, { actions: ['Query', 'GetItem'], index: true });
     feedQueue.grantSendMessages(scheduler);
-    table.grantReadWriteData(fetcher);
-    archive.grantReadWrite(fetcher);
+    // The fetcher writes items, stories, matches, intents and the cluster index: puts, conditional
+    // updates and batches, never a delete of an item or an object, never a scan.
+    grantTable(fetcher, table, {
+      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'BatchGetItem', 'BatchWriteItem'],
+    });
+    grantArchiveWrites(fetcher, archive, ['feed', 'page']);
     alertQueue.grantSendMessages(fetcher);
-    table.grantReadWriteData(alerter);
-    table.grantReadData(query);
+    // The alerter reads a story and its members, claims and settles intents, creates follow-ups.
+    grantTable(alerter, table, {
+      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      index: true,
+    });
+    grantTable(query, table, { actions: ['GetItem', 'Query'], index: true });
 
     const identity = (name: string) =>
       this.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
@@ -147,9 +171,16 @@ export class NewswatchStack extends Stack {
     );
 
     fetcher.addEventSource(
-      new SqsEventSource(feedQueue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 10 }),
+      new SqsEventSource(feedQueue, {
+        batchSize: 5,
+        reportBatchItemFailures: true,
+        maxConcurrency: fetcherConcurrency,
+      }),
     );
-    alerter.addEventSource(new SqsEventSource(alertQueue, { batchSize: 10, reportBatchItemFailures: true }));
+    // Two alerters at most (the smallest SQS allows): a bug that loops on sends stays slow and cheap.
+    alerter.addEventSource(
+      new SqsEventSource(alertQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }),
+    );
 
     new Rule(this, 'FetchSchedule', {
       schedule: Schedule.expression(props.schedule),
@@ -161,7 +192,11 @@ export class NewswatchStack extends Stack {
       targets: [new LambdaFunction(alerter)],
     });
 
-    const api = new HttpApi(this, 'QueryApi', { defaultAuthorizer: new HttpIamAuthorizer() });
+    const api = new HttpApi(this, 'QueryApi', {
+      defaultAuthorizer: new HttpIamAuthorizer(),
+      createDefaultStage: false,
+    });
+    queryApiStage(this, api);
     const integration = new HttpLambdaIntegration('QueryIntegration', query);
     for (const path of ['/stories', '/stories/{id}', '/topics/{name}/matches', '/feeds']) {
       api.addRoutes({ path, methods: [HttpMethod.GET], integration });

@@ -1,14 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NewswatchStack } from '../../../lib/newswatch-stack.ts';
 
 // Synthesising bundles four functions with esbuild: one template for the whole file.
+let app: App;
 let template: Template;
 
+/** Every IAM action the function's role is granted, from all policies attached to it. */
+function actionsOf(functionPrefix: string): string[] {
+  const fns = template.findResources('AWS::Lambda::Function');
+  const fnId = Object.keys(fns).find((id) => id.startsWith(functionPrefix)) ?? '';
+  const roleId = fns[fnId]?.Properties.Role['Fn::GetAtt'][0] as string;
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+    (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId),
+  );
+  const managed = template.findResources('AWS::IAM::Role')[roleId]?.Properties.ManagedPolicyArns;
+  expect(managed).toBeUndefined();
+  return policies.flatMap((p) =>
+    (p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap(
+      (st) => st.Action,
+    ),
+  );
+}
+
 beforeAll(() => {
-  const app = new App();
+  app = new App();
   const stack = new NewswatchStack(app, 'TestStack', {
     configText: readFileSync('config/example.yaml', 'utf8'),
     schedule: 'rate(10 minutes)',
@@ -29,9 +48,17 @@ describe('NewswatchStack', () => {
     });
   });
 
-  it('runs four ARM64 functions with source maps', () => {
+  it('passes cdk-nag AwsSolutions with every finding fixed or acknowledged', () => {
+    const report = new AwsSolutionsChecks(app).validateScope(app);
+    const findings = report.violations.flatMap((v) =>
+      v.violatingResources.map((r) => `${v.ruleName} ${r.locations.join(' ')}`),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('runs four ARM64 functions on the newest Node.js runtime, with source maps', () => {
     const fns = template.findResources('AWS::Lambda::Function', {
-      Properties: { Architectures: ['arm64'], Runtime: 'nodejs22.x' },
+      Properties: { Architectures: ['arm64'], Runtime: 'nodejs24.x' },
     });
     expect(Object.keys(fns)).toHaveLength(4);
     for (const fn of Object.values(fns)) {
@@ -103,5 +130,54 @@ describe('NewswatchStack', () => {
     const text = JSON.stringify(Object.values(policies)[0]);
     expect(text).toContain('identity/alerts@example.org');
     expect(text).toContain('identity/example.org');
+  });
+});
+
+describe('least privilege per function', () => {
+  const streams = (actions: string[]) =>
+    actions.filter((a) => /^dynamodb:.*(Stream|GetRecords|GetShardIterator)/.test(a));
+
+  it('lets the fetcher write the table and the archive but delete nothing', () => {
+    const actions = actionsOf('FetcherFunction');
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 's3:PutObject', 'sqs:SendMessage']),
+    );
+    expect(actions.filter((a) => /Delete|Scan|\*/.test(a) && !a.startsWith('sqs:'))).toEqual([]);
+    expect(streams(actions)).toEqual([]);
+  });
+
+  it('keeps the alerter to its intents: no scan, no batch writes, no deletes', () => {
+    const actions = actionsOf('AlerterFunction');
+    expect(actions).toContain('ses:SendEmail');
+    expect(actions.filter((a) => /Scan|Batch|Delete/.test(a) && a.startsWith('dynamodb:'))).toEqual([]);
+    expect(streams(actions)).toEqual([]);
+  });
+
+  it('lets the scheduler and the query function only read', () => {
+    for (const fn of ['SchedulerFunction', 'QueryFunction']) {
+      const table = actionsOf(fn).filter((a) => a.startsWith('dynamodb:'));
+      expect(table.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    }
+  });
+
+  it('caps what a runaway fetcher or query client can spend', () => {
+    const reserved = template.findResources('AWS::Lambda::Function', {
+      Properties: { ReservedConcurrentExecutions: Match.anyValue() },
+    });
+    expect(
+      Object.keys(reserved)
+        .map((id) => id.replace(/Function.*/, ''))
+        .sort(),
+    ).toEqual(['Fetcher', 'Query']);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue() }),
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+
+  it('logs access to the archive bucket', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'archive/' }),
+    });
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * Who touched the archive and who called the API: access logs, kept long enough to answer
+ * "what happened last month" and short enough to cost little.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { type HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+
+/** Server access logs of the archive bucket. S3 delivers them only to SSE-S3 buckets. */
+export function accessLogBucket(scope: Construct): Bucket {
+  const bucket = new Bucket(scope, 'AccessLogs', {
+    encryption: BucketEncryption.S3_MANAGED,
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    lifecycleRules: [{ expiration: Duration.days(90) }],
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  return bucket;
+}
+
+/**
+ * The API's one stage, throttled: every request costs a Lambda invocation and DynamoDB reads,
+ * and a signed client in a loop should meet a 429, not a bill. Access logs name the caller.
+ */
+export function queryApiStage(scope: Construct, api: HttpApi): HttpStage {
+  const logGroup = new LogGroup(scope, 'QueryApiAccessLogs', {
+    retention: RetentionDays.THREE_MONTHS,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  return new HttpStage(scope, 'QueryApiStage', {
+    httpApi: api,
+    stageName: '$default',
+    autoDeploy: true,
+    throttle: { rateLimit: 20, burstLimit: 40 },
+    accessLogSettings: {
+      destination: new LogGroupLogDestination(logGroup),
+      format: AccessLogFormat.custom(
+        JSON.stringify({
+          requestId: '$context.requestId',
+          caller: '$context.identity.caller',
+          user: '$context.identity.user',
+          ip: '$context.identity.sourceIp',
+          route: '$context.routeKey',
+          status: '$context.status',
+          latencyMs: '$context.integrationLatency',
+          time: '$context.requestTime',
+        }),
+      ),
+    },
+  });
+}
