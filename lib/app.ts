@@ -38,6 +38,7 @@ const stack = new NewswatchStack(
     configText: readFileSync(configPath, 'utf8'),
     schedule: config.schedule,
     senderAddress: config.alerts.from,
+    operations: config.operations,
   },
 );
 for (const warning of placeholderWarnings(config)) {

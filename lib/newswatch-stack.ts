@@ -12,7 +12,6 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -25,8 +24,11 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../lambdas/adapters/dynamodb/schema.ts';
+import { type Config, scheduleIntervalMs } from '../lambdas/core/config/schema.ts';
 import { functionRole, grantArchiveWrites, grantTable } from './access.ts';
 import { accessLogBucket, queryApiStage } from './logging.ts';
+import { sendThrough } from './mail.ts';
+import { Operations } from './operations.ts';
 
 export interface NewswatchStackProps extends StackProps {
   /** The configuration file's text, inlined into each bundle. */
@@ -35,6 +37,8 @@ export interface NewswatchStackProps extends StackProps {
   schedule: string;
   /** SES identity the alerts are sent from. */
   senderAddress: string;
+  /** Who is alarmed, about what, and what `cdk destroy` keeps (the `operations` section). */
+  operations: Config['operations'];
 }
 
 const handlerPath = (name: string) =>
@@ -202,26 +206,18 @@ export class NewswatchStack extends Stack {
       api.addRoutes({ path, methods: [HttpMethod.GET], integration });
     }
 
-    // A message in a dead-letter queue is a feed or an alert that failed five times: someone should look.
-    for (const [name, queue] of [
-      ['FeedDeadLetters', feedQueue],
-      ['AlertDeadLetters', alertQueue],
-    ] as const) {
-      const dlq = queue.deadLetterQueue?.queue;
-      if (!dlq) continue;
-      new Alarm(this, name, {
-        metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: `${name}: messages that failed processing five times`,
-      });
-    }
+    const operations = new Operations(this, 'Operations', {
+      email: props.operations.email,
+      functions: { Scheduler: scheduler, Fetcher: fetcher, Alerter: alerter, Query: query },
+      queues: { Feed: feedQueue, Alert: alertQueue },
+      scheduleInterval: Duration.millis(scheduleIntervalMs(props.schedule)),
+    });
+    sendThrough(alerter, operations.configurationSet);
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'ArchiveBucket', { value: archive.bucketName });
+    new CfnOutput(this, 'OperationsTopic', { value: operations.topic.topicArn });
     new CfnOutput(this, 'FeedDeadLetterQueue', { value: feedQueue.deadLetterQueue?.queue.queueUrl ?? '' });
   }
 }

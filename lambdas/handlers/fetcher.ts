@@ -8,7 +8,7 @@ import { buildContainer } from '../runtime/container.ts';
 import { lambdaQueue, once } from '../runtime/from-env.ts';
 import { settings } from '../runtime/settings.ts';
 import { logger } from './logger.ts';
-import { count, publish } from './metrics.ts';
+import { count, duration, publish } from './metrics.ts';
 
 const messageSchema = z.object({ feedId: z.string().min(1) });
 
@@ -16,9 +16,11 @@ export class UnknownFeedError extends Error {
   override name = 'UnknownFeedError';
 }
 
-function logReport(report: FeedRunReport): void {
+function logReport(report: FeedRunReport, elapsedMs: number): void {
   const counts = { new: 0, seen: 0, edited: 0 };
   for (const item of report.items) counts[item.kind] += 1;
+  // A new item that is its story's only member opened the story.
+  const stories = report.items.filter((i) => i.kind === 'new' && i.story.memberCount === 1).length;
   const fields = { feedId: report.feedId, outcome: report.outcome, ...counts };
   for (const page of report.pageErrors)
     logger.warn('article page not fetched', { feedId: report.feedId, ...page });
@@ -27,7 +29,9 @@ function logReport(report: FeedRunReport): void {
   count('ItemsNew', counts.new);
   count('ItemsSeen', counts.seen);
   count('ItemsEdited', counts.edited);
+  count('StoriesNew', stories);
   count('FeedFailures', report.error ? 1 : 0);
+  duration('FeedRunTime', elapsedMs);
 }
 
 export function createFetcherHandler(
@@ -41,11 +45,12 @@ export function createFetcherHandler(
       const { feedId } = messageSchema.parse(JSON.parse(record.body));
       const feed = container.config.feeds.find((f) => f.id === feedId);
       if (!feed) throw new UnknownFeedError(`feed "${feedId}" is not in the configuration`);
+      const started = performance.now();
       const report = await runFeed(feed, {
         ...container,
         maxItemsPerFeed: container.config.fetch.maxItemsPerFeed,
       });
-      logReport(report);
+      logReport(report, performance.now() - started);
       const alerts = report.items.flatMap((i) => (i.kind === 'new' ? i.alertsQueued : []));
       await container.queue.sendAlerts(alerts);
       onReport?.(report);

@@ -10,6 +10,8 @@ const envSchema = tableEnvSchema.extend({
   NEWSWATCH_BUCKET: z.string().min(3),
   NEWSWATCH_FEED_QUEUE_URL: z.url(),
   NEWSWATCH_ALERT_QUEUE_URL: z.url(),
+  /** SES configuration set whose bounce and complaint events feed the alarms. */
+  NEWSWATCH_SES_CONFIGURATION_SET: z.string().min(1).optional(),
 });
 
 export type TableEnv = z.infer<typeof tableEnvSchema>;

@@ -33,4 +33,8 @@ export const lambdaQueue = (env: LambdaEnv): WorkQueue =>
   );
 
 export const lambdaMailer = (env: LambdaEnv, config: Config): Mailer =>
-  createSesMailer(createSesClient({ region: env.AWS_REGION }), config.alerts.from);
+  createSesMailer(
+    createSesClient({ region: env.AWS_REGION }),
+    config.alerts.from,
+    env.NEWSWATCH_SES_CONFIGURATION_SET,
+  );

@@ -32,6 +32,12 @@ beforeAll(() => {
     configText: readFileSync('config/example.yaml', 'utf8'),
     schedule: 'rate(10 minutes)',
     senderAddress: 'alerts@example.org',
+    operations: {
+      email: 'ops@example.org',
+      removalPolicy: 'retain',
+      pendingAlertMinutes: 60,
+      failingFeedHours: 12,
+    },
   });
   template = Template.fromStack(stack);
 }, 120_000);
@@ -83,6 +89,51 @@ describe('NewswatchStack', () => {
       Properties: { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 },
     });
     expect(Object.keys(alarms)).toHaveLength(2);
+  });
+
+  it('tells a person about every alarm through the operations topic', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const topics = Object.keys(template.findResources('AWS::SNS::Topic'));
+    expect(topics).toHaveLength(1);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topics[0] }]);
+    }
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+      TopicArn: { Ref: topics[0] },
+    });
+  });
+
+  it('alarms on errors and throttles per function, failing feeds, overdue alerts, bounces and complaints', () => {
+    const names = (metric: string) =>
+      Object.keys(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metric } }));
+    expect(names('Errors')).toHaveLength(4);
+    expect(names('Throttles')).toHaveLength(4);
+    for (const metric of ['FeedsFailing', 'AlertsOverdue']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'newswatch',
+        MetricName: metric,
+        Dimensions: [{ Name: 'service', Value: 'newswatch' }],
+        Period: 600,
+      });
+    }
+    for (const metric of ['Bounce', 'Complaint']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SES', MetricName: metric });
+    }
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('sends alerts through the configuration set that reports bounces and complaints', () => {
+    const alerter = Object.values(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: { Environment: { Variables: { NEWSWATCH_SES_CONFIGURATION_SET: Match.anyValue() } } },
+      }),
+    );
+    expect(alerter).toHaveLength(1);
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']) }),
+    });
   });
 
   it('starts runs on the configured schedule and sweeps the outbox', () => {
