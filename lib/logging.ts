@@ -8,15 +8,16 @@ import { type HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import type { DataRemoval } from './removal.ts';
 
 /** Server access logs of the archive bucket. S3 delivers them only to SSE-S3 buckets. */
-export function accessLogBucket(scope: Construct): Bucket {
+export function accessLogBucket(scope: Construct, removal: DataRemoval): Bucket {
   const bucket = new Bucket(scope, 'AccessLogs', {
     encryption: BucketEncryption.S3_MANAGED,
     blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
     enforceSSL: true,
     lifecycleRules: [{ expiration: Duration.days(90) }],
-    removalPolicy: RemovalPolicy.RETAIN,
+    ...removal,
   });
   return bucket;
 }

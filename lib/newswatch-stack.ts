@@ -29,6 +29,7 @@ import { functionRole, grantArchiveWrites, grantTable } from './access.ts';
 import { accessLogBucket, queryApiStage } from './logging.ts';
 import { sendThrough } from './mail.ts';
 import { Operations } from './operations.ts';
+import { dataRemoval } from './removal.ts';
 
 export interface NewswatchStackProps extends StackProps {
   /** The configuration file's text, inlined into each bundle. */
@@ -62,6 +63,7 @@ export class NewswatchStack extends Stack {
   constructor(scope: Construct, id: string, props: NewswatchStackProps) {
     super(scope, id, props);
     const { partitionKey, sortKey, gsi1, ttlAttribute } = TABLE_KEYS;
+    const data = dataRemoval(props.operations.removalPolicy);
 
     const table = new TableV2(this, 'Table', {
       partitionKey: { name: partitionKey, type: AttributeType.STRING },
@@ -76,17 +78,17 @@ export class NewswatchStack extends Stack {
           sortKey: { name: gsi1.sortKey, type: AttributeType.STRING },
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: data.removalPolicy,
     });
 
     const archive = new Bucket(this, 'Archive', {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      serverAccessLogsBucket: accessLogBucket(this),
+      serverAccessLogsBucket: accessLogBucket(this, data),
       serverAccessLogsPrefix: 'archive/',
       lifecycleRules: [{ expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...data,
     });
 
     const fetcherTimeout = Duration.minutes(2);
