@@ -26,6 +26,13 @@ import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../lambdas/adapters/dynamodb/schema.ts';
 import { type Config, scheduleIntervalMs } from '../lambdas/core/config/schema.ts';
 import { functionRole, grantArchiveWrites, grantTable } from './access.ts';
+import {
+  BUNDLE_BANNER,
+  BUNDLE_MAIN_FIELDS,
+  BUNDLE_TARGET,
+  configDefine,
+  RUNTIME_PROVIDED,
+} from './bundling.ts';
 import { accessLogBucket, queryApiStage } from './logging.ts';
 import { sendThrough } from './mail.ts';
 import { Operations } from './operations.ts';
@@ -128,14 +135,13 @@ export class NewswatchStack extends Stack {
         reservedConcurrentExecutions,
         bundling: {
           format: OutputFormat.ESM,
-          target: 'node24',
+          target: BUNDLE_TARGET,
           sourceMap: true,
           minify: true,
-          mainFields: ['module', 'main'],
-          // Some dependencies are CommonJS; an ESM bundle needs `require` provided for them.
-          banner:
-            "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-          define: { 'process.env.NEWSWATCH_CONFIG': JSON.stringify(props.configText) },
+          mainFields: BUNDLE_MAIN_FIELDS,
+          externalModules: RUNTIME_PROVIDED,
+          banner: BUNDLE_BANNER,
+          define: configDefine(props.configText),
         },
       });
     };
