@@ -8,11 +8,12 @@
  *   npm run bench -- cold            (or: npx tsx bench/cold.ts [--runs 9])
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { loadConfig } from '../lambdas/core/config/load.ts';
 import {
   BUNDLE_BANNER,
   BUNDLE_BUDGET_BYTES,
@@ -75,7 +76,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   const { values } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '9' } } });
   const runs = Number(values.runs);
   mkdirSync(outDir, { recursive: true });
-  const configText = readFileSync(path.join(repoRoot, 'config/example.yaml'), 'utf8');
+  const configText = JSON.stringify(loadConfig(path.join(repoRoot, 'config/example.yaml')));
   const files: Record<string, string | undefined> = { 'empty node': undefined };
   for (const name of HANDLER_NAMES) files[name] = await bundle(name, configText);
   const medians = measure(files, runs);

@@ -3,7 +3,6 @@
  * CDK app. The configuration file is validated here, at synth time, with the same schema the
  * Lambdas use, so a typo in a topic query fails `cdk deploy` instead of the first cold start.
  */
-import { readFileSync } from 'node:fs';
 import { Annotations, App } from 'aws-cdk-lib';
 import { deploymentProblems, placeholderWarnings } from '../lambdas/core/config/deployment.ts';
 import { ConfigError } from '../lambdas/core/config/errors.ts';
@@ -35,7 +34,7 @@ const stack = new NewswatchStack(
   app,
   (app.node.tryGetContext('stackName') as string | undefined) ?? 'Newswatch',
   {
-    configText: readFileSync(configPath, 'utf8'),
+    configText: JSON.stringify(config),
     schedule: config.schedule,
     senderAddress: config.alerts.from,
     operations: config.operations,

@@ -17,7 +17,7 @@ export const BUNDLE_BANNER =
 /** The Node.js runtimes ship the AWS SDK v3; NodejsFunction leaves it out of bundles by default. */
 export const RUNTIME_PROVIDED = ['@aws-sdk/*'];
 
-/** The configuration file's text, inlined at build time (lambdas/runtime/env.ts reads it). */
+/** The validated configuration as JSON, inlined at build time (lambdas/runtime/settings.ts reads it). */
 export const configDefine = (configText: string) => ({
   'process.env.NEWSWATCH_CONFIG': JSON.stringify(configText),
 });

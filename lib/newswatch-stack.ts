@@ -24,7 +24,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../lambdas/adapters/dynamodb/schema.ts';
-import { type Config, scheduleIntervalMs } from '../lambdas/core/config/schema.ts';
+import { scheduleIntervalMs } from '../lambdas/core/config/schedule.ts';
+import type { Config } from '../lambdas/core/config/schema.ts';
 import { functionRole, grantArchiveWrites, grantTable } from './access.ts';
 import {
   BUNDLE_BANNER,
@@ -39,7 +40,7 @@ import { Operations } from './operations.ts';
 import { dataRemoval } from './removal.ts';
 
 export interface NewswatchStackProps extends StackProps {
-  /** The configuration file's text, inlined into each bundle. */
+  /** The validated configuration as JSON (defaults applied), inlined into each bundle. */
   configText: string;
   /** EventBridge schedule expression, e.g. rate(15 minutes). */
   schedule: string;

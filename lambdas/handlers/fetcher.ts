@@ -1,16 +1,15 @@
 /** SQS batch of feed ids → fetch, ingest, and queue the alerts each feed created. */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
 import { type FeedRunReport, runFeed } from '../core/pipeline/run-feed.ts';
 import type { Container } from '../runtime/container.ts';
 import { buildContainer } from '../runtime/container.ts';
-import { lambdaQueue, once } from '../runtime/from-env.ts';
+import { once } from '../runtime/from-env.ts';
+import { lambdaQueue } from '../runtime/lambda-queue.ts';
 import { settings } from '../runtime/settings.ts';
+import { feedMessage } from './input.ts';
 import { logger } from './logger.ts';
 import { count, duration, publish } from './metrics.ts';
-
-const messageSchema = z.object({ feedId: z.string().min(1) });
 
 export class UnknownFeedError extends Error {
   override name = 'UnknownFeedError';
@@ -42,7 +41,7 @@ export function createFetcherHandler(
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const container = await getContainer();
     const recordHandler = async (record: SQSRecord) => {
-      const { feedId } = messageSchema.parse(JSON.parse(record.body));
+      const { feedId } = feedMessage(record.body);
       const feed = container.config.feeds.find((f) => f.id === feedId);
       if (!feed) throw new UnknownFeedError(`feed "${feedId}" is not in the configuration`);
       const started = performance.now();

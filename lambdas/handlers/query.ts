@@ -1,16 +1,12 @@
 /** HTTP API (IAM-authorised) → read-only queries over what was stored. */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
 import type { Store } from '../core/ports.ts';
 import { feedHealth, listStories, NotFoundError, storyDetail, topicMatches } from '../core/query/queries.ts';
 import { readTableEnv } from '../runtime/env.ts';
-import { lambdaStore, once } from '../runtime/from-env.ts';
+import { once } from '../runtime/from-env.ts';
+import { lambdaStore } from '../runtime/lambda-store.ts';
+import { listParams } from './input.ts';
 import { logger } from './logger.ts';
-
-const listParams = z.object({
-  since: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
 
 /** Path values may arrive percent-encoded; a bare '%' in an already-decoded one must not throw. */
 function pathValue(raw: string | undefined): string {
@@ -29,18 +25,17 @@ async function route(
   event: APIGatewayProxyEventV2,
   c: { store: Store },
 ): Promise<APIGatewayProxyStructuredResultV2> {
-  const params = listParams.safeParse(event.queryStringParameters ?? {});
-  if (!params.success)
-    return json(400, { error: params.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') });
+  const params = listParams(event.queryStringParameters ?? {});
+  if ('problems' in params) return json(400, { error: params.problems.join('; ') });
   const path = event.pathParameters ?? {};
   switch (event.routeKey) {
     case 'GET /stories':
-      return json(200, { stories: await listStories(c.store, params.data) });
+      return json(200, { stories: await listStories(c.store, params) });
     case 'GET /stories/{id}':
       return json(200, await storyDetail(c.store, path.id ?? ''));
     case 'GET /topics/{name}/matches':
       return json(200, {
-        matches: await topicMatches(c.store, pathValue(path.name), params.data),
+        matches: await topicMatches(c.store, pathValue(path.name), params),
       });
     case 'GET /feeds':
       return json(200, { feeds: await feedHealth(c.store) });

@@ -1,9 +1,11 @@
 /** EventBridge schedule → one SQS message per feed that is due. */
-import { scheduleIntervalMs } from '../core/config/schema.ts';
+import { scheduleIntervalMs } from '../core/config/schedule.ts';
 import { pipelineHealth } from '../core/pipeline/health.ts';
 import { dueFeeds } from '../core/pipeline/schedule.ts';
 import type { SchedulerDeps } from '../runtime/container.ts';
-import { lambdaQueue, lambdaStore, once, systemClock } from '../runtime/from-env.ts';
+import { once, systemClock } from '../runtime/from-env.ts';
+import { lambdaQueue } from '../runtime/lambda-queue.ts';
+import { lambdaStore } from '../runtime/lambda-store.ts';
 import { settings } from '../runtime/settings.ts';
 import { logger } from './logger.ts';
 import { gauge, publish } from './metrics.ts';

@@ -1,41 +1,60 @@
-/** Lambda environment, validated once per cold start with a message that names the variable. */
-import { z } from 'zod';
+/**
+ * Lambda environment, validated once per cold start with a message that names each variable.
+ * Checked by hand: a schema library would be most of each bundle (see lambdas/handlers/input.ts).
+ */
 
-const tableEnvSchema = z.object({
-  NEWSWATCH_TABLE: z.string().min(3),
-  AWS_REGION: z.string().min(1),
-});
+/** A problem with one variable's value, or undefined when it is fine. */
+type Check = (value: string | undefined) => string | undefined;
 
-const envSchema = tableEnvSchema.extend({
-  NEWSWATCH_BUCKET: z.string().min(3),
-  NEWSWATCH_FEED_QUEUE_URL: z.url(),
-  NEWSWATCH_ALERT_QUEUE_URL: z.url(),
+const text =
+  (min: number): Check =>
+  (value) =>
+    value !== undefined && value.length >= min ? undefined : `expected at least ${min} characters`;
+
+const url: Check = (value) => (value !== undefined && URL.canParse(value) ? undefined : 'expected a URL');
+
+const TABLE_ENV = { NEWSWATCH_TABLE: text(3), AWS_REGION: text(1) };
+
+const LAMBDA_ENV = {
+  ...TABLE_ENV,
+  NEWSWATCH_BUCKET: text(3),
+  NEWSWATCH_FEED_QUEUE_URL: url,
+  NEWSWATCH_ALERT_QUEUE_URL: url,
+};
+
+export type TableEnv = Record<keyof typeof TABLE_ENV, string>;
+export type LambdaEnv = Record<keyof typeof LAMBDA_ENV, string> & {
   /** SES configuration set whose bounce and complaint events feed the alarms. */
-  NEWSWATCH_SES_CONFIGURATION_SET: z.string().min(1).optional(),
-});
-
-export type TableEnv = z.infer<typeof tableEnvSchema>;
-export type LambdaEnv = z.infer<typeof envSchema>;
+  NEWSWATCH_SES_CONFIGURATION_SET?: string;
+};
 
 export class EnvError extends Error {
   override name = 'EnvError';
 }
 
-function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
-  const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  throw new EnvError(`invalid Lambda environment: ${problems}`, { cause: result.error });
+function parseEnv<K extends string>(checks: Record<K, Check>, env: NodeJS.ProcessEnv): Record<K, string> {
+  const names = Object.keys(checks) as K[];
+  const problems = names.flatMap((name) => {
+    const problem = checks[name](env[name]);
+    return problem ? [`${name}: ${problem}`] : [];
+  });
+  if (problems.length > 0) throw new EnvError(`invalid Lambda environment: ${problems.join('; ')}`);
+  return Object.fromEntries(names.map((name) => [name, env[name]])) as Record<K, string>;
 }
 
-export const readEnv = (env: NodeJS.ProcessEnv = process.env): LambdaEnv => parseEnv(envSchema, env);
+export const readEnv = (env: NodeJS.ProcessEnv = process.env): LambdaEnv => ({
+  ...parseEnv(LAMBDA_ENV, env),
+  ...(env.NEWSWATCH_SES_CONFIGURATION_SET && {
+    NEWSWATCH_SES_CONFIGURATION_SET: env.NEWSWATCH_SES_CONFIGURATION_SET,
+  }),
+});
 
 /** The query function needs only its table. */
-export const readTableEnv = (env: NodeJS.ProcessEnv = process.env): TableEnv => parseEnv(tableEnvSchema, env);
+export const readTableEnv = (env: NodeJS.ProcessEnv = process.env): TableEnv => parseEnv(TABLE_ENV, env);
 
 /**
- * The configuration file's text, inlined into each bundle at deploy time (esbuild `define`), so
- * a cold start reads no file and makes no call to fetch its configuration.
+ * The validated configuration as JSON, inlined into each bundle at deploy time (esbuild `define`),
+ * so a cold start reads no file and makes no call to fetch its configuration.
  */
 export function inlinedConfig(): string {
   const text = process.env.NEWSWATCH_CONFIG;

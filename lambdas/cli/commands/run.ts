@@ -23,7 +23,7 @@ export const runCommand: Command = async (argv, io) => {
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const { startLocal, runOnce } = await import('../../local/run.ts');
   const { formatSummary } = await import('../../local/summary.ts');
-  const { scheduleIntervalMs } = await import('../../core/config/schema.ts');
+  const { scheduleIntervalMs } = await import('../../core/config/schedule.ts');
   const configPath = values.config ?? DEFAULT_CONFIG;
   const env = await startLocal(configPath, { reset: values.reset, cwd: io.cwd });
   try {

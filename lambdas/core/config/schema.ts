@@ -3,8 +3,9 @@
  * settings. docs/configuration.md documents every field; this schema is the source of truth.
  */
 import { z } from 'zod';
-import { topicsSectionSchema } from '../topics/index.ts';
+import { topicsSectionSchema } from '../topics/schema.ts';
 import { parseCidr } from './cidr.ts';
+import { scheduleProblem } from './schedule.ts';
 
 /** Stands for the local sample outlets' base URL; `newswatch run` replaces it. */
 export const SAMPLES_PLACEHOLDER = '{{samples}}';
@@ -31,31 +32,6 @@ const cidr = z.string().superRefine((entry, ctx) => {
   const parsed = parseCidr(entry);
   if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
 });
-
-const SCHEDULE_RE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
-const MINUTES_PER = { minute: 1, hour: 60, day: 1440 } as const;
-// EventBridge's smallest rate is one minute. The local runner sleeps between runs with a Node
-// timer, which fires at once past 24.8 days, so a week is the longest interval accepted.
-const MAX_SCHEDULE_MINUTES = 7 * 1440;
-
-/** EventBridge wants the singular unit for 1 and the plural otherwise, and a value of at least 1. */
-function scheduleProblem(expression: string): string | undefined {
-  const match = SCHEDULE_RE.exec(expression);
-  if (!match) return 'expected rate(N minutes|hours|days)';
-  const value = Number(match[1]);
-  const unit = (match[2] ?? 'minute').replace(/s$/, '') as keyof typeof MINUTES_PER;
-  if (value < 1) return `${expression}: the rate must be at least 1`;
-  if ((value === 1) !== (match[2] === unit))
-    return `${expression}: write rate(1 ${unit}) or rate(N ${unit}s)`;
-  if (value * MINUTES_PER[unit] > MAX_SCHEDULE_MINUTES) return `${expression}: at most once a week (7 days)`;
-  return undefined;
-}
-
-/** The schedule as milliseconds, for the local runner's repeat; the schema has validated it. */
-export function scheduleIntervalMs(expression: string): number {
-  const [, value = '15', unit = 'minutes'] = SCHEDULE_RE.exec(expression) ?? [];
-  return Number(value) * MINUTES_PER[unit.replace(/s$/, '') as keyof typeof MINUTES_PER] * 60_000;
-}
 
 const feedSchema = z
   .object({
@@ -168,10 +144,3 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 export type FeedConfig = Config['feeds'][number];
-
-/** Topic → outlet count of its follow-up, for the topics that asked for one. */
-export function followUpsOf(config: Config): ReadonlyMap<string, number> {
-  return new Map(
-    Object.entries(config.alerts.updates).flatMap(([topic, u]) => (u === 'none' ? [] : [[topic, u.outlets]])),
-  );
-}

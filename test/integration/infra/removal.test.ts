@@ -1,15 +1,15 @@
 /** `operations.removalPolicy`: data outlives `cdk destroy` unless the operator asks otherwise. */
-import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../lambdas/core/config/load.ts';
 import { NewswatchStack } from '../../../lib/newswatch-stack.ts';
 
 function synth(removalPolicy: 'retain' | 'destroy') {
   const app = new App();
   const stack = new NewswatchStack(app, `Removal${removalPolicy}`, {
-    configText: readFileSync('config/example.yaml', 'utf8'),
+    configText: JSON.stringify(loadConfig('config/example.yaml')),
     schedule: 'rate(15 minutes)',
     senderAddress: 'alerts@example.org',
     operations: { removalPolicy, pendingAlertMinutes: 60, failingFeedHours: 12 },

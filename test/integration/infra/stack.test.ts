@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../lambdas/core/config/load.ts';
 import { NewswatchStack } from '../../../lib/newswatch-stack.ts';
 
 // Synthesising bundles four functions with esbuild: one template for the whole file.
@@ -29,7 +29,7 @@ function actionsOf(functionPrefix: string): string[] {
 beforeAll(() => {
   app = new App();
   const stack = new NewswatchStack(app, 'TestStack', {
-    configText: readFileSync('config/example.yaml', 'utf8'),
+    configText: JSON.stringify(loadConfig('config/example.yaml')),
     schedule: 'rate(10 minutes)',
     senderAddress: 'alerts@example.org',
     operations: {
