@@ -3,8 +3,7 @@
  * "what happened last month" and short enough to cost little.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { type HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnStage, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -23,33 +22,29 @@ export function accessLogBucket(scope: Construct, removal: DataRemoval): Bucket 
 }
 
 /**
- * The API's one stage, throttled: every request costs a Lambda invocation and DynamoDB reads,
- * and a signed client in a loop should meet a 429, not a bill. Access logs name the caller.
+ * The API's default stage, throttled: every request costs a Lambda invocation and DynamoDB
+ * reads, and a signed client in a loop should meet a 429, not a bill. Access logs name the
+ * caller. Set on the stage the API already has: a second `$default` stage would not deploy
+ * over an existing one.
  */
-export function queryApiStage(scope: Construct, api: HttpApi): HttpStage {
+export function throttleAndLogApi(scope: Construct, api: HttpApi): void {
+  const stage = api.defaultStage?.node.defaultChild as CfnStage;
   const logGroup = new LogGroup(scope, 'QueryApiAccessLogs', {
     retention: RetentionDays.THREE_MONTHS,
     removalPolicy: RemovalPolicy.DESTROY,
   });
-  return new HttpStage(scope, 'QueryApiStage', {
-    httpApi: api,
-    stageName: '$default',
-    autoDeploy: true,
-    throttle: { rateLimit: 20, burstLimit: 40 },
-    accessLogSettings: {
-      destination: new LogGroupLogDestination(logGroup),
-      format: AccessLogFormat.custom(
-        JSON.stringify({
-          requestId: '$context.requestId',
-          caller: '$context.identity.caller',
-          user: '$context.identity.user',
-          ip: '$context.identity.sourceIp',
-          route: '$context.routeKey',
-          status: '$context.status',
-          latencyMs: '$context.integrationLatency',
-          time: '$context.requestTime',
-        }),
-      ),
-    },
-  });
+  stage.defaultRouteSettings = { throttlingRateLimit: 20, throttlingBurstLimit: 40 };
+  stage.accessLogSettings = {
+    destinationArn: logGroup.logGroupArn,
+    format: JSON.stringify({
+      requestId: '$context.requestId',
+      caller: '$context.identity.caller',
+      user: '$context.identity.user',
+      ip: '$context.identity.sourceIp',
+      route: '$context.routeKey',
+      status: '$context.status',
+      latencyMs: '$context.integrationLatency',
+      time: '$context.requestTime',
+    }),
+  };
 }

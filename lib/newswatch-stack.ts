@@ -34,7 +34,7 @@ import {
   configDefine,
   RUNTIME_PROVIDED,
 } from './bundling.ts';
-import { accessLogBucket, queryApiStage } from './logging.ts';
+import { accessLogBucket, throttleAndLogApi } from './logging.ts';
 import { sendThrough } from './mail.ts';
 import { Operations } from './operations.ts';
 import { dataRemoval } from './removal.ts';
@@ -205,11 +205,8 @@ export class NewswatchStack extends Stack {
       targets: [new LambdaFunction(alerter)],
     });
 
-    const api = new HttpApi(this, 'QueryApi', {
-      defaultAuthorizer: new HttpIamAuthorizer(),
-      createDefaultStage: false,
-    });
-    queryApiStage(this, api);
+    const api = new HttpApi(this, 'QueryApi', { defaultAuthorizer: new HttpIamAuthorizer() });
+    throttleAndLogApi(this, api);
     const integration = new HttpLambdaIntegration('QueryIntegration', query);
     for (const path of ['/stories', '/stories/{id}', '/topics/{name}/matches', '/feeds']) {
       api.addRoutes({ path, methods: [HttpMethod.GET], integration });
