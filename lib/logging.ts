@@ -11,14 +11,13 @@ import type { DataRemoval } from './removal.ts';
 
 /** Server access logs of the archive bucket. S3 delivers them only to SSE-S3 buckets. */
 export function accessLogBucket(scope: Construct, removal: DataRemoval): Bucket {
-  const bucket = new Bucket(scope, 'AccessLogs', {
+  return new Bucket(scope, 'AccessLogs', {
     encryption: BucketEncryption.S3_MANAGED,
     blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
     enforceSSL: true,
     lifecycleRules: [{ expiration: Duration.days(90) }],
     ...removal,
   });
-  return bucket;
 }
 
 /**
