@@ -31,7 +31,7 @@ import { endToEnd } from './cluster-cli.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-import { createDocumentClient } from '../lambdas/adapters/aws-clients.ts';
+import { createDocumentClient } from '../lambdas/adapters/dynamodb/client.ts';
 import { createDynamoClusterIndex } from '../lambdas/adapters/dynamodb/cluster-index.ts';
 import { createTableInput } from '../lambdas/adapters/dynamodb/schema.ts';
 import { fingerprint } from '../lambdas/core/clustering/fingerprint/features.ts';

@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- cluster|tag|feeds]`: every throughput figure the issues ask for, one suite
- * after another on one core. Figures are printed, never asserted.
+ * `npm run bench [-- cluster|tag|feeds|cold]`: every throughput figure the issues ask for, and
+ * bundle sizes with cold-import times, one suite after another on one core. Figures are printed,
+ * never asserted.
  */
 const SUITES = {
   cluster: () => import('./cluster.ts'),
   tag: () => import('./tag.ts'),
   feeds: () => import('./feeds.ts'),
+  cold: () => import('./cold.ts'),
 } as const;
 
 type SuiteName = keyof typeof SUITES;

@@ -102,7 +102,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.stderr(`newswatch ${name}: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof InputError || err instanceof ConfigError || err instanceof NotFoundError) {
+    if (err instanceof ConfigError) {
+      io.stderr(err.problems.map((problem) => `newswatch ${name}: ${problem}\n`).join(''));
+      return 2;
+    }
+    if (err instanceof InputError || err instanceof NotFoundError) {
       io.stderr(`newswatch ${name}: ${oneLine(err)}\n`);
       return 2;
     }

@@ -5,28 +5,24 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { ScheduledEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
 import {
   type DeliveryDeps,
   deliverAlert,
   type SweepReport,
   sweepPendingAlerts,
 } from '../core/alerts/deliver.ts';
-import { followUpsOf } from '../core/config/schema.ts';
+import { followUpsOf } from '../core/config/follow-ups.ts';
 import type { AlerterDeps } from '../runtime/container.ts';
-import { lambdaMailer, lambdaStore, once, systemClock } from '../runtime/from-env.ts';
+import { once, systemClock } from '../runtime/from-env.ts';
+import { lambdaMailer } from '../runtime/lambda-mailer.ts';
+import { lambdaStore } from '../runtime/lambda-store.ts';
 import { settings } from '../runtime/settings.ts';
+import { alertMessage } from './input.ts';
 import { logger } from './logger.ts';
 import { count, publish } from './metrics.ts';
 
 const UNMARKED =
   'SES accepted the alert but the store refused to mark it sent: it goes out again when the claim expires';
-
-const keySchema = z.object({
-  storyId: z.string().min(1),
-  topic: z.string().min(1),
-  outlets: z.number().int().positive().optional(),
-});
 
 export class AlertRetryError extends Error {
   override name = 'AlertRetryError';
@@ -55,9 +51,9 @@ export function createAlerterHandler(getContainer: () => Promise<AlerterDeps>) {
       return report;
     }
     const recordHandler = async (record: SQSRecord) => {
-      const key = keySchema.parse(JSON.parse(record.body));
+      const key = alertMessage(record.body);
       const outcome = await deliverAlert(key, deps);
-      if (outcome === 'unmarked') logger.error(UNMARKED, key);
+      if (outcome === 'unmarked') logger.error(UNMARKED, { ...key });
       else logger.info('alert', { ...key, outcome });
       const sent = outcome === 'sent' || outcome === 'unmarked';
       count(sent ? 'AlertsSent' : 'AlertsFailed', sent || outcome === 'failed' ? 1 : 0);

@@ -1,24 +1,25 @@
 /** SQS batch of feed ids → fetch, ingest, and queue the alerts each feed created. */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
 import { type FeedRunReport, runFeed } from '../core/pipeline/run-feed.ts';
 import type { Container } from '../runtime/container.ts';
 import { buildContainer } from '../runtime/container.ts';
-import { lambdaQueue, once } from '../runtime/from-env.ts';
+import { once } from '../runtime/from-env.ts';
+import { lambdaQueue } from '../runtime/lambda-queue.ts';
 import { settings } from '../runtime/settings.ts';
+import { feedMessage } from './input.ts';
 import { logger } from './logger.ts';
-import { count, publish } from './metrics.ts';
-
-const messageSchema = z.object({ feedId: z.string().min(1) });
+import { count, duration, publish } from './metrics.ts';
 
 export class UnknownFeedError extends Error {
   override name = 'UnknownFeedError';
 }
 
-function logReport(report: FeedRunReport): void {
+function logReport(report: FeedRunReport, elapsedMs: number): void {
   const counts = { new: 0, seen: 0, edited: 0 };
   for (const item of report.items) counts[item.kind] += 1;
+  // A new item that is its story's only member opened the story.
+  const stories = report.items.filter((i) => i.kind === 'new' && i.story.memberCount === 1).length;
   const fields = { feedId: report.feedId, outcome: report.outcome, ...counts };
   for (const page of report.pageErrors)
     logger.warn('article page not fetched', { feedId: report.feedId, ...page });
@@ -27,7 +28,9 @@ function logReport(report: FeedRunReport): void {
   count('ItemsNew', counts.new);
   count('ItemsSeen', counts.seen);
   count('ItemsEdited', counts.edited);
+  count('StoriesNew', stories);
   count('FeedFailures', report.error ? 1 : 0);
+  duration('FeedRunTime', elapsedMs);
 }
 
 export function createFetcherHandler(
@@ -38,14 +41,15 @@ export function createFetcherHandler(
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const container = await getContainer();
     const recordHandler = async (record: SQSRecord) => {
-      const { feedId } = messageSchema.parse(JSON.parse(record.body));
+      const { feedId } = feedMessage(record.body);
       const feed = container.config.feeds.find((f) => f.id === feedId);
       if (!feed) throw new UnknownFeedError(`feed "${feedId}" is not in the configuration`);
+      const started = performance.now();
       const report = await runFeed(feed, {
         ...container,
         maxItemsPerFeed: container.config.fetch.maxItemsPerFeed,
       });
-      logReport(report);
+      logReport(report, performance.now() - started);
       const alerts = report.items.flatMap((i) => (i.kind === 'new' ? i.alertsQueued : []));
       await container.queue.sendAlerts(alerts);
       onReport?.(report);

@@ -7,6 +7,15 @@ export function count(name: string, value: number): void {
   if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);
 }
 
+/** A level measured on each run: zero is published too, so an alarm sees it recover. */
+export function gauge(name: string, value: number): void {
+  metrics.addMetric(name, MetricUnit.Count, value);
+}
+
+export function duration(name: string, ms: number): void {
+  metrics.addMetric(name, MetricUnit.Milliseconds, ms);
+}
+
 /** Flushes what this invocation counted; an invocation that counted nothing publishes nothing. */
 export function publish(): void {
   if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();

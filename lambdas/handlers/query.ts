@@ -4,7 +4,6 @@
  * shell fetches `/api/<page path>` (behind the JWT authorizer) for the page's HTML.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
 import {
   SHELL_SCRIPT,
   SHELL_SCRIPT_PATH,
@@ -14,11 +13,12 @@ import {
 } from '../adapters/web/signin-shell.ts';
 import type { Store } from '../core/ports.ts';
 import { feedHealth, listStories, NotFoundError, storyDetail, topicMatches } from '../core/query/queries.ts';
-import { InvalidSinceError, parseSince } from '../core/query/since.ts';
 import { contentSecurityPolicy, renderPath, securityHeaders } from '../core/web/site.ts';
 import { PAGE_CSS } from '../core/web/style.ts';
 import { readQueryEnv } from '../runtime/env.ts';
-import { lambdaStore, once } from '../runtime/from-env.ts';
+import { once } from '../runtime/from-env.ts';
+import { lambdaStore } from '../runtime/lambda-store.ts';
+import { listParams } from './input.ts';
 import { logger } from './logger.ts';
 
 export interface QueryContainer {
@@ -28,23 +28,6 @@ export interface QueryContainer {
 }
 
 type Result = APIGatewayProxyStructuredResultV2;
-
-const listParams = z.object({
-  since: z
-    .string()
-    .optional()
-    .transform((since, ctx) => {
-      if (since === undefined) return undefined;
-      try {
-        return parseSince(since, new Date());
-      } catch (err) {
-        if (!(err instanceof InvalidSinceError)) throw err;
-        ctx.addIssue({ code: 'custom', message: err.message });
-        return z.NEVER;
-      }
-    }),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
 
 /** Path values may arrive percent-encoded; a bare '%' in an already-decoded one must not throw. */
 function pathValue(raw: string | undefined): string {
@@ -64,17 +47,16 @@ function json(statusCode: number, body: unknown, headers: Record<string, string>
 }
 
 async function apiRoute(event: APIGatewayProxyEventV2, c: QueryContainer): Promise<Result> {
-  const params = listParams.safeParse(event.queryStringParameters ?? {});
-  if (!params.success)
-    return json(400, { error: params.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') });
+  const params = listParams(event.queryStringParameters ?? {}, new Date());
+  if ('problems' in params) return json(400, { error: params.problems.join('; ') });
   const path = event.pathParameters ?? {};
   switch (event.routeKey) {
     case 'GET /stories':
-      return json(200, { stories: await listStories(c.store, params.data) });
+      return json(200, { stories: await listStories(c.store, params) });
     case 'GET /stories/{id}':
       return json(200, await storyDetail(c.store, path.id ?? ''));
     case 'GET /topics/{name}/matches':
-      return json(200, { matches: await topicMatches(c.store, pathValue(path.name), params.data) });
+      return json(200, { matches: await topicMatches(c.store, pathValue(path.name), params) });
     case 'GET /feeds':
       return json(200, { feeds: await feedHealth(c.store) });
     default:
@@ -129,7 +111,7 @@ export const handler = createQueryHandler(
     const env = readQueryEnv();
     return {
       store: lambdaStore(env),
-      topics: env.NEWSWATCH_TOPICS,
+      topics: env.topicNames,
       signIn: { authUrl: env.NEWSWATCH_AUTH_URL, clientId: env.NEWSWATCH_AUTH_CLIENT_ID },
     };
   }),

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
 import { ConfigError } from '../core/config/errors.ts';
 import { parseConfig } from '../core/config/load.ts';
-import type { Config } from '../core/config/schema.ts';
+import { type Config, SAMPLES_PLACEHOLDER } from '../core/config/schema.ts';
 import type { FeedRunReport } from '../core/pipeline/run-feed.ts';
 import type { Clock, Store } from '../core/ports.ts';
 import { createAlerterHandler } from '../handlers/alerter.ts';
@@ -22,7 +22,6 @@ import { provision, type StandIns } from './standins.ts';
 
 export const LOCAL_TABLE = 'newswatch';
 export const LOCAL_BUCKET = 'newswatch-archive';
-const SAMPLES_PLACEHOLDER = '{{samples}}';
 
 export interface SentEmail {
   to: string[];
@@ -99,16 +98,26 @@ export async function startLocal(
     await samples?.stop();
     throw err;
   }
-  await provision(standIns.endpoints, LOCAL_TABLE, LOCAL_BUCKET);
+  const stop = async () => {
+    await Promise.all([standIns.stop(), samples?.stop()]);
+  };
+  // Whatever fails from here on must release the ports, or the process lives on holding them.
+  let container: Container;
   const queue = createMemoryQueue();
-  const container = buildContainer({
-    config,
-    tableName: LOCAL_TABLE,
-    bucket: LOCAL_BUCKET,
-    endpoints: standIns.endpoints,
-    queue,
-  });
-  await releaseAbandonedClaims(container.store, container.clock);
+  try {
+    await provision(standIns.endpoints, LOCAL_TABLE, LOCAL_BUCKET);
+    container = buildContainer({
+      config,
+      tableName: LOCAL_TABLE,
+      bucket: LOCAL_BUCKET,
+      endpoints: standIns.endpoints,
+      queue,
+    });
+    await releaseAbandonedClaims(container.store, container.clock);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
   return {
     config,
     container,
@@ -116,9 +125,7 @@ export async function startLocal(
     standIns,
     dataDir,
     deleted,
-    async stop() {
-      await Promise.all([standIns.stop(), samples?.stop()]);
-    },
+    stop,
   };
 }
 

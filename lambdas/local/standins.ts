@@ -14,8 +14,10 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
-import { type AwsEndpoints, createDocumentClient, createS3Client } from '../adapters/aws-clients.ts';
+import type { AwsEndpoints } from '../adapters/aws-clients.ts';
+import { createDocumentClient } from '../adapters/dynamodb/client.ts';
 import { createTableInput } from '../adapters/dynamodb/schema.ts';
+import { createS3Client } from '../adapters/s3/client.ts';
 
 const HOST = '127.0.0.1';
 

@@ -4,22 +4,21 @@
  * the same handler code.
  */
 
-import {
-  type AwsEndpoints,
-  createDocumentClient,
-  createS3Client,
-  createSesClient,
-} from '../adapters/aws-clients.ts';
+import type { AwsEndpoints } from '../adapters/aws-clients.ts';
+import { createDocumentClient } from '../adapters/dynamodb/client.ts';
 import { createDynamoClusterIndex } from '../adapters/dynamodb/cluster-index.ts';
 import { createDynamoStore } from '../adapters/dynamodb/store.ts';
 import { createHttpClient } from '../adapters/http/client.ts';
 import { createS3Archive } from '../adapters/s3/archive.ts';
+import { createS3Client } from '../adapters/s3/client.ts';
+import { createSesClient } from '../adapters/ses/client.ts';
 import { createSesMailer } from '../adapters/ses/mailer.ts';
 import type { FollowUps } from '../core/alerts/follow-up.ts';
 import { createClusterer, type StoryClusterer } from '../core/clustering/index.ts';
-import { type Config, followUpsOf } from '../core/config/schema.ts';
+import { followUpsOf } from '../core/config/follow-ups.ts';
+import type { Config } from '../core/config/schema.ts';
 import type { Archive, Clock, HttpClient, Mailer, Store, WorkQueue } from '../core/ports.ts';
-import { compileTopics, type TopicMatcher } from '../core/topics/index.ts';
+import { compileTopics, type TopicMatcher } from '../core/topics/matcher.ts';
 import { systemClock } from './from-env.ts';
 
 export const PRODUCT_VERSION = '0.1.0';

@@ -1,5 +1,8 @@
-/** The validated environment and bundled configuration, read once per cold start. */
-import { parseConfig } from '../core/config/load.ts';
+/**
+ * The validated environment and bundled configuration, read once per cold start. The
+ * configuration was validated in full at synth (lib/app.ts) and inlined as JSON with its defaults
+ * applied, so a cold start neither parses YAML nor loads the schema.
+ */
 import type { Config } from '../core/config/schema.ts';
 import { inlinedConfig, type LambdaEnv, readEnv } from './env.ts';
 import { once } from './from-env.ts';
@@ -11,5 +14,5 @@ export interface Settings {
 
 export const settings = once<Settings>(() => ({
   env: readEnv(),
-  config: parseConfig(inlinedConfig(), 'bundled configuration'),
+  config: JSON.parse(inlinedConfig()) as Config,
 }));

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
-import { createDocumentClient } from '../../lambdas/adapters/aws-clients.ts';
+import { createDocumentClient } from '../../lambdas/adapters/dynamodb/client.ts';
 import { createTableInput } from '../../lambdas/adapters/dynamodb/schema.ts';
 
 export interface DynamoTarget {

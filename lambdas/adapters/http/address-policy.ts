@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { parseCidr } from '../../core/config/cidr.ts';
 
 /**
  * Ranges a feed URL must never reach: a fetcher running inside a cloud account would otherwise
@@ -55,15 +56,9 @@ function family(address: string): 'ipv4' | 'ipv6' | undefined {
 export function parseAllowList(entries: readonly string[]): BlockList {
   const allow = new BlockList();
   for (const entry of entries) {
-    const [address = '', prefixText] = entry.split('/');
-    const type = family(address);
-    if (!type) throw new TypeError(`allowPrivate: not an IP address or CIDR: ${entry}`);
-    const max = type === 'ipv4' ? 32 : 128;
-    const prefix = prefixText === undefined ? max : Number(prefixText);
-    if (!Number.isInteger(prefix) || prefix < 0 || prefix > max) {
-      throw new TypeError(`allowPrivate: bad prefix length in ${entry}`);
-    }
-    allow.addSubnet(address, prefix, type);
+    const cidr = parseCidr(entry);
+    if (typeof cidr === 'string') throw new TypeError(`allowPrivate: ${cidr}`);
+    allow.addSubnet(cidr.address, cidr.prefix, cidr.type);
   }
   return allow;
 }

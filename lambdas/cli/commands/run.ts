@@ -9,12 +9,6 @@ import { stopSignal } from '../signals.ts';
 const USAGE = 'newswatch run [--config FILE] [--once] [--reset] [--verbose]';
 export const DEFAULT_CONFIG = 'config/local.yaml';
 
-function intervalMs(schedule: string): number {
-  const [, n = '15', unit = 'minutes'] = /^rate\((\d+) (\w+)\)$/.exec(schedule) ?? [];
-  const per: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
-  return Number(n) * (per[unit.replace(/s$/, '')] ?? 60_000);
-}
-
 export const runCommand: Command = async (argv, io) => {
   const { values } = parseFlags(
     argv,
@@ -32,6 +26,7 @@ export const runCommand: Command = async (argv, io) => {
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const { startLocal, runOnce, onPort } = await import('../../local/run.ts');
   const { formatSummary } = await import('../../local/summary.ts');
+  const { scheduleIntervalMs } = await import('../../core/config/schedule.ts');
   const configPath = values.config ?? DEFAULT_CONFIG;
   const env = await startLocal(configPath, { reset: values.reset, cwd: io.cwd });
   const stop = stopSignal();
@@ -51,7 +46,7 @@ export const runCommand: Command = async (argv, io) => {
     for (;;) {
       io.stdout(`${formatSummary(await runOnce(env), configPath, page)}\n`);
       if (values.once) return 0;
-      const wait = intervalMs(env.config.schedule);
+      const wait = scheduleIntervalMs(env.config.schedule);
       io.stdout(
         `\nNext run in ${Math.round(wait / 60_000)} min; until Ctrl-C stops it, the SES stand-in's viewer is at ${env.standIns.mailViewerUrl}.\n`,
       );

@@ -1,8 +1,8 @@
-/** Reads and validates the configuration, failing with one message that names the field. */
+/** Reads and validates the configuration, listing every problem with the field it is in. */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { compileTopics } from '../topics/index.ts';
+import { compileTopics, topicsSectionSchema } from '../topics/index.ts';
 import { ConfigError } from './errors.ts';
 import { type Config, configSchema } from './schema.ts';
 
@@ -13,18 +13,26 @@ function fieldPath(path: readonly PropertyKey[]): string {
   );
 }
 
-function describe(source: string, error: z.ZodError): string {
-  const issues = error.issues.map((issue) => `${fieldPath(issue.path) || '(top level)'}: ${issue.message}`);
-  return `${source}: invalid configuration: ${issues.join('; ')}`;
-}
+const describe = (error: z.ZodError): string[] =>
+  error.issues.map((issue) => `${fieldPath(issue.path) || '(top level)'}: ${issue.message}`);
 
-/** Compiling the queries is their validation: a syntax error fails here, at start or synth. */
-function checkQueries(config: Config, source: string): void {
-  try {
-    compileTopics({ aliases: config.aliases, topics: config.topics });
-  } catch (err) {
-    throw new ConfigError(`${source}: invalid configuration: ${(err as Error).message}`, { cause: err });
-  }
+/**
+ * Compiling the queries is their validation. Each topic is compiled on its own so that every bad
+ * query is reported, and independently of the rest of the file so a typo elsewhere hides none.
+ */
+function queryProblems(raw: unknown): string[] {
+  const { aliases, topics } = (raw ?? {}) as Record<string, unknown>;
+  const section = topicsSectionSchema.safeParse({ aliases, topics });
+  if (!section.success) return [];
+  const problems = section.data.topics.flatMap((topic) => {
+    try {
+      compileTopics({ aliases: section.data.aliases, topics: [topic] });
+      return [];
+    } catch (err) {
+      return [(err as Error).message];
+    }
+  });
+  return [...new Set(problems)];
 }
 
 /** Validates configuration text (YAML or JSON). `source` names it in errors. */
@@ -38,8 +46,13 @@ export function parseConfig(text: string, source: string): Config {
     });
   }
   const result = configSchema.safeParse(raw);
-  if (!result.success) throw new ConfigError(describe(source, result.error), { cause: result.error });
-  checkQueries(result.data, source);
+  const problems = [...(result.success ? [] : describe(result.error)), ...queryProblems(raw)];
+  if (problems.length > 0 || !result.success) {
+    throw new ConfigError(
+      problems.map((p) => `${source}: invalid configuration: ${p}`),
+      { cause: result.error },
+    );
+  }
   return result.data;
 }
 

@@ -3,14 +3,42 @@
  * settings. docs/configuration.md documents every field; this schema is the source of truth.
  */
 import { z } from 'zod';
-import { topicsSectionSchema } from '../topics/index.ts';
+import { topicsSectionSchema } from '../topics/schema.ts';
+import { parseCidr } from './cidr.ts';
+import { scheduleProblem } from './schedule.ts';
+
+/** Stands for the local sample outlets' base URL; `newswatch run` replaces it. */
+export const SAMPLES_PLACEHOLDER = '{{samples}}';
+
+/**
+ * Feeds are fetched over HTTP only: any other scheme (file:, ftp:, data:) would let whoever
+ * edits the file read the fetcher's own disk or reach services the guards do not cover.
+ */
+function feedUrlProblem(url: string): string | undefined {
+  const resolved = url.startsWith(SAMPLES_PLACEHOLDER)
+    ? `http://samples.invalid${url.slice(SAMPLES_PLACEHOLDER.length)}`
+    : url;
+  if (!URL.canParse(resolved)) return `not a URL: ${url}`;
+  const { protocol } = new URL(resolved);
+  return protocol === 'http:' || protocol === 'https:' ? undefined : `only http and https feeds: ${url}`;
+}
+
+const feedUrl = z.string().superRefine((url, ctx) => {
+  const problem = feedUrlProblem(url);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const cidr = z.string().superRefine((entry, ctx) => {
+  const parsed = parseCidr(entry);
+  if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+});
 
 const feedSchema = z
   .object({
     id: z
       .string()
       .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, "-" or "_", at most 64 characters'),
-    url: z.string().min(1),
+    url: feedUrl,
     outlet: z.string().min(1).optional(),
     fullText: z.boolean().default(false),
   })
@@ -21,7 +49,7 @@ const fetchSchema = z
     /** Named in the User-Agent so site owners can reach whoever runs this instance. */
     contactUrl: z.url(),
     /** CIDRs or addresses that may be fetched although they are not public (local runs, tests). */
-    allowPrivate: z.array(z.string()).default([]),
+    allowPrivate: z.array(cidr).default([]),
     connectTimeoutMs: z.number().int().positive().default(5_000),
     totalTimeoutMs: z.number().int().positive().default(20_000),
     maxBytes: z
@@ -50,6 +78,19 @@ const alertsSchema = z
   })
   .strict();
 
+const operationsSchema = z
+  .object({
+    /** Who hears about failures: subscribed to the operations topic every alarm notifies. */
+    email: z.email().optional(),
+    /** `retain` keeps the table and bucket after `cdk destroy`; `destroy` is for trial stacks. */
+    removalPolicy: z.enum(['retain', 'destroy']).default('retain'),
+    /** An alert email still unsent after this long is reported. */
+    pendingAlertMinutes: z.number().int().min(5).default(60),
+    /** A feed failing every fetch for this long is reported. */
+    failingFeedHours: z.number().int().min(1).default(12),
+  })
+  .strict();
+
 const localSchema = z
   .object({
     dataDir: z.string().default('.newswatch'),
@@ -67,13 +108,21 @@ export const configSchema = z
     /** EventBridge schedule expression for AWS; `newswatch run` without --once repeats at the same rate. */
     schedule: z
       .string()
-      .regex(/^rate\(\d+ (minute|minutes|hour|hours|day|days)\)$/, 'expected rate(N minutes|hours|days)')
+      .superRefine((expression, ctx) => {
+        const problem = scheduleProblem(expression);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .default('rate(15 minutes)'),
     feeds: z.array(feedSchema).min(1),
     aliases: topicsSectionSchema.shape.aliases,
     topics: topicsSectionSchema.shape.topics,
     alerts: alertsSchema,
     fetch: fetchSchema,
+    operations: operationsSchema.default({
+      removalPolicy: 'retain',
+      pendingAlertMinutes: 60,
+      failingFeedHours: 12,
+    }),
     local: localSchema.default({ dataDir: '.newswatch', samplePort: 8787, sesPort: 8005, webPort: 8780 }),
   })
   .strict()
@@ -97,10 +146,3 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 export type FeedConfig = Config['feeds'][number];
-
-/** Topic → outlet count of its follow-up, for the topics that asked for one. */
-export function followUpsOf(config: Config): ReadonlyMap<string, number> {
-  return new Map(
-    Object.entries(config.alerts.updates).flatMap(([topic, u]) => (u === 'none' ? [] : [[topic, u.outlets]])),
-  );
-}

@@ -3,9 +3,10 @@
  * email when a story first reaches the topic's outlet count, never two, whichever side sees it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDocumentClient, createSesClient } from '../../../lambdas/adapters/aws-clients.ts';
+import { createDocumentClient } from '../../../lambdas/adapters/dynamodb/client.ts';
 import { createDynamoClusterIndex } from '../../../lambdas/adapters/dynamodb/cluster-index.ts';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createSesClient } from '../../../lambdas/adapters/ses/client.ts';
 import { createSesMailer } from '../../../lambdas/adapters/ses/mailer.ts';
 import { type DeliveryDeps, deliverAlert, sweepPendingAlerts } from '../../../lambdas/core/alerts/deliver.ts';
 import { createClusterer } from '../../../lambdas/core/clustering/index.ts';

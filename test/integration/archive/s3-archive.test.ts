@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client } from '../../../lambdas/adapters/aws-clients.ts';
 import { createS3Archive } from '../../../lambdas/adapters/s3/archive.ts';
+import { createS3Client } from '../../../lambdas/adapters/s3/client.ts';
 import { provision, type StandIns, startStandIns } from '../../../lambdas/local/standins.ts';
 
 const BUCKET = 'archive-test';

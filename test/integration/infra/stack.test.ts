@@ -1,19 +1,44 @@
-import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../lambdas/core/config/load.ts';
 import { NewswatchStack } from '../../../lib/newswatch-stack.ts';
 
 // Synthesising bundles four functions with esbuild: one template for the whole file.
+let app: App;
 let template: Template;
 
+/** Every IAM action the function's role is granted, from all policies attached to it. */
+function actionsOf(functionPrefix: string): string[] {
+  const fns = template.findResources('AWS::Lambda::Function');
+  const fnId = Object.keys(fns).find((id) => id.startsWith(functionPrefix)) ?? '';
+  const roleId = fns[fnId]?.Properties.Role['Fn::GetAtt'][0] as string;
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+    (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId),
+  );
+  const managed = template.findResources('AWS::IAM::Role')[roleId]?.Properties.ManagedPolicyArns;
+  expect(managed).toBeUndefined();
+  return policies.flatMap((p) =>
+    (p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap(
+      (st) => st.Action,
+    ),
+  );
+}
+
 beforeAll(() => {
-  const app = new App();
+  app = new App();
   const stack = new NewswatchStack(app, 'TestStack', {
-    configText: readFileSync('config/example.yaml', 'utf8'),
+    configText: JSON.stringify(loadConfig('config/example.yaml')),
     schedule: 'rate(10 minutes)',
     senderAddress: 'alerts@example.org',
     topicNames: ['Japan defense spending', 'Rubio in Asia'],
+    operations: {
+      email: 'ops@example.org',
+      removalPolicy: 'retain',
+      pendingAlertMinutes: 60,
+      failingFeedHours: 12,
+    },
   });
   template = Template.fromStack(stack);
 }, 120_000);
@@ -30,9 +55,17 @@ describe('NewswatchStack', () => {
     });
   });
 
-  it('runs four ARM64 functions with source maps', () => {
+  it('passes cdk-nag AwsSolutions with every finding fixed or acknowledged', () => {
+    const report = new AwsSolutionsChecks(app).validateScope(app);
+    const findings = report.violations.flatMap((v) =>
+      v.violatingResources.map((r) => `${v.ruleName} ${r.locations.join(' ')}`),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('runs four ARM64 functions on the newest Node.js runtime, with source maps', () => {
     const fns = template.findResources('AWS::Lambda::Function', {
-      Properties: { Architectures: ['arm64'], Runtime: 'nodejs22.x' },
+      Properties: { Architectures: ['arm64'], Runtime: 'nodejs24.x' },
     });
     expect(Object.keys(fns)).toHaveLength(4);
     for (const fn of Object.values(fns)) {
@@ -57,6 +90,51 @@ describe('NewswatchStack', () => {
       Properties: { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 },
     });
     expect(Object.keys(alarms)).toHaveLength(2);
+  });
+
+  it('tells a person about every alarm through the operations topic', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const topics = Object.keys(template.findResources('AWS::SNS::Topic'));
+    expect(topics).toHaveLength(1);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topics[0] }]);
+    }
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+      TopicArn: { Ref: topics[0] },
+    });
+  });
+
+  it('alarms on errors and throttles per function, failing feeds, overdue alerts, bounces and complaints', () => {
+    const names = (metric: string) =>
+      Object.keys(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metric } }));
+    expect(names('Errors')).toHaveLength(4);
+    expect(names('Throttles')).toHaveLength(4);
+    for (const metric of ['FeedsFailing', 'AlertsOverdue']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'newswatch',
+        MetricName: metric,
+        Dimensions: [{ Name: 'service', Value: 'newswatch' }],
+        Period: 600,
+      });
+    }
+    for (const metric of ['Bounce', 'Complaint']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SES', MetricName: metric });
+    }
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('sends alerts through the configuration set that reports bounces and complaints', () => {
+    const alerter = Object.values(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: { Environment: { Variables: { NEWSWATCH_SES_CONFIGURATION_SET: Match.anyValue() } } },
+      }),
+    );
+    expect(alerter).toHaveLength(1);
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']) }),
+    });
   });
 
   it('starts runs on the configured schedule and sweeps the outbox', () => {
@@ -152,8 +230,11 @@ describe('NewswatchStack', () => {
         p.Properties.PolicyDocument.Statement.flatMap((st: { Action: string | string[] }) => st.Action),
       );
       expect(actions.length).toBeGreaterThan(0);
+      // Reads of the table, and writes to its own log group only.
       for (const action of actions)
-        expect(action).toMatch(/^dynamodb:(BatchGet|Get|Query|Scan|ConditionCheck|Describe)/);
+        expect(action).toMatch(
+          /^(dynamodb:(BatchGet|Get|Query|Scan|ConditionCheck|Describe)|logs:(CreateLogStream|PutLogEvents)$)/,
+        );
     });
   });
 
@@ -179,5 +260,54 @@ describe('NewswatchStack', () => {
     const text = JSON.stringify(Object.values(policies)[0]);
     expect(text).toContain('identity/alerts@example.org');
     expect(text).toContain('identity/example.org');
+  });
+});
+
+describe('least privilege per function', () => {
+  const streams = (actions: string[]) =>
+    actions.filter((a) => /^dynamodb:.*(Stream|GetRecords|GetShardIterator)/.test(a));
+
+  it('lets the fetcher write the table and the archive but delete nothing', () => {
+    const actions = actionsOf('FetcherFunction');
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 's3:PutObject', 'sqs:SendMessage']),
+    );
+    expect(actions.filter((a) => /Delete|Scan|\*/.test(a) && !a.startsWith('sqs:'))).toEqual([]);
+    expect(streams(actions)).toEqual([]);
+  });
+
+  it('keeps the alerter to its intents: no scan, no batch writes, no deletes', () => {
+    const actions = actionsOf('AlerterFunction');
+    expect(actions).toContain('ses:SendEmail');
+    expect(actions.filter((a) => /Scan|Batch|Delete/.test(a) && a.startsWith('dynamodb:'))).toEqual([]);
+    expect(streams(actions)).toEqual([]);
+  });
+
+  it('lets the scheduler and the query function only read', () => {
+    for (const fn of ['SchedulerFunction', 'QueryFunction']) {
+      const table = actionsOf(fn).filter((a) => a.startsWith('dynamodb:'));
+      expect(table.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    }
+  });
+
+  it('caps what a runaway fetcher or query client can spend', () => {
+    const reserved = template.findResources('AWS::Lambda::Function', {
+      Properties: { ReservedConcurrentExecutions: Match.anyValue() },
+    });
+    expect(
+      Object.keys(reserved)
+        .map((id) => id.replace(/Function.*/, ''))
+        .sort(),
+    ).toEqual(['Fetcher', 'Query']);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue() }),
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+
+  it('logs access to the archive bucket', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'archive/' }),
+    });
   });
 });
