@@ -5,33 +5,22 @@
  * and saves a screenshot of each under test-results/browser/. CI installs chromium (.ci/run), so
  * there a missing browser fails the test; elsewhere it skips with one line.
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { type DigestEntry, renderDigest } from '../../lambdas/core/alerts/digest.ts';
 import { alertStory } from '../../lambdas/core/alerts/story.ts';
 import { startLocal } from '../../lambdas/local/run.ts';
+import { launchChromium, runBrowserTests } from '../support/chromium.ts';
 import { freePort, newswatch, REPO_ROOT } from '../support/cli.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = join(REPO_ROOT, 'test-results', 'browser');
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI !== 'true')
-  console.log(`browser test skipped: no ${CHROMIUM} (apt-get install chromium)`);
 
 const BODY =
   'Dockworkers at the Larkspur terminal began a 48-hour strike on Monday over night-shift pay, union leader ' +
@@ -119,14 +108,13 @@ const mailsOf = (run: Run) =>
     .filter((f) => /^\d.*\.html$/.test(f))
     .map((f) => join(run.dataDir, 'mail', f));
 
-describe.skipIf(!present && process.env.CI !== 'true')('alert emails in a real browser', () => {
+describe.skipIf(!runBrowserTests)('alert emails in a real browser', () => {
   let dir: string;
   let browser: BrowserContext;
   let outlets: { server: Server; base: string };
   const runs: Run[] = [];
 
   beforeAll(async () => {
-    if (!present) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package`);
     dir = mkdtempSync(join(tmpdir(), 'newswatch-browser-'));
     rmSync(OUTPUT, { recursive: true, force: true });
     mkdirSync(OUTPUT, { recursive: true });
@@ -150,19 +138,9 @@ describe.skipIf(!present && process.env.CI !== 'true')('alert emails in a real b
       expect(out.code, out.stderr).toBe(0);
     }
     // A fresh profile each run; playwright passes it to chromium as --user-data-dir.
-    browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'newswatch-chromium-')), {
-      executablePath: CHROMIUM,
-      viewport: { width: 420, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+    browser = await launchChromium(mkdtempSync(join(tmpdir(), 'newswatch-chromium-')), {
+      width: 420,
+      height: 900,
     });
   }, 240_000);
   afterAll(async () => {

@@ -4,24 +4,19 @@
  * match. Headless Debian chromium driven by playwright-core. Without chromium the test skips with
  * one line on a developer's machine, and fails under CI, where .ci/run installs it.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { launchChromium, runBrowserTests } from '../support/chromium.ts';
 import { freePort, newswatch, REPO_ROOT, type RunningCli, startNewswatch } from '../support/cli.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 const APPROVAL = 'Port authority approves $480 million Larkspur terminal expansion';
-const haveChromium = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
 
-if (!haveChromium && !inCi)
-  console.log(`${CHROMIUM} not found (apt-get install chromium): browser test skipped`);
-
-describe.skipIf(!haveChromium && !inCi)('the reading page in headless chromium', () => {
+describe.skipIf(!runBrowserTests)('the reading page in headless chromium', () => {
   let dir: string;
   let serve: RunningCli | undefined;
   let browser: BrowserContext | undefined;
@@ -30,7 +25,6 @@ describe.skipIf(!haveChromium && !inCi)('the reading page in headless chromium',
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run)`);
     dir = mkdtempSync(join(tmpdir(), 'newswatch-browser-'));
     const config = join(dir, 'config.yaml');
     const base = parse(readFileSync(join(REPO_ROOT, 'config/local.yaml'), 'utf8'));
@@ -45,20 +39,7 @@ describe.skipIf(!haveChromium && !inCi)('the reading page in headless chromium',
     expect(run.code, run.stderr).toBe(0);
     serve = startNewswatch(['serve', '--config', config]);
     pageUrl = (await serve.waitFor(/^Stories: (http:\S+)$/m))[1] ?? '';
-    browser = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(join(dir, 'chromium-profile'));
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('console', (msg) => {
       if (/Content[- ]Security[- ]Policy/i.test(msg.text())) cspViolations.push(msg.text());

@@ -6,22 +6,20 @@
  * HTML. Skips without chromium off CI, fails without it on CI, as the other browser tests do.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../lambdas/adapters/dynamodb/store.ts';
 import type { Article } from '../../lambdas/core/model.ts';
 import { createQueryHandler } from '../../lambdas/handlers/query.ts';
+import { launchChromium, runBrowserTests } from '../support/chromium.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../support/dynamodb.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
 const TOKEN = 'issued-access-token';
 
 function item(id: string, outlet: string, title: string, minutesAgo: number): Article {
@@ -108,7 +106,7 @@ function webApi(handler: ReturnType<typeof createQueryHandler>): Server {
   });
 }
 
-describe.skipIf(!haveChromium && !inCi)('the deployed page signs in and reads stories', () => {
+describe.skipIf(!runBrowserTests)('the deployed page signs in and reads stories', () => {
   let target: DynamoTarget;
   let servers: Server[] = [];
   let browser: BrowserContext | undefined;
@@ -118,7 +116,6 @@ describe.skipIf(!haveChromium && !inCi)('the deployed page signs in and reads st
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run)`);
     target = await startDynalite();
     const { doc, tableName } = await createTestTable(target.endpoint);
     const store = createDynamoStore(doc, tableName);
@@ -149,20 +146,7 @@ describe.skipIf(!haveChromium && !inCi)('the deployed page signs in and reads st
     apiUrl = await listen(api);
     servers = [ui, api];
     profile = mkdtempSync(join(tmpdir(), 'newswatch-signin-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(profile);
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('console', (msg) => {
       if (/Content[- ]Security[- ]Policy/i.test(msg.text())) cspViolations.push(msg.text());

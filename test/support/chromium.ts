@@ -1,0 +1,40 @@
+/**
+ * Debian's chromium, driven by playwright-core, for the tests that check what a person sees.
+ * Off CI a machine without it skips those tests with one line; under CI=true they fail instead
+ * (.ci/run installs the package).
+ */
+import { existsSync } from 'node:fs';
+import { type BrowserContext, chromium } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const haveChromium = existsSync(CHROMIUM);
+/** Whether a browser suite runs here: always on CI, where a missing browser is a failure. */
+export const runBrowserTests = haveChromium || process.env.CI === 'true';
+
+/**
+ * A headless browser with a fresh profile in `profileDir`. The network flags keep chromium from
+ * calling out (this machine's network is closed, and refused connections slow every start).
+ */
+export function launchChromium(
+  profileDir: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<BrowserContext> {
+  if (!haveChromium) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package`);
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+if (!runBrowserTests) console.log(`${CHROMIUM} not found (apt-get install chromium): browser tests skipped`);
