@@ -5,6 +5,10 @@
  * anywhere).
  */
 
+import { escapeHtml, safeHttpUrl } from '../html/escape.ts';
+
+export { escapeHtml, safeHttpUrl };
+
 const SUBJECT_MAX = 180;
 /** C0 controls, DEL and the Unicode line separators: built from code points to keep them visible. */
 const CONTROL_CHARS = new RegExp(
@@ -12,24 +16,10 @@ const CONTROL_CHARS = new RegExp(
   'g',
 );
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** One line, no control characters, bounded length. */
 export function headerSafe(text: string, max = SUBJECT_MAX): string {
   const line = text.replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-
-export function safeHttpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** An anchor for a safe URL; the label alone, escaped, for anything else. */

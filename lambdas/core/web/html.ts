@@ -3,6 +3,8 @@
  * escaped unless it is already `Html`, so a feed's title or link can never become markup.
  */
 
+import { escapeHtml } from '../html/escape.ts';
+
 export class Html {
   constructor(readonly text: string) {}
   toString(): string {
@@ -11,10 +13,6 @@ export class Html {
 }
 
 type Value = Html | string | number | undefined | null | false | readonly Value[];
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function render(value: Value): string {
   if (value instanceof Html) return value.text;
@@ -25,17 +23,6 @@ function render(value: Value): string {
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
   return new Html(strings.reduce((out, s, i) => out + render(values[i - 1] as Value) + s));
-}
-
-/** Only absolute http(s) URLs become links: a feed can put `javascript:` anywhere. */
-export function externalHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A link to a page of this site: the path's parts encoded, the query string built from `params`. */

@@ -3,10 +3,12 @@
  * string a feed supplied reaches the page through `html`, which escapes it; links to articles
  * only when they are http(s).
  */
+
+import { safeHttpUrl } from '../html/escape.ts';
 import type { FeedState } from '../model.ts';
 import type { StoryAlert, StoryDetail, StoryMember, StoryView, TopicStory } from '../query/queries.ts';
 import { readableTime, whenReported } from '../query/readable.ts';
-import { externalHref, type Html, html, sitePath } from './html.ts';
+import { type Html, html, sitePath } from './html.ts';
 
 export interface Page {
   status: number;
@@ -66,7 +68,7 @@ ${rows.length ? html`<ol class="stories">${items}</ol>` : html`<p class="empty">
 }
 
 function memberItem(m: StoryMember): Html {
-  const href = externalHref(m.url);
+  const href = safeHttpUrl(m.url);
   const headline = m.title?.trim() || '(untitled)';
   return html`<li class="copy">
 <p class="outlet"><strong>${m.outlet ?? `item ${m.itemId}`}</strong> · ${whenReported(m)}${m.firstReport ? html` · <span class="badge">first report</span>` : ''}</p>
