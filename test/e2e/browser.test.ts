@@ -5,7 +5,7 @@
  * and saves a screenshot of each under test-results/browser/. CI installs chromium (.ci/run), so
  * there a missing browser fails the test; elsewhere it skips with one line.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,12 +13,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { type DigestEntry, renderDigest } from '../../lambdas/core/alerts/digest.ts';
 import { alertStory } from '../../lambdas/core/alerts/story.ts';
 import { startLocal } from '../../lambdas/local/run.ts';
 import { launchChromium, runBrowserTests } from '../support/chromium.ts';
-import { freePort, newswatch, REPO_ROOT } from '../support/cli.ts';
+import { newswatch, REPO_ROOT, writeDemoConfig } from '../support/cli.ts';
 
 const OUTPUT = join(REPO_ROOT, 'test-results', 'browser');
 
@@ -94,13 +93,8 @@ async function writeConfig(
   name: string,
   edit: (c: Record<string, unknown>) => void,
 ): Promise<Run> {
-  const config = parse(readFileSync(join(REPO_ROOT, 'config/local.yaml'), 'utf8'));
   const dataDir = join(dir, name);
-  config.local = { dataDir, samplePort: await freePort(), sesPort: await freePort() };
-  edit(config);
-  const path = join(dir, `${name}.yaml`);
-  writeFileSync(path, stringify(config));
-  return { name, config: path, dataDir };
+  return { name, config: await writeDemoConfig(join(dir, `${name}.yaml`), dataDir, edit), dataDir };
 }
 
 const mailsOf = (run: Run) =>

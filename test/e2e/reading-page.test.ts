@@ -4,14 +4,13 @@
  * match. Headless Debian chromium driven by playwright-core. Without chromium the test skips with
  * one line on a developer's machine, and fails under CI, where .ci/run installs it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { launchChromium, runBrowserTests } from '../support/chromium.ts';
-import { freePort, newswatch, REPO_ROOT, type RunningCli, startNewswatch } from '../support/cli.ts';
+import { newswatch, REPO_ROOT, type RunningCli, startNewswatch, writeDemoConfig } from '../support/cli.ts';
 
 const OUTPUT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 const APPROVAL = 'Port authority approves $480 million Larkspur terminal expansion';
@@ -26,15 +25,7 @@ describe.skipIf(!runBrowserTests)('the reading page in headless chromium', () =>
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'newswatch-browser-'));
-    const config = join(dir, 'config.yaml');
-    const base = parse(readFileSync(join(REPO_ROOT, 'config/local.yaml'), 'utf8'));
-    base.local = {
-      dataDir: join(dir, 'data'),
-      samplePort: await freePort(),
-      sesPort: await freePort(),
-      webPort: await freePort(),
-    };
-    writeFileSync(config, stringify(base));
+    const config = await writeDemoConfig(join(dir, 'config.yaml'), join(dir, 'data'));
     const run = await newswatch(['run', '--once', '--config', config]);
     expect(run.code, run.stderr).toBe(0);
     serve = startNewswatch(['serve', '--config', config]);

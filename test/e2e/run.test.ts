@@ -3,12 +3,12 @@
  * The expected stories are the ones the fixture was written to contain: the approval story in
  * three outlets' versions, the earlier court story in two, and the Taiwan story alone.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
-import { type CliResult, freePort, newswatch, REPO_ROOT } from '../support/cli.ts';
+import { parse } from 'yaml';
+import { type CliResult, newswatch, writeDemoConfig } from '../support/cli.ts';
 
 interface StoryJson {
   id: string;
@@ -24,15 +24,7 @@ describe('newswatch run on the sample outlets', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'newswatch-e2e-'));
-    const base = parse(readFileSync(join(REPO_ROOT, 'config/local.yaml'), 'utf8'));
-    base.local = {
-      dataDir: join(dir, 'data'),
-      samplePort: await freePort(),
-      sesPort: await freePort(),
-      webPort: await freePort(),
-    };
-    config = join(dir, 'config.yaml');
-    writeFileSync(config, stringify(base));
+    config = await writeDemoConfig(join(dir, 'config.yaml'), join(dir, 'data'));
     first = await newswatch(['run', '--once', '--config', config]);
     second = await newswatch(['run', '--once', '--config', config]);
   }, 180_000);

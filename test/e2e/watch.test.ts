@@ -3,12 +3,12 @@
  * the query commands go through its stand-ins instead of failing on the locked database, and the
  * run serves the reading page.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
-import { freePort, newswatch, REPO_ROOT, type RunningCli, startNewswatch } from '../support/cli.ts';
+import { parse } from 'yaml';
+import { newswatch, type RunningCli, startNewswatch, writeDemoConfig } from '../support/cli.ts';
 
 describe('newswatch run, continuous, with queries alongside', () => {
   let dir: string;
@@ -18,15 +18,7 @@ describe('newswatch run, continuous, with queries alongside', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'newswatch-watch-'));
-    const base = parse(readFileSync(join(REPO_ROOT, 'config/local.yaml'), 'utf8'));
-    base.local = {
-      dataDir: join(dir, 'data'),
-      samplePort: await freePort(),
-      sesPort: await freePort(),
-      webPort: await freePort(),
-    };
-    config = join(dir, 'config.yaml');
-    writeFileSync(config, stringify(base));
+    config = await writeDemoConfig(join(dir, 'config.yaml'), join(dir, 'data'));
     run = startNewswatch(['run', '--config', config]);
     pageUrl = (await run.waitFor(/^Stories: (http:\/\/127\.0\.0\.1:\d+\/)$/m))[1] ?? '';
   }, 120_000);

@@ -1,8 +1,10 @@
 /** Runs the real `newswatch` binary, as a user would, and captures what it prints. */
 import { execFile, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const BIN = resolve(REPO_ROOT, 'bin/newswatch.mjs');
@@ -81,4 +83,25 @@ export function startNewswatch(args: string[], opts: { cwd?: string } = {}): Run
       return exited;
     },
   };
+}
+
+/**
+ * The local demo's configuration with its own data folder and free ports, written to `file`, so
+ * runs side by side share neither state nor ports. `edit` changes it before it is written.
+ */
+export async function writeDemoConfig(
+  file: string,
+  dataDir: string,
+  edit: (config: Record<string, unknown>) => void = () => {},
+): Promise<string> {
+  const config = parse(readFileSync(join(REPO_ROOT, 'config/local.yaml'), 'utf8'));
+  config.local = {
+    dataDir,
+    samplePort: await freePort(),
+    sesPort: await freePort(),
+    webPort: await freePort(),
+  };
+  edit(config);
+  writeFileSync(file, stringify(config));
+  return file;
 }

@@ -1,11 +1,10 @@
 /** The local runner between runs: what one run leaves behind, the next one finishes. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { runOnce, startLocal } from '../../../lambdas/local/run.ts';
-import { freePort, REPO_ROOT } from '../../support/cli.ts';
+import { writeDemoConfig } from '../../support/cli.ts';
 
 describe('newswatch run, run after run', () => {
   let dir: string;
@@ -13,10 +12,7 @@ describe('newswatch run, run after run', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'newswatch-local-'));
-    const base = parse(readFileSync(join(REPO_ROOT, 'config/local.yaml'), 'utf8'));
-    base.local = { dataDir: join(dir, 'data'), samplePort: await freePort(), sesPort: await freePort() };
-    config = join(dir, 'config.yaml');
-    writeFileSync(config, stringify(base));
+    config = await writeDemoConfig(join(dir, 'config.yaml'), join(dir, 'data'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
