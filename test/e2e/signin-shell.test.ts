@@ -15,29 +15,18 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../lambdas/adapters/dynamodb/store.ts';
-import type { Article } from '../../lambdas/core/model.ts';
 import { createQueryHandler } from '../../lambdas/handlers/query.ts';
+import { testArticle } from '../support/articles.ts';
 import { launchChromium, runBrowserTests } from '../support/chromium.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../support/dynamodb.ts';
 
 const TOKEN = 'issued-access-token';
 
-function item(id: string, outlet: string, title: string, minutesAgo: number): Article {
-  const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
-  const url = `https://${id}.example/story`;
-  return {
-    id,
+const item = (id: string, outlet: string, title: string, minutesAgo: number) =>
+  testArticle(id, outlet, title, new Date(Date.now() - minutesAgo * 60_000), {
     feedId: id,
-    url,
-    title,
-    text: title,
-    categories: [],
-    published: at,
-    firstSeen: at,
-    outlet,
-    contentHash: id,
-  };
-}
+    url: `https://${id}.example/story`,
+  });
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

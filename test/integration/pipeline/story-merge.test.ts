@@ -6,11 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
 import type { StoryClusterer } from '../../../lambdas/core/clustering/index.ts';
-import type { Article, Membership } from '../../../lambdas/core/model.ts';
+import type { Membership } from '../../../lambdas/core/model.ts';
 import { type IngestDeps, ingestItem } from '../../../lambdas/core/pipeline/ingest.ts';
 import type { Store } from '../../../lambdas/core/ports.ts';
 import { listStories, storyDetail } from '../../../lambdas/core/query/queries.ts';
 import { compileTopics } from '../../../lambdas/core/topics/index.ts';
+import { testArticle } from '../../support/articles.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
 
 const EARLIER = 'st_1';
@@ -32,22 +33,11 @@ function scriptedClusterer(script: Record<string, Omit<Membership, 'itemId'>>): 
   };
 }
 
-function article(id: string, outlet: string, title: string, minute: number): Article {
-  const at = `2026-11-10T10:0${minute}:00.000Z`;
-  return {
-    id,
-    feedId: outlet.toLowerCase(),
+const article = (id: string, outlet: string, title: string, minute: number) =>
+  testArticle(id, outlet, title, `2026-11-10T10:0${minute}:00.000Z`, {
     guid: id,
     url: `https://${outlet.toLowerCase()}.example/${id}`,
-    title,
-    text: title,
-    categories: [],
-    published: at,
-    firstSeen: at,
-    outlet,
-    contentHash: `h-${id}`,
-  };
-}
+  });
 
 const joined = (storyId: string) => ({ storyId, isNew: false, method: 'similar', score: 0.5, evidence: {} });
 const founded = (storyId: string) => ({ storyId, isNew: true, method: 'new', score: 0, evidence: {} });

@@ -5,28 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
-import type { Article } from '../../../lambdas/core/model.ts';
 import type { Store } from '../../../lambdas/core/ports.ts';
 import { listStories, NotFoundError, topicStories } from '../../../lambdas/core/query/queries.ts';
+import { testArticle } from '../../support/articles.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
 
 const HOUR = 3_600_000;
 const base = Date.now() - 6 * HOUR;
 
-function item(id: string, outlet: string, title: string, hoursIn: number): Article {
-  const at = new Date(base + hoursIn * HOUR).toISOString();
-  return {
-    id,
-    feedId: outlet.toLowerCase(),
-    title,
-    text: title,
-    categories: [],
-    published: at,
-    firstSeen: at,
-    outlet,
-    contentHash: `h-${id}`,
-  };
-}
+const item = (id: string, outlet: string, title: string, hoursIn: number) =>
+  testArticle(id, outlet, title, new Date(base + hoursIn * HOUR));
 
 describe('story and topic listings', () => {
   let target: DynamoTarget;

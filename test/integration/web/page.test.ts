@@ -8,28 +8,15 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
-import type { Article } from '../../../lambdas/core/model.ts';
 import { startWebServer, type WebServer } from '../../../lambdas/local/web-server.ts';
+import { testArticle } from '../../support/articles.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
 
 const HOSTILE_TITLE = '<script>alert(1)</script><img src=x onerror="alert(2)"> Port deal';
 const now = Date.now();
 
-function item(id: string, outlet: string, title: string, url: string, minutesAgo: number): Article {
-  const at = new Date(now - minutesAgo * 60_000).toISOString();
-  return {
-    id,
-    feedId: 'f',
-    url,
-    title,
-    text: title,
-    categories: [],
-    published: at,
-    firstSeen: at,
-    outlet,
-    contentHash: id,
-  };
-}
+const item = (id: string, outlet: string, title: string, url: string, minutesAgo: number) =>
+  testArticle(id, outlet, title, new Date(now - minutesAgo * 60_000), { feedId: 'f', url });
 
 const COPIES = [
   item('evil', '"><b onmouseover=alert(4)>Evil Wire</b>', HOSTILE_TITLE, 'javascript:alert(3)', 90),
