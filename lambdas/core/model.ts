@@ -55,6 +55,23 @@ export interface Article {
   contentHash: string;
 }
 
+/**
+ * An item on its way to the story stage. The fetcher has claimed its URL and archived its full
+ * text under `textKey`; `text` may be cut to fit a queue message (see pipeline/admit.ts).
+ */
+export interface QueuedItem extends Article {
+  textKey?: string;
+  /** Length of the full text, before any cut. */
+  textLength: number;
+}
+
+/** An item as stored: its text lives in the archive, its story and topics with it. */
+export interface StoredItem extends Omit<QueuedItem, 'text'> {
+  membership: Membership;
+  /** Topics this copy matched, with the query terms it hit. */
+  topics?: { topic: string; terms: string[] }[];
+}
+
 /** How an item joined (or started) a story, kept so `newswatch explain` can show it. */
 export interface Membership {
   storyId: string;

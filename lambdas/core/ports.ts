@@ -2,7 +2,8 @@
  * The ports the core talks through. Adapters (DynamoDB, S3, SES, HTTP) implement them; unit
  * tests may fake them. Nothing here names an AWS type.
  */
-import type { AlertIntent, AlertKey, Article, FeedState, Membership, Story, TopicMatch } from './model.ts';
+import type { AlertIntent, AlertKey, FeedState, Membership, QueuedItem, StoredItem, Story, TopicMatch } from './model.ts';
+import type { StageRecords } from './stage/journal.ts';
 
 /** Result of a conditional HTTP GET. */
 export interface HttpResponse {
@@ -25,10 +26,13 @@ export interface HttpClient {
   get(url: string, conditional?: ConditionalHeaders): Promise<HttpResponse>;
 }
 
+/** What the archive keeps: raw feed bodies, raw article pages, and each item's extracted text. */
+export type ArchiveKind = 'feed' | 'page' | 'text';
+
 /** Content-addressed archive of raw bodies (S3 in AWS). */
 export interface Archive {
   /** Stores the bytes once; returns the key they live under. */
-  put(kind: 'feed' | 'page', body: Uint8Array, contentType: string): Promise<string>;
+  put(kind: ArchiveKind, body: Uint8Array, contentType: string): Promise<string>;
 }
 
 export interface Mailer {
@@ -42,39 +46,32 @@ export interface EmailMessage {
   html: string;
 }
 
-export type PutItemResult = 'created' | 'updated' | 'unchanged';
-
 /** Everything the pipeline stores. One DynamoDB table in AWS; see docs/architecture.md. */
 export interface Store {
   getFeedState(feedId: string): Promise<FeedState | undefined>;
   putFeedState(state: FeedState): Promise<void>;
   listFeedStates(): Promise<FeedState[]>;
 
+  getItem(itemId: string): Promise<StoredItem | undefined>;
   /**
-   * Records an item unless an item with the same id already exists. An existing item whose
-   * content changed is updated in place ('updated'), never re-alerted.
+   * Claims a canonical URL for an item, unless another item holds it; resolves to the holder. A
+   * GUID change or a second feed of the same site must not make the same article a second item.
    */
-  putItem(item: Article): Promise<PutItemResult>;
-  getItem(itemId: string): Promise<Article | undefined>;
-  /** Item id already stored under this canonical URL, if any (a GUID change must not duplicate). */
-  findItemIdByUrl(url: string): Promise<string | undefined>;
+  claimUrl(url: string, itemId: string): Promise<string>;
+  /** An edit of a stored item (same id, new content): its story and topics stay as they were. */
+  editItem(item: Pick<StoredItem, 'id' | 'title' | 'summary' | 'contentHash' | 'textKey' | 'textLength'>): Promise<void>;
 
-  putMembership(m: Membership): Promise<void>;
   /** The story an item was assigned to, if it was. */
   getMembership(itemId: string): Promise<Membership | undefined>;
   listMemberships(storyId: string): Promise<Membership[]>;
-  /**
-   * Creates the story on the first item, or adds the item's outlet to it, and credits the story
-   * to the item if the rule in stories/credit.ts ranks it first. Idempotent per item.
-   */
-  upsertStory(storyId: string, item: Article): Promise<Story>;
   getStory(storyId: string): Promise<Story | undefined>;
-  /** Records that `absorbedId` is part of `survivorId` (both directions). Idempotent. */
-  mergeStory(absorbedId: string, survivorId: string): Promise<void>;
   listStories(opts: { since?: string; limit?: number }): Promise<Story[]>;
+  /**
+   * What the story stage decided for a batch: items, story records (whole: the stage is their
+   * only writer) and first matches, in batch writes. Idempotent: writing them again changes nothing.
+   */
+  putStageRecords(records: Omit<StageRecords, 'intents'>): Promise<void>;
 
-  /** Idempotent per (storyId, topic, itemId). */
-  putTopicMatch(m: TopicMatch): Promise<void>;
   listMatchesByStory(storyId: string): Promise<TopicMatch[]>;
   listMatchesByTopic(topic: string, opts: { since?: string; limit?: number }): Promise<TopicMatch[]>;
 
@@ -112,5 +109,7 @@ export interface Clock {
 /** Work handed from one stage to the next (SQS in AWS, an in-process queue locally). */
 export interface WorkQueue {
   sendFeeds(feedIds: string[]): Promise<void>;
+  /** To the story stage, in order (an SQS FIFO queue in AWS). */
+  sendItems(items: QueuedItem[]): Promise<void>;
   sendAlerts(keys: AlertKey[]): Promise<void>;
 }

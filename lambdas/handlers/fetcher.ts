@@ -1,4 +1,4 @@
-/** SQS batch of feed ids → fetch, ingest, and queue the alerts each feed created. */
+/** SQS batch of feed ids → fetch, admit what is new, and queue it for the story stage. */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { type FeedRunReport, runFeed } from '../core/pipeline/run-feed.ts';
@@ -16,19 +16,16 @@ export class UnknownFeedError extends Error {
 }
 
 function logReport(report: FeedRunReport, elapsedMs: number): void {
-  const counts = { new: 0, seen: 0, edited: 0 };
+  const counts = { queued: 0, seen: 0, edited: 0 };
   for (const item of report.items) counts[item.kind] += 1;
-  // A new item that is its story's only member opened the story.
-  const stories = report.items.filter((i) => i.kind === 'new' && i.story.memberCount === 1).length;
   const fields = { feedId: report.feedId, outcome: report.outcome, ...counts };
   for (const page of report.pageErrors)
     logger.warn('article page not fetched', { feedId: report.feedId, ...page });
   if (report.error) logger.warn('feed failed', { ...fields, error: report.error });
   else logger.info('feed done', fields);
-  count('ItemsNew', counts.new);
+  count('ItemsNew', counts.queued);
   count('ItemsSeen', counts.seen);
   count('ItemsEdited', counts.edited);
-  count('StoriesNew', stories);
   count('FeedFailures', report.error ? 1 : 0);
   duration('FeedRunTime', elapsedMs);
 }
@@ -50,8 +47,6 @@ export function createFetcherHandler(
         maxItemsPerFeed: container.config.fetch.maxItemsPerFeed,
       });
       logReport(report, performance.now() - started);
-      const alerts = report.items.flatMap((i) => (i.kind === 'new' ? i.alertsQueued : []));
-      await container.queue.sendAlerts(alerts);
       onReport?.(report);
     };
     try {

@@ -3,7 +3,7 @@
  * justify a schema library in every bundle: zod is about 440 KB minified, most of what a cold
  * start would read and compile.
  */
-import type { AlertKey } from '../core/model.ts';
+import type { AlertKey, QueuedItem } from '../core/model.ts';
 import { InvalidSinceError, parseSince } from '../core/query/since.ts';
 
 /** A message or request that does not have the expected shape. */
@@ -25,6 +25,11 @@ function text(object: Record<string, unknown>, field: string): string {
   return value;
 }
 
+function optionalText(object: Record<string, unknown>, field: string): void {
+  const value = object[field];
+  if (value !== undefined && typeof value !== 'string') throw new MalformedInputError(`${field}: expected a string`);
+}
+
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 
 /** A feed queue message: `{ "feedId": "..." }`. */
@@ -39,6 +44,22 @@ export function alertMessage(body: string): AlertKey {
   if (object.outlets === undefined) return key;
   if (!isCount(object.outlets)) throw new MalformedInputError('outlets: expected a positive integer');
   return { ...key, outlets: object.outlets };
+}
+
+/**
+ * A story-stage message: an item the fetcher admitted. The fetcher wrote it, so only what the
+ * stage relies on is checked; a message that fails is a bug to report, not a feed's problem.
+ */
+export function itemMessage(body: string): QueuedItem {
+  const object = jsonObject(body);
+  for (const field of ['id', 'feedId', 'firstSeen', 'outlet', 'contentHash']) text(object, field);
+  for (const field of ['title', 'text']) {
+    if (typeof object[field] !== 'string') throw new MalformedInputError(`${field}: expected a string`);
+  }
+  for (const field of ['url', 'guid', 'published', 'summary', 'textKey']) optionalText(object, field);
+  if (!Number.isInteger(object.textLength)) throw new MalformedInputError('textLength: expected an integer');
+  if (!Array.isArray(object.categories)) throw new MalformedInputError('categories: expected an array');
+  return object as unknown as QueuedItem;
 }
 
 const MAX_LIMIT = 500;

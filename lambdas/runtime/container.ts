@@ -6,18 +6,18 @@
 
 import type { AwsEndpoints } from '../adapters/aws-clients.ts';
 import { createDocumentClient } from '../adapters/dynamodb/client.ts';
-import { createDynamoClusterIndex } from '../adapters/dynamodb/cluster-index.ts';
 import { createDynamoStore } from '../adapters/dynamodb/store.ts';
 import { createHttpClient } from '../adapters/http/client.ts';
 import { createS3Archive } from '../adapters/s3/archive.ts';
 import { createS3Client } from '../adapters/s3/client.ts';
+import { createS3Journal } from '../adapters/s3/journal.ts';
 import { createSesClient } from '../adapters/ses/client.ts';
 import { createSesMailer } from '../adapters/ses/mailer.ts';
 import type { FollowUps } from '../core/alerts/follow-up.ts';
-import { createClusterer, type StoryClusterer } from '../core/clustering/index.ts';
 import { followUpsOf } from '../core/config/follow-ups.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { Archive, Clock, HttpClient, Mailer, Store, WorkQueue } from '../core/ports.ts';
+import { createStoryStage, type StoryStage } from '../core/stage/stage.ts';
 import { compileTopics, type TopicMatcher } from '../core/topics/matcher.ts';
 import { systemClock } from './from-env.ts';
 
@@ -46,7 +46,8 @@ export interface Container {
   archive: Archive;
   mailer: Mailer;
   http: HttpClient;
-  clusterer: StoryClusterer;
+  /** The story stage: one per process, holding the open window (core/stage/). */
+  stage: StoryStage;
   topics: TopicMatcher;
   clock: Clock;
   queue: WorkQueue;
@@ -79,17 +80,21 @@ export function buildContainer(opts: ContainerOptions): Container {
   const { config } = opts;
   const aws = { region: opts.region, endpoints: opts.endpoints };
   const doc = createDocumentClient(aws);
+  const s3 = createS3Client(aws);
   const clock = opts.clock ?? systemClock;
+  const store = createDynamoStore(doc, opts.tableName);
+  const topics = compileTopics({ aliases: config.aliases, topics: config.topics });
+  const followUps = followUpsOf(config);
   return {
     config,
-    store: createDynamoStore(doc, opts.tableName),
-    archive: createS3Archive(createS3Client(aws), opts.bucket),
+    store,
+    archive: createS3Archive(s3, opts.bucket),
     mailer: createSesMailer(createSesClient(aws), config.alerts.from),
     http: guardedHttpClient(config.fetch),
-    clusterer: createClusterer(createDynamoClusterIndex(doc, opts.tableName), {}, clock),
-    topics: compileTopics({ aliases: config.aliases, topics: config.topics }),
+    stage: createStoryStage({ store, journal: createS3Journal(s3, opts.bucket), topics, clock, followUps }),
+    topics,
     clock,
     queue: opts.queue,
-    followUps: followUpsOf(config),
+    followUps,
   };
 }

@@ -51,7 +51,13 @@ const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
 export type { ClusterInput, StoryClusterer } from './assign/clusterer.ts';
 export { StoryConflictError } from './errors.ts';
-export { createMemoryClusterIndex } from './memory-index.ts';
+export {
+  createMemoryClusterIndex,
+  type IndexChange,
+  type MemoryClusterIndex,
+  type MemoryIndexState,
+} from './memory-index.ts';
+export { resolveOptions } from './options.ts';
 export { type ClusterOptions, DEFAULT_OPTIONS } from './options.ts';
 export type { ClusterIndex, Frequencies, IndexedItem, Placement, StoryVector, TimeRange } from './port.ts';
 

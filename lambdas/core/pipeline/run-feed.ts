@@ -1,16 +1,20 @@
 /**
- * One feed, one run: poll it, ingest what is new, then record its state. The feed's new ETag and
- * body hash are written only after every item is ingested, so a run that fails half-way is
- * retried against the same body instead of finding it "unchanged" and dropping the rest.
+ * One feed, one run: poll it, admit what is new and queue it for the story stage, then record the
+ * feed's state. The new ETag and body hash are written only after every new item is queued, so a
+ * run that fails half-way is retried against the same body instead of finding it "unchanged" and
+ * dropping the rest.
  */
 import { type PollResult, pollFeed } from '../feeds/poll.ts';
 import type { FeedSpec } from '../model.ts';
-import type { Archive, HttpClient } from '../ports.ts';
-import { type IngestDeps, type ItemOutcome, ingestItem } from './ingest.ts';
+import type { Archive, Clock, HttpClient, Store, WorkQueue } from '../ports.ts';
+import { type AdmitOutcome, admitItem } from './admit.ts';
 
-export interface RunFeedDeps extends IngestDeps {
-  http: HttpClient;
+export interface RunFeedDeps {
+  store: Store;
   archive: Archive;
+  http: HttpClient;
+  clock: Clock;
+  queue: WorkQueue;
   maxItemsPerFeed: number;
 }
 
@@ -20,7 +24,7 @@ export interface FeedRunReport {
   error?: { kind: string; message: string };
   /** Article pages that could not be fetched: those items kept their feed summary. */
   pageErrors: NonNullable<PollResult['pageErrors']>;
-  items: ItemOutcome[];
+  items: AdmitOutcome[];
 }
 
 export async function runFeed(feed: FeedSpec, deps: RunFeedDeps): Promise<FeedRunReport> {
@@ -33,8 +37,9 @@ export async function runFeed(feed: FeedSpec, deps: RunFeedDeps): Promise<FeedRu
     maxItems: deps.maxItemsPerFeed,
     isKnownItem: async (item) => (await store.getItem(item.id)) !== undefined,
   });
-  const items: ItemOutcome[] = [];
-  for (const item of polled.items) items.push(await ingestItem(item, deps));
+  const items: AdmitOutcome[] = [];
+  for (const item of polled.items) items.push(await admitItem(item, deps));
+  await deps.queue.sendItems(items.flatMap((o) => (o.kind === 'queued' ? [o.item] : [])));
   await store.putFeedState(polled.state);
   return {
     feedId: feed.id,

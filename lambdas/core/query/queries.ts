@@ -1,5 +1,5 @@
 /** Read side: what the HTTP API and the CLI answer. */
-import type { AlertIntent, Article, FeedState, Membership, Story, TopicMatch } from '../model.ts';
+import type { AlertIntent, FeedState, Membership, StoredItem, Story, TopicMatch } from '../model.ts';
 import type { Store } from '../ports.ts';
 import { creditOf } from '../stories/credit.ts';
 import { familyOf, type StoryFamily, storyFamily } from '../stories/family.ts';
@@ -51,7 +51,7 @@ export interface StoryDetail {
   alerts: StoryAlert[];
 }
 
-function itemFields(item: Article | undefined): Omit<ItemRef, 'itemId'> {
+function itemFields(item: StoredItem | undefined): Omit<ItemRef, 'itemId'> {
   return {
     title: item?.title,
     outlet: item?.outlet,
@@ -61,13 +61,13 @@ function itemFields(item: Article | undefined): Omit<ItemRef, 'itemId'> {
   };
 }
 
-async function itemsById(store: Store, ids: string[]): Promise<Map<string, Article>> {
+async function itemsById(store: Store, ids: string[]): Promise<Map<string, StoredItem>> {
   const unique = [...new Set(ids)];
   const items = await Promise.all(unique.map((id) => store.getItem(id)));
   return new Map(unique.flatMap((id, i) => (items[i] ? [[id, items[i]] as const] : [])));
 }
 
-function memberView(m: Membership, items: Map<string, Article>, firstItemId?: string): StoryMember {
+function memberView(m: Membership, items: Map<string, StoredItem>, firstItemId?: string): StoryMember {
   const matchedId = m.evidence.matchedItemId;
   const matched = matchedId ? { itemId: matchedId, ...itemFields(items.get(matchedId)) } : undefined;
   return {
@@ -80,7 +80,7 @@ function memberView(m: Membership, items: Map<string, Article>, firstItemId?: st
 }
 
 /** Members in the order the story credits them; one whose ingest is still running (no item yet) goes last. */
-function byCredit(memberships: Membership[], items: Map<string, Article>): Membership[] {
+function byCredit(memberships: Membership[], items: Map<string, StoredItem>): Membership[] {
   const ranked = memberships.map((m) => {
     const item = items.get(m.itemId);
     return { m, rank: item ? creditOf(item).firstRank : `\uffff${m.itemId}` };

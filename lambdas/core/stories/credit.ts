@@ -33,7 +33,12 @@ export interface Credit {
 const SEPARATOR = '\u0000';
 const OPENING_MAX_CHARS = 90;
 
-export function creditOf(item: Article): Credit {
+/** What the rule reads of a member; a stored item's text is in the archive, and its title is never empty. */
+export type Creditable = Pick<Article, 'id' | 'title' | 'outlet' | 'published' | 'firstSeen' | 'summary'> & {
+  text?: string;
+};
+
+export function creditOf(item: Creditable): Credit {
   const published = instant(item.published);
   // ISO instants of one width sort as they happen; dated ('0') before undated ('1').
   const when = published ? `0${published}` : `1${instant(item.firstSeen) ?? item.firstSeen}`;
@@ -53,8 +58,8 @@ function instant(iso: string | undefined): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
-function openingWords(item: Article): string {
-  const text = (item.text.trim() || item.summary || '').replace(/\s+/g, ' ').trim();
+function openingWords(item: Creditable): string {
+  const text = (item.text?.trim() || item.summary || '').replace(/\s+/g, ' ').trim();
   if (!text) return `Untitled report from ${item.outlet}`;
   if (text.length <= OPENING_MAX_CHARS) return text;
   const cut = text.slice(0, OPENING_MAX_CHARS);

@@ -22,7 +22,8 @@ export async function storyFamily(store: Store, storyId: string): Promise<StoryF
 }
 
 /** The family of a story already read: no further reads unless it took part in a merge. */
-export async function familyOf(store: Store, story: Story): Promise<StoryFamily> {
+/** `store` may be any reader of story records: the stage passes the ones it holds in memory. */
+export async function familyOf(store: Pick<Store, 'getStory'>, story: Story): Promise<StoryFamily> {
   const root = await survivorOf(store, story);
   const members: Story[] = [];
   const seen = new Set([root.id]);
@@ -37,7 +38,7 @@ export async function familyOf(store: Store, story: Story): Promise<StoryFamily>
   return { story: combined(root, members), ids: [...seen] };
 }
 
-async function survivorOf(store: Store, story: Story): Promise<Story> {
+async function survivorOf(store: Pick<Store, 'getStory'>, story: Story): Promise<Story> {
   let current = story;
   for (let hop = 0; hop < MAX_HOPS && current.mergedInto; hop++) {
     const next = await store.getStory(current.mergedInto);

@@ -1,0 +1,176 @@
+/**
+ * One batch through the window: assign each new item, fold it into its story record, tag it, and
+ * note the records owed. Nothing here writes to the store; the stage journals the result first.
+ */
+import { alertMode, dueAt } from '../alerts/due.ts';
+import type { StoryClusterer } from '../clustering/index.ts';
+import { eventTimeOf } from '../clustering/time.ts';
+import type { AlertIntent, AlertKey, QueuedItem, StoredItem, Story, TopicHit } from '../model.ts';
+import type { Clock } from '../ports.ts';
+import { familyOf, type StoryFamily } from '../stories/family.ts';
+import type { TopicMatcher } from '../topics/index.ts';
+import type { StageBatch, StageRecords } from './journal.ts';
+import type { AssignedItem } from './stage.ts';
+import { merged, withMember } from './stories.ts';
+import { matchedKey, type Window } from './window.ts';
+
+export interface BatchDeps {
+  clusterer: StoryClusterer;
+  topics: TopicMatcher;
+  clock: Clock;
+}
+
+export interface BatchOutcome {
+  /** Absent when every item was a repeat. */
+  batch?: StageBatch;
+  assigned: AssignedItem[];
+  repeated: string[];
+  alertsQueued: AlertKey[];
+  /** Survivor ids of the stories this batch changed. */
+  touched: Set<string>;
+}
+
+/** Who arrives first within a batch is an accident of fetching: decide in event-time order. */
+function inOrder(items: readonly QueuedItem[]): QueuedItem[] {
+  const keyed = items.map((item) => ({ item, key: `${eventTimeOf({ published: item.published, seenAt: item.firstSeen })}\u0000${item.id}` }));
+  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ item }) => item);
+}
+
+async function fresh(w: Window, items: readonly QueuedItem[]): Promise<{ todo: QueuedItem[]; repeated: string[] }> {
+  const unique = new Map(items.map((i) => [i.id, i]));
+  const known = new Set((await w.index.getItems([...unique.keys()])).map((i) => i.itemId));
+  return {
+    todo: inOrder([...unique.values()].filter((i) => !known.has(i.id))),
+    repeated: [...known],
+  };
+}
+
+/** The story a membership's story now reads as: merges redirect, the chain is short. */
+async function survivor(w: Window, storyId: string): Promise<string> {
+  let id = storyId;
+  for (let hop = 0; hop < 16; hop++) {
+    const [vector] = await w.index.getStories([id]);
+    if (!vector?.mergedInto) return id;
+    id = vector.mergedInto;
+  }
+  return id;
+}
+
+class BatchBuilder {
+  readonly records: StageRecords = { items: [], stories: [], matches: [], intents: [] };
+  readonly touchedStories = new Map<string, Story>();
+  readonly matched: string[] = [];
+  readonly alertsQueued: AlertKey[] = [];
+  readonly touched = new Set<string>();
+
+  constructor(
+    private readonly w: Window,
+    private readonly deps: BatchDeps,
+    private readonly now: string,
+  ) {}
+
+  setStory(story: Story): void {
+    this.w.stories.set(story.id, story);
+    this.touchedStories.set(story.id, story);
+  }
+
+  recordMerges(absorbedIds: readonly string[], survivorId: string): void {
+    for (const id of absorbedIds) {
+      const absorbed = this.w.stories.get(id);
+      const kept = this.w.stories.get(survivorId);
+      if (!absorbed || !kept || absorbed.mergedInto) continue;
+      const [gone, grown] = merged(absorbed, kept, this.now);
+      this.setStory(gone);
+      this.setStory(grown);
+    }
+  }
+
+  family(story: Story): Promise<StoryFamily> {
+    return familyOf({ getStory: async (id) => this.w.stories.get(id) }, story);
+  }
+
+  tag(item: QueuedItem, family: StoryFamily, hits: TopicHit[]): void {
+    const storyId = family.story.id;
+    for (const hit of hits) {
+      if (family.ids.some((id) => this.w.matched.has(matchedKey(id, hit.topic)))) continue;
+      const key = matchedKey(storyId, hit.topic);
+      this.w.matched.add(key);
+      this.matched.push(key);
+      this.records.matches.push({ ...hit, storyId, itemId: item.id, matchedAt: this.now });
+      const intent = this.intentFor(item, storyId, hit);
+      if (!intent) continue;
+      this.records.intents.push(intent);
+      if (intent.mode === 'instant') this.alertsQueued.push({ storyId, topic: hit.topic });
+    }
+  }
+
+  private intentFor(item: QueuedItem, storyId: string, hit: TopicHit): AlertIntent | undefined {
+    const topic = this.deps.topics.topics.find((t) => t.name === hit.topic);
+    if (!topic || topic.recipients.length === 0) return undefined;
+    const mode = alertMode(topic.alert);
+    return {
+      storyId,
+      topic: hit.topic,
+      recipients: topic.recipients,
+      mode,
+      dueAt: dueAt(mode, new Date(this.now)),
+      headline: item.title,
+      outlet: item.outlet,
+      url: item.url,
+      terms: hit.terms,
+      snippet: hit.snippet,
+      createdAt: this.now,
+      status: 'pending',
+      attempts: 0,
+    };
+  }
+}
+
+function stored(item: QueuedItem, assigned: AssignedItem): StoredItem {
+  const { text: _text, ...rest } = item;
+  const topics = assigned.hits.map(({ topic, terms }) => ({ topic, terms }));
+  return { ...rest, membership: assigned.membership, ...(topics.length > 0 ? { topics } : {}) };
+}
+
+export async function assignBatch(w: Window, items: readonly QueuedItem[], deps: BatchDeps): Promise<BatchOutcome> {
+  const { todo, repeated } = await fresh(w, items);
+  const now = deps.clock.now().toISOString();
+  const b = new BatchBuilder(w, deps, now);
+  const assigned: AssignedItem[] = [];
+  let watermark = w.watermark;
+  for (const item of todo) {
+    const membership = await deps.clusterer.assign({
+      id: item.id,
+      title: item.title,
+      text: item.text,
+      url: item.url,
+      guid: item.guid,
+      source: item.outlet,
+      published: item.published,
+      seenAt: item.firstSeen,
+    });
+    const storyId = await survivor(w, membership.storyId);
+    b.recordMerges(membership.merged ?? [], storyId);
+    b.setStory(withMember(w.stories.get(storyId), storyId, item, now));
+    const family = await b.family(w.stories.get(storyId) as Story);
+    const hits = deps.topics.match({ title: item.title, text: item.text, source: item.outlet, url: item.url });
+    b.tag(item, family, hits);
+    b.touched.add(family.story.id);
+    const done: AssignedItem = { itemId: item.id, title: item.title, outlet: item.outlet, story: family.story, membership, hits };
+    assigned.push(done);
+    b.records.items.push(stored(item, done));
+    if (!watermark || item.firstSeen > watermark) watermark = item.firstSeen;
+  }
+  w.watermark = watermark;
+  if (assigned.length === 0) return { assigned, repeated, alertsQueued: [], touched: b.touched };
+  b.records.stories = [...b.touchedStories.values()];
+  const batch: StageBatch = {
+    seq: w.seq + 1,
+    changes: w.recorder.take(),
+    stories: b.records.stories,
+    matched: b.matched,
+    watermark,
+    records: b.records,
+  };
+  return { batch, assigned, repeated, alertsQueued: b.alertsQueued, touched: b.touched };
+}

@@ -1,0 +1,55 @@
+/**
+ * What the story stage keeps durable, and the port it keeps it through (S3 in AWS and locally).
+ * A snapshot holds the open window; each batch since is a numbered entry holding the changes it
+ * made and the records it owes the store. Entries are written before the records, so a stage
+ * that dies between the two finds the debt on restart and pays it again (every write is
+ * idempotent).
+ */
+import type { IndexChange, MemoryIndexState } from '../clustering/index.ts';
+import type { AlertIntent, StoredItem, Story, TopicMatch } from '../model.ts';
+
+/** The records one batch owes the store. */
+export interface StageRecords {
+  items: StoredItem[];
+  stories: Story[];
+  matches: TopicMatch[];
+  /** Created only where absent: the alerter may already have sent (and updated) one. */
+  intents: AlertIntent[];
+}
+
+/** The story stage's own state beyond the cluster index: story records and topics already owed. */
+export interface StageState {
+  /** Records of the stories still open. */
+  stories: Story[];
+  /** `<storyId>\u0000<topic>` for every (story, topic) already matched. */
+  matched: string[];
+  /** Latest ingestion time seen (ISO 8601): what the window is measured from. */
+  watermark?: string;
+}
+
+export interface StageSnapshot extends StageState {
+  /** The last batch folded in. */
+  seq: number;
+  index: MemoryIndexState;
+}
+
+export interface StageBatch {
+  seq: number;
+  changes: IndexChange[];
+  /** Story records as the batch left them. */
+  stories: Story[];
+  matched: string[];
+  watermark?: string;
+  records: StageRecords;
+}
+
+export interface StageJournal {
+  readSnapshot(): Promise<StageSnapshot | undefined>;
+  writeSnapshot(snapshot: StageSnapshot): Promise<void>;
+  readBatch(seq: number): Promise<StageBatch | undefined>;
+  writeBatch(batch: StageBatch): Promise<void>;
+}
+
+export class StageJournalError extends Error {
+  override name = 'StageJournalError';
+}

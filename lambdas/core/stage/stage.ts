@@ -1,0 +1,124 @@
+/**
+ * The story stage: the one place items are assigned to stories. It runs one batch at a time (an
+ * SQS FIFO queue with one message group in AWS, the local runner's queue locally), holds the open
+ * window of stories in memory, and writes what it decided in a handful of requests per item:
+ * story records whole (it is their only writer), items, first matches and alert intents in batch
+ * writes.
+ *
+ * Crash safety comes from order, not from leases. A batch's changes are journalled (journal.ts)
+ * before any record is written; a stage that starts, or failed before journalling, rebuilds its
+ * state from the snapshot and the batches since, and pays the last batch's records again. Every
+ * item is decided once, by one writer, from the same state whatever crashed before: a retry
+ * cannot found a second story for it, nor a second alert.
+ */
+
+import type { FollowUps } from '../alerts/follow-up.ts';
+import { createClusterer } from '../clustering/index.ts';
+import type { ClusterOptions } from '../clustering/options.ts';
+import type { AlertKey, Membership, QueuedItem, Story, TopicHit } from '../model.ts';
+import type { Clock, Store } from '../ports.ts';
+import type { TopicMatcher } from '../topics/index.ts';
+import { assignBatch } from './batch.ts';
+import type { StageJournal, StageRecords } from './journal.ts';
+import { followUpsFor } from './owed.ts';
+import { evict, loadWindow, snapshotOf, type Window } from './window.ts';
+
+export interface StageDeps {
+  store: Store;
+  journal: StageJournal;
+  topics: TopicMatcher;
+  clock: Clock;
+  followUps?: FollowUps;
+  options?: Partial<ClusterOptions>;
+  /** Items folded into the journal between snapshots. */
+  snapshotEvery?: number;
+}
+
+export interface AssignedItem {
+  itemId: string;
+  title: string;
+  outlet: string;
+  /** The story as this item left it (the survivor, when the item merged stories). */
+  story: Story;
+  membership: Membership;
+  hits: TopicHit[];
+}
+
+export interface StageReport {
+  assigned: AssignedItem[];
+  /** Items the stage had already assigned (a redelivery): nothing was decided again. */
+  repeated: string[];
+  /** Instant alerts this batch created, for the alert queue. */
+  alertsQueued: AlertKey[];
+}
+
+export interface StoryStage {
+  process(items: readonly QueuedItem[]): Promise<StageReport>;
+}
+
+/**
+ * Chosen so a local run's snapshot is written every few batches and a cold Lambda replays at most
+ * a few hundred journal entries (SQS FIFO batches hold at most 10 items).
+ */
+const SNAPSHOT_EVERY_ITEMS = 2_000;
+
+export function createStoryStage(deps: StageDeps): StoryStage {
+  let window: Window | undefined;
+  /** Records journalled but not yet known written: paid before anything else. */
+  let debt: StageRecords | undefined;
+  let sinceSnapshot = 0;
+
+  async function ready(): Promise<Window> {
+    if (window) return window;
+    const loaded = await loadWindow(deps.journal, deps.options);
+    window = loaded.window;
+    debt = loaded.unpaid;
+    sinceSnapshot = loaded.replayedItems;
+    return window;
+  }
+
+  async function pay(records: StageRecords): Promise<void> {
+    await deps.store.putStageRecords(records);
+    for (const intent of records.intents) await deps.store.createAlertIntent(intent);
+  }
+
+  async function snapshotIfDue(w: Window, added: number): Promise<void> {
+    sinceSnapshot += added;
+    if (sinceSnapshot < (deps.snapshotEvery ?? SNAPSHOT_EVERY_ITEMS)) return;
+    evict(w);
+    await deps.journal.writeSnapshot(snapshotOf(w));
+    sinceSnapshot = 0;
+  }
+
+  return {
+    async process(items) {
+      const w = await ready();
+      if (debt) {
+        await pay(debt);
+        debt = undefined;
+      }
+      evict(w);
+      let outcome: Awaited<ReturnType<typeof assignBatch>>;
+      try {
+        outcome = await assignBatch(w, items, { ...deps, clusterer: createClusterer(w.recorder, deps.options, deps.clock) });
+        if (outcome.batch) await deps.journal.writeBatch(outcome.batch);
+      } catch (err) {
+        // Memory may hold half a batch that never reached the journal: rebuild from what did.
+        window = undefined;
+        throw err;
+      }
+      if (!outcome.batch) return { assigned: [], repeated: outcome.repeated, alertsQueued: [] };
+      w.seq = outcome.batch.seq;
+      debt = outcome.batch.records;
+      await pay(outcome.batch.records);
+      debt = undefined;
+      const followUps = await followUpsFor(w, outcome.touched, deps);
+      await snapshotIfDue(w, outcome.assigned.length);
+      return {
+        assigned: outcome.assigned,
+        repeated: outcome.repeated,
+        alertsQueued: [...outcome.alertsQueued, ...followUps],
+      };
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The open window the stage holds in memory: the cluster index of recent items, the records of
+ * the stories they belong to, and the (story, topic) pairs already matched. Rebuilt from the
+ * journal's snapshot and the batches since; trimmed as ingestion time moves on.
+ */
+import { type ClusterOptions, createMemoryClusterIndex, type MemoryClusterIndex, resolveOptions } from '../clustering/index.ts';
+import { DAY_MS } from '../clustering/time.ts';
+import type { Story } from '../model.ts';
+import type { StageBatch, StageJournal, StageRecords, StageSnapshot } from './journal.ts';
+import { RecordingIndex } from './recorder.ts';
+
+export interface Window {
+  index: MemoryClusterIndex;
+  recorder: RecordingIndex;
+  stories: Map<string, Story>;
+  matched: Set<string>;
+  watermark?: string;
+  /** The last batch folded in. */
+  seq: number;
+  /** How far behind the watermark an item's event time may be and still be compared with. */
+  keepMs: number;
+}
+
+export function matchedKey(storyId: string, topic: string): string {
+  return `${storyId}\u0000${topic}`;
+}
+
+export function emptyWindow(options?: Partial<ClusterOptions>): Window {
+  return fromSnapshot(undefined, options);
+}
+
+/**
+ * An item is compared with items up to `windowDays` either side of its event time, and an event
+ * time may trail ingestion by as much again (an item published yesterday, fetched today): kept
+ * twice the window and a day, as long as the DynamoDB index kept its entries before.
+ */
+function keepMsFor(options?: Partial<ClusterOptions>): number {
+  return (2 * resolveOptions(options).windowDays + 1) * DAY_MS;
+}
+
+function fromSnapshot(snapshot: StageSnapshot | undefined, options?: Partial<ClusterOptions>): Window {
+  const index = createMemoryClusterIndex(snapshot?.index);
+  return {
+    index,
+    recorder: new RecordingIndex(index),
+    stories: new Map(snapshot?.stories.map((s) => [s.id, s])),
+    matched: new Set(snapshot?.matched),
+    watermark: snapshot?.watermark,
+    seq: snapshot?.seq ?? 0,
+    keepMs: keepMsFor(options),
+  };
+}
+
+export function applyBatch(w: Window, batch: StageBatch): void {
+  for (const change of batch.changes) w.index.apply(change);
+  for (const story of batch.stories) w.stories.set(story.id, story);
+  for (const key of batch.matched) w.matched.add(key);
+  if (batch.watermark && (!w.watermark || batch.watermark > w.watermark)) w.watermark = batch.watermark;
+  w.seq = batch.seq;
+}
+
+export interface LoadedWindow {
+  window: Window;
+  /** The last journalled batch's records: it may have died before writing them all. */
+  unpaid?: StageRecords;
+  replayedItems: number;
+}
+
+export async function loadWindow(journal: StageJournal, options?: Partial<ClusterOptions>): Promise<LoadedWindow> {
+  const window = fromSnapshot(await journal.readSnapshot(), options);
+  let last: StageBatch | undefined;
+  let replayedItems = 0;
+  for (;;) {
+    const batch = await journal.readBatch(window.seq + 1);
+    if (!batch) break;
+    applyBatch(window, batch);
+    replayedItems += batch.records.items.length;
+    last = batch;
+  }
+  evict(window);
+  return { window, unpaid: last?.records, replayedItems };
+}
+
+/** Forgets what fell out of the window: items, then stories no kept item belongs to. */
+export function evict(w: Window): void {
+  if (!w.watermark) return;
+  w.index.evictBefore(new Date(Date.parse(w.watermark) - w.keepMs).toISOString());
+  const open = new Set(w.index.storyIds());
+  for (const id of w.stories.keys()) if (!open.has(id)) w.stories.delete(id);
+  for (const key of w.matched) if (!open.has(key.slice(0, key.indexOf('\u0000')))) w.matched.delete(key);
+}
+
+export function snapshotOf(w: Window): StageSnapshot {
+  return {
+    seq: w.seq,
+    index: w.index.exportState(),
+    stories: [...w.stories.values()],
+    matched: [...w.matched],
+    watermark: w.watermark,
+  };
+}
