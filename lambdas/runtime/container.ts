@@ -7,7 +7,7 @@
 import type { AwsEndpoints } from '../adapters/aws-clients.ts';
 import { createDocumentClient } from '../adapters/dynamodb/client.ts';
 import { createDynamoClusterIndex } from '../adapters/dynamodb/cluster-index.ts';
-import { createDynamoStore } from '../adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../adapters/dynamodb/store/index.ts';
 import { createHttpClient } from '../adapters/http/client.ts';
 import { createS3Archive } from '../adapters/s3/archive.ts';
 import { createS3Client } from '../adapters/s3/client.ts';
@@ -82,7 +82,7 @@ export function buildContainer(opts: ContainerOptions): Container {
   const clock = opts.clock ?? systemClock;
   return {
     config,
-    store: createDynamoStore(doc, opts.tableName),
+    store: createDynamoStore(doc, opts.tableName, clock),
     archive: createS3Archive(createS3Client(aws), opts.bucket),
     mailer: createSesMailer(createSesClient(aws), config.alerts.from),
     http: guardedHttpClient(config.fetch),

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../lambdas/adapters/dynamodb/client.ts';
 import { createDynamoClusterIndex } from '../../../lambdas/adapters/dynamodb/cluster-index.ts';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import { createSesClient } from '../../../lambdas/adapters/ses/client.ts';
 import { createSesMailer } from '../../../lambdas/adapters/ses/mailer.ts';
 import { type DeliveryDeps, deliverAlert, sweepPendingAlerts } from '../../../lambdas/core/alerts/deliver.ts';

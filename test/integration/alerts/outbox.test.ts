@@ -1,7 +1,7 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../../lambdas/adapters/dynamodb/client.ts';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import { createSesClient } from '../../../lambdas/adapters/ses/client.ts';
 import { createSesMailer } from '../../../lambdas/adapters/ses/mailer.ts';
 import { deliverAlert, sweepPendingAlerts } from '../../../lambdas/core/alerts/deliver.ts';

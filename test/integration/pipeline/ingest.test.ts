@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoClusterIndex } from '../../../lambdas/adapters/dynamodb/cluster-index.ts';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import { createClusterer } from '../../../lambdas/core/clustering/index.ts';
 import type { Article } from '../../../lambdas/core/model.ts';
 import { type IngestDeps, ingestItem } from '../../../lambdas/core/pipeline/ingest.ts';

@@ -4,7 +4,7 @@
  * merged-away story had already alerted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import type { StoryClusterer } from '../../../lambdas/core/clustering/index.ts';
 import type { Membership } from '../../../lambdas/core/model.ts';
 import { type IngestDeps, ingestItem } from '../../../lambdas/core/pipeline/ingest.ts';

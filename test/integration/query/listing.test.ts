@@ -4,7 +4,7 @@
  * the topic is asked for in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import type { Store } from '../../../lambdas/core/ports.ts';
 import { listStories, NotFoundError, topicStories } from '../../../lambdas/core/query/queries.ts';
 import { testArticle } from '../../support/articles.ts';

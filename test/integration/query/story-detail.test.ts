@@ -4,7 +4,7 @@
  * with a reason in words for each.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import type { Article, Membership } from '../../../lambdas/core/model.ts';
 import { type StoryDetail, storyDetail } from '../../../lambdas/core/query/queries.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
