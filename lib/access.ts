@@ -1,6 +1,6 @@
 /**
  * Least privilege per function: each role gets the DynamoDB actions and S3 key prefixes its
- * handler calls, no more. The action lists follow the adapters (lambdas/adapters/dynamodb/store.ts,
+ * handler calls, no more. The action lists follow the adapters (lambdas/adapters/dynamodb/store/,
  * cluster-index.ts, cluster-batch.ts, s3/archive.ts); a new store call means a new action here.
  */
 import { Stack, Validations } from 'aws-cdk-lib';

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDocumentClient } from '../adapters/dynamodb/client.ts';
-import { createDynamoStore } from '../adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../adapters/dynamodb/store/index.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { Store } from '../core/ports.ts';
 import { LOCAL_TABLE, loadLocalConfig } from '../local/run.ts';

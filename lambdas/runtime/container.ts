@@ -6,7 +6,7 @@
 
 import type { AwsEndpoints } from '../adapters/aws-clients.ts';
 import { createDocumentClient } from '../adapters/dynamodb/client.ts';
-import { createDynamoStore } from '../adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../adapters/dynamodb/store/index.ts';
 import { createHttpClient } from '../adapters/http/client.ts';
 import { createS3Archive } from '../adapters/s3/archive.ts';
 import { createS3Client } from '../adapters/s3/client.ts';
@@ -82,7 +82,7 @@ export function buildContainer(opts: ContainerOptions): Container {
   const doc = createDocumentClient(aws);
   const s3 = createS3Client(aws);
   const clock = opts.clock ?? systemClock;
-  const store = createDynamoStore(doc, opts.tableName);
+  const store = createDynamoStore(doc, opts.tableName, clock);
   const topics = compileTopics({ aliases: config.aliases, topics: config.topics });
   const followUps = followUpsOf(config);
   return {

@@ -1,6 +1,6 @@
 /** The store on the function's table. */
 import { createDocumentClient } from '../adapters/dynamodb/client.ts';
-import { createDynamoStore } from '../adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../adapters/dynamodb/store/index.ts';
 import type { Store } from '../core/ports.ts';
 import type { TableEnv } from './env.ts';
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoStore } from '../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../lambdas/adapters/dynamodb/store/index.ts';
 import { createQueryHandler } from '../../lambdas/handlers/query.ts';
 import { testArticle } from '../support/articles.ts';
 import { launchChromium, runBrowserTests } from '../support/chromium.ts';

@@ -3,9 +3,8 @@
  * email when a story first reaches the topic's outlet count, never two, whichever side sees it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../../lambdas/adapters/dynamodb/client.ts';
 import { createDynamoClusterIndex } from '../../../lambdas/adapters/dynamodb/cluster-index.ts';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import { createSesClient } from '../../../lambdas/adapters/ses/client.ts';
 import { createSesMailer } from '../../../lambdas/adapters/ses/mailer.ts';
 import { type DeliveryDeps, deliverAlert, sweepPendingAlerts } from '../../../lambdas/core/alerts/deliver.ts';
@@ -14,9 +13,9 @@ import type { Article } from '../../../lambdas/core/model.ts';
 import { type IngestDeps, type ItemOutcome, ingestItem } from '../../../lambdas/core/pipeline/ingest.ts';
 import type { Mailer, Store } from '../../../lambdas/core/ports.ts';
 import { compileTopics } from '../../../lambdas/core/topics/index.ts';
-import { provision, type StandIns, startStandIns } from '../../../lambdas/local/standins.ts';
+import { type StandIns, startStandIns } from '../../../lambdas/local/standins.ts';
+import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
 
-const TABLE = 'follow-up-test';
 /** Three unrelated events, so each test's copies make a story of their own. */
 const BODIES: Record<string, string> = {
   s1:
@@ -55,8 +54,10 @@ interface StoredEmail {
   body: { text?: string };
 }
 
-describe('follow-up when a story reaches N outlets', () => {
+describe.each(dynamoTargets)('follow-up when a story reaches N outlets, on $name', ({ start }) => {
+  /** Only the SES stand-in is used; the store and cluster index are on `target`. */
   let standIns: StandIns;
+  let target: DynamoTarget;
   let store: Store;
   let ingest: IngestDeps;
   let deliver: DeliveryDeps;
@@ -67,14 +68,14 @@ describe('follow-up when a story reaches N outlets', () => {
 
   beforeAll(async () => {
     standIns = await startStandIns();
-    await provision(standIns.endpoints, TABLE, 'follow-up-test-bucket');
-    const doc = createDocumentClient({ endpoints: standIns.endpoints });
-    store = createDynamoStore(doc, TABLE);
+    target = await start();
+    const { doc, tableName } = await createTestTable(target.endpoint);
+    store = createDynamoStore(doc, tableName);
     const clock = { now: () => new Date('2026-11-10T10:00:00.000Z') };
     const followUps = new Map([['Larkspur', 3]]);
     ingest = {
       store,
-      clusterer: createClusterer(createDynamoClusterIndex(doc, TABLE)),
+      clusterer: createClusterer(createDynamoClusterIndex(doc, tableName)),
       topics: compileTopics({
         topics: [{ name: 'Larkspur', query: 'Larkspur AND terminal', recipients: ['d@example.com'] }],
       }),
@@ -84,7 +85,9 @@ describe('follow-up when a story reaches N outlets', () => {
     const mailer = createSesMailer(createSesClient({ endpoints: standIns.endpoints }), 'nw@example.com');
     deliver = { store, mailer, clock, subjectPrefix: '[nw]', followUps };
   });
-  afterAll(async () => standIns?.stop());
+  afterAll(async () => {
+    await Promise.all([standIns?.stop(), target?.stop()]);
+  });
   beforeEach(async () => {
     await fetch(`${standIns.mailViewerUrl}clear-store`, { method: 'POST' });
   });

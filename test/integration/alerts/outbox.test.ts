@@ -1,15 +1,14 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDocumentClient } from '../../../lambdas/adapters/dynamodb/client.ts';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import { createSesClient } from '../../../lambdas/adapters/ses/client.ts';
 import { createSesMailer } from '../../../lambdas/adapters/ses/mailer.ts';
 import { deliverAlert, sweepPendingAlerts } from '../../../lambdas/core/alerts/deliver.ts';
 import type { AlertIntent } from '../../../lambdas/core/model.ts';
 import type { Mailer, Store } from '../../../lambdas/core/ports.ts';
-import { provision, type StandIns, startStandIns } from '../../../lambdas/local/standins.ts';
+import { type StandIns, startStandIns } from '../../../lambdas/local/standins.ts';
+import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
 
-const TABLE = 'outbox-test';
 const clock = { now: () => new Date('2026-11-20T10:00:00.000Z') };
 
 function intent(storyId: string, over: Partial<AlertIntent> = {}): AlertIntent {
@@ -37,8 +36,10 @@ interface StoredEmail {
   body: { html?: string };
 }
 
-describe('alert outbox against DynamoDB and SES stand-ins', () => {
+describe.each(dynamoTargets)('alert outbox against $name and the SES stand-in', ({ start }) => {
+  /** Only the SES stand-in is used; the store is on `target`. */
   let standIns: StandIns;
+  let target: DynamoTarget;
   let store: Store;
   let mailer: Mailer;
 
@@ -47,11 +48,14 @@ describe('alert outbox against DynamoDB and SES stand-ins', () => {
 
   beforeAll(async () => {
     standIns = await startStandIns();
-    await provision(standIns.endpoints, TABLE, 'outbox-test-bucket');
-    store = createDynamoStore(createDocumentClient({ endpoints: standIns.endpoints }), TABLE);
+    target = await start();
+    const { doc, tableName } = await createTestTable(target.endpoint);
+    store = createDynamoStore(doc, tableName);
     mailer = createSesMailer(createSesClient({ endpoints: standIns.endpoints }), 'newswatch@example.com');
   });
-  afterAll(async () => standIns?.stop());
+  afterAll(async () => {
+    await Promise.all([standIns?.stop(), target?.stop()]);
+  });
   beforeEach(async () => {
     await fetch(`${standIns.mailViewerUrl}clear-store`, { method: 'POST' });
   });

@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoClusterIndex } from '../../../lambdas/adapters/dynamodb/cluster-index.ts';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import { createClusterer } from '../../../lambdas/core/clustering/index.ts';
 import type { Article } from '../../../lambdas/core/model.ts';
 import { type IngestDeps, ingestItem } from '../../../lambdas/core/pipeline/ingest.ts';
 import type { Store } from '../../../lambdas/core/ports.ts';
 import { compileTopics } from '../../../lambdas/core/topics/index.ts';
-import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
+import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
 
 const BODY =
   'The Calder Bay Port Authority voted 7-2 on Tuesday to approve a $480 million expansion of the Larkspur ' +
@@ -34,13 +34,13 @@ function copy(id: string, outlet: string, over: Partial<Article> = {}): Article 
   };
 }
 
-describe('ingestItem', () => {
+describe.each(dynamoTargets)('ingestItem on $name', ({ start }) => {
   let target: DynamoTarget;
   let store: Store;
   let deps: IngestDeps;
 
   beforeAll(async () => {
-    target = await startDynalite();
+    target = await start();
     const { doc, tableName } = await createTestTable(target.endpoint);
     store = createDynamoStore(doc, tableName);
     deps = {

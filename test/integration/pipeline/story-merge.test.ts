@@ -4,7 +4,7 @@
  * merged-away story had already alerted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import type { StoryClusterer } from '../../../lambdas/core/clustering/index.ts';
 import type { Membership } from '../../../lambdas/core/model.ts';
 import { type IngestDeps, ingestItem } from '../../../lambdas/core/pipeline/ingest.ts';
@@ -12,7 +12,7 @@ import type { Store } from '../../../lambdas/core/ports.ts';
 import { listStories, storyDetail } from '../../../lambdas/core/query/queries.ts';
 import { compileTopics } from '../../../lambdas/core/topics/index.ts';
 import { testArticle } from '../../support/articles.ts';
-import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
+import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
 
 const EARLIER = 'st_1';
 const LATER = 'st_2';
@@ -42,13 +42,13 @@ const article = (id: string, outlet: string, title: string, minute: number) =>
 const joined = (storyId: string) => ({ storyId, isNew: false, method: 'similar', score: 0.5, evidence: {} });
 const founded = (storyId: string) => ({ storyId, isNew: true, method: 'new', score: 0, evidence: {} });
 
-describe('ingesting an item that merges two stories', () => {
+describe.each(dynamoTargets)('ingesting an item that merges two stories on $name', ({ start }) => {
   let target: DynamoTarget;
   let store: Store;
   let deps: IngestDeps;
 
   beforeAll(async () => {
-    target = await startDynalite();
+    target = await start();
     const { doc, tableName } = await createTestTable(target.endpoint);
     store = createDynamoStore(doc, tableName);
     deps = {

@@ -4,11 +4,11 @@
  * the topic is asked for in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import type { Store } from '../../../lambdas/core/ports.ts';
 import { listStories, NotFoundError, topicStories } from '../../../lambdas/core/query/queries.ts';
 import { testArticle } from '../../support/articles.ts';
-import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
+import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
 
 const HOUR = 3_600_000;
 const base = Date.now() - 6 * HOUR;
@@ -16,12 +16,12 @@ const base = Date.now() - 6 * HOUR;
 const item = (id: string, outlet: string, title: string, hoursIn: number) =>
   testArticle(id, outlet, title, new Date(base + hoursIn * HOUR));
 
-describe('story and topic listings', () => {
+describe.each(dynamoTargets)('story and topic listings on $name', ({ start }) => {
   let target: DynamoTarget;
   let store: Store;
 
   beforeAll(async () => {
-    target = await startDynalite();
+    target = await start();
     const { doc, tableName } = await createTestTable(target.endpoint);
     store = createDynamoStore(doc, tableName);
     // Three stories, oldest first; the newest turns out to be the oldest's event and is merged into it.

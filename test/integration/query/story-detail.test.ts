@@ -4,10 +4,10 @@
  * with a reason in words for each.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import type { Article, Membership } from '../../../lambdas/core/model.ts';
 import { type StoryDetail, storyDetail } from '../../../lambdas/core/query/queries.ts';
-import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
+import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
 
 function report(id: string, outlet: string, title: string, published: string): Article {
   return {
@@ -73,12 +73,12 @@ const MEMBERSHIPS: Membership[] = [
   { storyId: 'approval-story', itemId: 'approval', isNew: true, method: 'new', score: 0, evidence: {} },
 ];
 
-describe('story detail', () => {
+describe.each(dynamoTargets)('story detail on $name', ({ start }) => {
   let target: DynamoTarget;
   let detail: StoryDetail;
 
   beforeAll(async () => {
-    target = await startDynalite();
+    target = await start();
     const { doc, tableName } = await createTestTable(target.endpoint);
     const store = createDynamoStore(doc, tableName);
     for (const m of MEMBERSHIPS) await store.putMembership(m);

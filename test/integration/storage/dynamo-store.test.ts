@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import type { AlertIntent, Article } from '../../../lambdas/core/model.ts';
 import type { Store } from '../../../lambdas/core/ports.ts';
 import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
@@ -89,6 +89,19 @@ describe.each(dynamoTargets)('DynamoDB store on $name', ({ start }) => {
     expect(grown.headline).toBe('Earlier copy');
     const listed = await store.listStories({ since: '2026-11-19T00:00:00.000Z' });
     expect(listed.map((s) => s.id)).toContain('s1');
+  });
+
+  it('stamps story updates and ends default listings at the clock it is given', async () => {
+    const { doc, tableName } = await createTestTable(target.endpoint);
+    let now = '2026-11-21T08:00:00.000Z';
+    const clocked = createDynamoStore(doc, tableName, { now: () => new Date(now) });
+    expect((await clocked.upsertStory('c1', article('c1'))).updatedAt).toBe(now);
+    // Eleven days before the clock: outside the default seven-day listing.
+    await clocked.upsertStory('c2', article('c2', { firstSeen: '2026-11-10T10:00:00.000Z' }));
+    expect((await clocked.listStories({})).map((s) => s.id)).toEqual(['c1']);
+    now = '2026-11-21T09:00:00.000Z';
+    await clocked.mergeStory('c2', 'c1');
+    expect((await clocked.getStory('c1'))?.updatedAt).toBe(now);
   });
 
   it('records memberships under the item and lists them by story', async () => {

@@ -4,7 +4,7 @@
  * lambdas/core/stories/credit.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
+import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import type { Article, Story } from '../../../lambdas/core/model.ts';
 import type { Store } from '../../../lambdas/core/ports.ts';
 import { storyFamily } from '../../../lambdas/core/stories/family.ts';

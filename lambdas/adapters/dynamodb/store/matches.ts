@@ -1,0 +1,54 @@
+/** Topic matches: kept in the story's partition, and listed per topic by time through the GSI. */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { TopicMatch } from '../../../core/model.ts';
+import type { Store } from '../../../core/ports.ts';
+import { conditional } from '../conditional.ts';
+import { keys } from '../keys.ts';
+import { GSI, strip, type Table } from './table.ts';
+
+export type MatchRecords = Pick<Store, 'putTopicMatch' | 'listMatchesByStory' | 'listMatchesByTopic'>;
+
+export function matchRecords({ doc, TableName, queryAll }: Table): MatchRecords {
+  return {
+    async putTopicMatch(m) {
+      await conditional(() =>
+        doc.send(
+          new PutCommand({
+            TableName,
+            Item: {
+              ...keys.match(m.storyId, m.topic, m.itemId),
+              gsi1pk: keys.topicMatches(m.topic),
+              gsi1sk: `${m.matchedAt}#${m.storyId}#${m.itemId}`,
+              kind: 'match',
+              ...m,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+    },
+
+    async listMatchesByStory(storyId) {
+      const rows = await queryAll({
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':p': keys.story(storyId).pk, ':s': 'MATCH#' },
+      });
+      return rows.map((r) => strip<TopicMatch>(r, []) as TopicMatch);
+    },
+
+    async listMatchesByTopic(topic, { since, limit = 100 }) {
+      const rows = await queryAll(
+        {
+          IndexName: GSI,
+          KeyConditionExpression: since ? 'gsi1pk = :p AND gsi1sk >= :s' : 'gsi1pk = :p',
+          ExpressionAttributeValues: since
+            ? { ':p': keys.topicMatches(topic), ':s': since }
+            : { ':p': keys.topicMatches(topic) },
+          ScanIndexForward: false,
+        },
+        limit,
+      );
+      return rows.map((r) => strip<TopicMatch>(r, []) as TopicMatch);
+    },
+  };
+}
