@@ -2,7 +2,16 @@
  * The ports the core talks through. Adapters (DynamoDB, S3, SES, HTTP) implement them; unit
  * tests may fake them. Nothing here names an AWS type.
  */
-import type { AlertIntent, AlertKey, FeedState, Membership, QueuedItem, StoredItem, Story, TopicMatch } from './model.ts';
+import type {
+  AlertIntent,
+  AlertKey,
+  FeedState,
+  Membership,
+  QueuedItem,
+  StoredItem,
+  Story,
+  TopicMatch,
+} from './model.ts';
 import type { StageRecords } from './stage/journal.ts';
 
 /** Result of a conditional HTTP GET. */
@@ -59,7 +68,9 @@ export interface Store {
    */
   claimUrl(url: string, itemId: string): Promise<string>;
   /** An edit of a stored item (same id, new content): its story and topics stay as they were. */
-  editItem(item: Pick<StoredItem, 'id' | 'title' | 'summary' | 'contentHash' | 'textKey' | 'textLength'>): Promise<void>;
+  editItem(
+    item: Pick<StoredItem, 'id' | 'title' | 'summary' | 'contentHash' | 'textKey' | 'textLength'>,
+  ): Promise<void>;
 
   /** The story an item was assigned to, if it was. */
   getMembership(itemId: string): Promise<Membership | undefined>;

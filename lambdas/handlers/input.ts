@@ -27,7 +27,8 @@ function text(object: Record<string, unknown>, field: string): string {
 
 function optionalText(object: Record<string, unknown>, field: string): void {
   const value = object[field];
-  if (value !== undefined && typeof value !== 'string') throw new MalformedInputError(`${field}: expected a string`);
+  if (value !== undefined && typeof value !== 'string')
+    throw new MalformedInputError(`${field}: expected a string`);
 }
 
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;

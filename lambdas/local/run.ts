@@ -11,11 +11,13 @@ import { parseConfig } from '../core/config/load.ts';
 import { type Config, SAMPLES_PLACEHOLDER } from '../core/config/schema.ts';
 import type { FeedRunReport } from '../core/pipeline/run-feed.ts';
 import type { Clock, Store } from '../core/ports.ts';
+import type { AssignedItem, StageReport } from '../core/stage/stage.ts';
 import { createAlerterHandler } from '../handlers/alerter.ts';
 import { createFetcherHandler } from '../handlers/fetcher.ts';
 import { createSchedulerHandler } from '../handlers/scheduler.ts';
+import { createStageHandler } from '../handlers/stage.ts';
 import { buildContainer, type Container } from '../runtime/container.ts';
-import { createMemoryQueue, type MemoryQueue } from './memory-queue.ts';
+import { createLocalQueue, type LocalQueue } from './local-queue.ts';
 import { startSampleServer } from './sample-feeds.ts';
 import { openStandIns } from './shared-standins.ts';
 import { provision, type StandIns } from './standins.ts';
@@ -33,6 +35,8 @@ export interface SentEmail {
 export interface RunResult {
   startedAt: string;
   reports: FeedRunReport[];
+  /** Items the story stage assigned in this run (a stopped run's queued items included). */
+  assigned: AssignedItem[];
   failedFeedMessages: number;
   emails: SentEmail[];
   /** Where each of `emails` was saved, as HTML, in the same order. */
@@ -44,7 +48,7 @@ export interface RunResult {
 export interface LocalEnv {
   config: Config;
   container: Container;
-  queue: MemoryQueue;
+  queue: LocalQueue;
   standIns: StandIns;
   dataDir: string;
   /** With `reset`: what was deleted, in words. */
@@ -103,7 +107,7 @@ export async function startLocal(
   };
   // Whatever fails from here on must release the ports, or the process lives on holding them.
   let container: Container;
-  const queue = createMemoryQueue();
+  const queue = createLocalQueue(dataDir);
   try {
     await provision(standIns.endpoints, LOCAL_TABLE, LOCAL_BUCKET);
     container = buildContainer({
@@ -222,6 +226,29 @@ function writeMailIndex(dir: string): string {
   return path;
 }
 
+/**
+ * Locally the stage takes larger batches than SQS FIFO's ten, so each journal entry covers more
+ * items; kept small enough that an entry stays a few megabytes.
+ */
+const LOCAL_STAGE_BATCH = 500;
+
+/** Every queued item, this run's and any a stopped run left, through the story stage handler. */
+async function runStage(env: LocalEnv): Promise<AssignedItem[]> {
+  const pending = env.queue.pendingItems();
+  const reports: StageReport[] = [];
+  const stage = createStageHandler(
+    async () => env.container,
+    (r) => reports.push(r),
+  );
+  for (let i = 0; i < pending.items.length; i += LOCAL_STAGE_BATCH) {
+    const out = await stage(sqsEvent(pending.items.slice(i, i + LOCAL_STAGE_BATCH)));
+    if (out.batchItemFailures.length > 0)
+      throw new Error(`${out.batchItemFailures.length} queued item(s) could not be read by the story stage`);
+  }
+  pending.ack();
+  return reports.flatMap((r) => r.assigned);
+}
+
 /** One scheduled run, end to end, through the Lambda handlers. */
 export async function runOnce(env: LocalEnv): Promise<RunResult> {
   const startedAt = new Date().toISOString();
@@ -237,6 +264,7 @@ export async function runOnce(env: LocalEnv): Promise<RunResult> {
     const out = await fetcher(sqsEvent(feedIds.map((feedId) => ({ feedId }))));
     failedFeedMessages = out.batchItemFailures.length;
   }
+  const assigned = await runStage(env);
   const alerter = createAlerterHandler(getContainer);
   const alertKeys = env.queue.drainAlerts();
   if (alertKeys.length > 0) await alerter(sqsEvent(alertKeys));
@@ -245,5 +273,13 @@ export async function runOnce(env: LocalEnv): Promise<RunResult> {
   const emails = await fetchEmails(env.standIns.mailViewerUrl, since);
   const mailDir = join(env.dataDir, 'mail');
   const mailFiles = saveEmails(mailDir, emails, startedAt);
-  return { startedAt, reports, failedFeedMessages, emails, mailFiles, mailIndex: writeMailIndex(mailDir) };
+  return {
+    startedAt,
+    reports,
+    assigned,
+    failedFeedMessages,
+    emails,
+    mailFiles,
+    mailIndex: writeMailIndex(mailDir),
+  };
 }

@@ -1,8 +1,9 @@
 /** The readable report `newswatch run` prints after each run. */
-import type { ItemOutcome } from '../core/pipeline/ingest.ts';
+import type { AdmitOutcome } from '../core/pipeline/admit.ts';
+import type { AssignedItem } from '../core/stage/stage.ts';
 import type { RunResult } from './run.ts';
 
-type NewItem = Extract<ItemOutcome, { kind: 'new' }>;
+type NewItem = AssignedItem;
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
@@ -10,10 +11,10 @@ function pad(text: string, width: number): string {
 
 function feedLines(result: RunResult): string[] {
   return result.reports.map((r) => {
-    const count = (kind: ItemOutcome['kind']) => r.items.filter((i) => i.kind === kind).length;
+    const count = (kind: AdmitOutcome['kind']) => r.items.filter((i) => i.kind === kind).length;
     const detail = r.error
       ? `${r.error.kind}: ${r.error.message}`
-      : `${count('new')} new, ${count('seen')} seen, ${count('edited')} edited`;
+      : `${count('queued')} new, ${count('seen')} seen, ${count('edited')} edited`;
     const pages = r.pageErrors.length
       ? `; ${r.pageErrors.length} article page(s) not fetched, summary kept`
       : '';
@@ -26,7 +27,7 @@ function storyLines(items: NewItem[]): string[] {
   for (const item of items) byStory.set(item.story.id, [...(byStory.get(item.story.id) ?? []), item]);
   const lines: string[] = [];
   for (const [storyId, members] of byStory) {
-    // Feeds are ingested concurrently: the snapshot with the most members is the latest.
+    // Members arrive in order: the snapshot with the most members is the latest.
     const story = members.reduce<NewItem['story'] | undefined>(
       (best, m) => (best && best.memberCount >= m.story.memberCount ? best : m.story),
       undefined,
@@ -55,7 +56,7 @@ function pageLine(page: PageHint): string {
 
 export function formatSummary(result: RunResult, configPath: string, page: PageHint): string {
   const items = result.reports.flatMap((r) => r.items);
-  const fresh = items.filter((i): i is NewItem => i.kind === 'new');
+  const fresh = result.assigned;
   const seen = items.filter((i) => i.kind === 'seen').length;
   const edited = items.filter((i) => i.kind === 'edited').length;
   const failed = result.reports.filter((r) => r.error).length;

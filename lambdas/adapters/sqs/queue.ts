@@ -3,7 +3,11 @@
  * message group, so the stage sees them in order), outbox keys to the alerter.
  */
 import { createHash } from 'node:crypto';
-import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  SendMessageBatchCommand,
+  type SendMessageBatchRequestEntry,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { QueuedItem } from '../../core/model.ts';
 import type { WorkQueue } from '../../core/ports.ts';
 
@@ -36,7 +40,11 @@ function batches(entries: Omit<SendMessageBatchRequestEntry, 'Id'>[]): SendMessa
   return out;
 }
 
-async function sendAll(sqs: SQSClient, QueueUrl: string, entries: Omit<SendMessageBatchRequestEntry, 'Id'>[]) {
+async function sendAll(
+  sqs: SQSClient,
+  QueueUrl: string,
+  entries: Omit<SendMessageBatchRequestEntry, 'Id'>[],
+) {
   // One batch after another: a FIFO queue keeps the order they were sent in.
   for (const Entries of batches(entries)) {
     const out = await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries }));
@@ -68,7 +76,8 @@ export interface QueueUrls {
 
 export function createSqsQueue(sqs: SQSClient, urls: QueueUrls): WorkQueue {
   return {
-    sendFeeds: (feedIds) => sendAll(sqs, urls.feeds, plain(feedIds.map((feedId) => JSON.stringify({ feedId })))),
+    sendFeeds: (feedIds) =>
+      sendAll(sqs, urls.feeds, plain(feedIds.map((feedId) => JSON.stringify({ feedId })))),
     sendItems: (items) => sendAll(sqs, urls.items, items.map(itemEntry)),
     sendAlerts: (keys) => sendAll(sqs, urls.alerts, plain(keys.map((key) => JSON.stringify(key)))),
   };

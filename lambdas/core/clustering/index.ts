@@ -57,8 +57,7 @@ export {
   type MemoryClusterIndex,
   type MemoryIndexState,
 } from './memory-index.ts';
-export { resolveOptions } from './options.ts';
-export { type ClusterOptions, DEFAULT_OPTIONS } from './options.ts';
+export { type ClusterOptions, DEFAULT_OPTIONS, resolveOptions } from './options.ts';
 export type { ClusterIndex, Frequencies, IndexedItem, Placement, StoryVector, TimeRange } from './port.ts';
 
 /** `clock` times records, leases and expiries (the system clock unless a test or the runtime says). */

@@ -32,11 +32,17 @@ export interface BatchOutcome {
 
 /** Who arrives first within a batch is an accident of fetching: decide in event-time order. */
 function inOrder(items: readonly QueuedItem[]): QueuedItem[] {
-  const keyed = items.map((item) => ({ item, key: `${eventTimeOf({ published: item.published, seenAt: item.firstSeen })}\u0000${item.id}` }));
+  const keyed = items.map((item) => ({
+    item,
+    key: `${eventTimeOf({ published: item.published, seenAt: item.firstSeen })}\u0000${item.id}`,
+  }));
   return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ item }) => item);
 }
 
-async function fresh(w: Window, items: readonly QueuedItem[]): Promise<{ todo: QueuedItem[]; repeated: string[] }> {
+async function fresh(
+  w: Window,
+  items: readonly QueuedItem[],
+): Promise<{ todo: QueuedItem[]; repeated: string[] }> {
   const unique = new Map(items.map((i) => [i.id, i]));
   const known = new Set((await w.index.getItems([...unique.keys()])).map((i) => i.itemId));
   return {
@@ -132,7 +138,11 @@ function stored(item: QueuedItem, assigned: AssignedItem): StoredItem {
   return { ...rest, membership: assigned.membership, ...(topics.length > 0 ? { topics } : {}) };
 }
 
-export async function assignBatch(w: Window, items: readonly QueuedItem[], deps: BatchDeps): Promise<BatchOutcome> {
+export async function assignBatch(
+  w: Window,
+  items: readonly QueuedItem[],
+  deps: BatchDeps,
+): Promise<BatchOutcome> {
   const { todo, repeated } = await fresh(w, items);
   const now = deps.clock.now().toISOString();
   const b = new BatchBuilder(w, deps, now);
@@ -153,10 +163,22 @@ export async function assignBatch(w: Window, items: readonly QueuedItem[], deps:
     b.recordMerges(membership.merged ?? [], storyId);
     b.setStory(withMember(w.stories.get(storyId), storyId, item, now));
     const family = await b.family(w.stories.get(storyId) as Story);
-    const hits = deps.topics.match({ title: item.title, text: item.text, source: item.outlet, url: item.url });
+    const hits = deps.topics.match({
+      title: item.title,
+      text: item.text,
+      source: item.outlet,
+      url: item.url,
+    });
     b.tag(item, family, hits);
     b.touched.add(family.story.id);
-    const done: AssignedItem = { itemId: item.id, title: item.title, outlet: item.outlet, story: family.story, membership, hits };
+    const done: AssignedItem = {
+      itemId: item.id,
+      title: item.title,
+      outlet: item.outlet,
+      story: family.story,
+      membership,
+      hits,
+    };
     assigned.push(done);
     b.records.items.push(stored(item, done));
     if (!watermark || item.firstSeen > watermark) watermark = item.firstSeen;

@@ -100,7 +100,10 @@ export function createStoryStage(deps: StageDeps): StoryStage {
       evict(w);
       let outcome: Awaited<ReturnType<typeof assignBatch>>;
       try {
-        outcome = await assignBatch(w, items, { ...deps, clusterer: createClusterer(w.recorder, deps.options, deps.clock) });
+        outcome = await assignBatch(w, items, {
+          ...deps,
+          clusterer: createClusterer(w.recorder, deps.options, deps.clock),
+        });
         if (outcome.batch) await deps.journal.writeBatch(outcome.batch);
       } catch (err) {
         // Memory may hold half a batch that never reached the journal: rebuild from what did.

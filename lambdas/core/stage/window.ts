@@ -3,7 +3,12 @@
  * the stories they belong to, and the (story, topic) pairs already matched. Rebuilt from the
  * journal's snapshot and the batches since; trimmed as ingestion time moves on.
  */
-import { type ClusterOptions, createMemoryClusterIndex, type MemoryClusterIndex, resolveOptions } from '../clustering/index.ts';
+import {
+  type ClusterOptions,
+  createMemoryClusterIndex,
+  type MemoryClusterIndex,
+  resolveOptions,
+} from '../clustering/index.ts';
 import { DAY_MS } from '../clustering/time.ts';
 import type { Story } from '../model.ts';
 import type { StageBatch, StageJournal, StageRecords, StageSnapshot } from './journal.ts';
@@ -66,7 +71,10 @@ export interface LoadedWindow {
   replayedItems: number;
 }
 
-export async function loadWindow(journal: StageJournal, options?: Partial<ClusterOptions>): Promise<LoadedWindow> {
+export async function loadWindow(
+  journal: StageJournal,
+  options?: Partial<ClusterOptions>,
+): Promise<LoadedWindow> {
   const window = fromSnapshot(await journal.readSnapshot(), options);
   let last: StageBatch | undefined;
   let replayedItems = 0;

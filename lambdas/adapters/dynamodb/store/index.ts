@@ -1,6 +1,6 @@
 /**
  * The Store port on DynamoDB, one module per record kind (keys in ../keys.ts). Uses only
- * conditional puts/updates, queries and single-item reads, so it behaves the same on AWS, on
+ * conditional puts/updates, batch writes, queries and single-item reads, so it behaves the same on AWS, on
  * DynamoDB Local and on dynalite (which has no transactions, streams or TTL).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -9,6 +9,7 @@ import { feedRecords } from './feeds.ts';
 import { itemRecords } from './items.ts';
 import { matchRecords } from './matches.ts';
 import { outboxRecords } from './outbox.ts';
+import { stageRecords } from './stage.ts';
 import { storyRecords } from './stories.ts';
 import { bindTable } from './table.ts';
 
@@ -29,5 +30,6 @@ export function createDynamoStore(
     ...storyRecords(table),
     ...matchRecords(table),
     ...outboxRecords(table),
+    ...stageRecords(table),
   };
 }

@@ -1,88 +1,80 @@
-/** Items, the URL claim that keeps a GUID change from duplicating one, and item → story membership. */
+/**
+ * Items and the URL claim that keeps a GUID change from duplicating one. The stage writes an item
+ * with its membership (listed per story through the GSI); its text is in the archive.
+ */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Article, Membership } from '../../../core/model.ts';
+import type { Membership, StoredItem } from '../../../core/model.ts';
 import type { Store } from '../../../core/ports.ts';
-import { conditional } from '../conditional.ts';
 import { keys } from '../keys.ts';
-import { GSI, strip, type Table } from './table.ts';
+import { GSI, type Row, strip, type Table } from './table.ts';
 
 export type ItemRecords = Pick<
   Store,
-  'putItem' | 'getItem' | 'findItemIdByUrl' | 'putMembership' | 'getMembership' | 'listMemberships'
+  'getItem' | 'claimUrl' | 'editItem' | 'getMembership' | 'listMemberships'
 >;
+
+export function itemRow(item: StoredItem): Row {
+  return {
+    ...keys.item(item.id),
+    gsi1pk: keys.storyMembers(item.membership.storyId),
+    gsi1sk: item.id,
+    kind: 'item',
+    ...item,
+  };
+}
+
+function isConditionFailure(err: unknown): boolean {
+  return (err as { name?: string }).name === 'ConditionalCheckFailedException';
+}
 
 export function itemRecords({ doc, TableName, clock, get, queryAll }: Table): ItemRecords {
   return {
-    async putItem(item) {
-      const created = await conditional(() =>
-        doc.send(
+    async getItem(itemId) {
+      return strip<StoredItem>(await get(keys.item(itemId)), ['editedAt']);
+    },
+
+    async claimUrl(url, itemId) {
+      try {
+        await doc.send(
           new PutCommand({
             TableName,
-            Item: { ...keys.item(item.id), kind: 'item', ...item },
-            ConditionExpression: 'attribute_not_exists(pk)',
+            Item: { ...keys.itemUrl(url), kind: 'url', itemId },
+            // Taken again by its own holder: a fetcher that died after claiming retries the item.
+            ConditionExpression: 'attribute_not_exists(pk) OR itemId = :id',
+            ExpressionAttributeValues: { ':id': itemId },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
-        ),
-      );
-      if (created) {
-        if (item.url) {
-          await conditional(() =>
-            doc.send(
-              new PutCommand({
-                TableName,
-                Item: { ...keys.itemUrl(item.url as string), kind: 'url', itemId: item.id },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              }),
-            ),
-          );
-        }
-        return 'created';
+        );
+        return itemId;
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+        const holder = (err as { Item?: Row }).Item?.itemId;
+        return typeof holder === 'string' ? holder : ((await get(keys.itemUrl(url)))?.itemId as string);
       }
-      const edited = await conditional(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.item(item.id),
-            UpdateExpression: 'SET title = :t, #text = :x, summary = :s, contentHash = :h, editedAt = :now',
-            ConditionExpression: 'contentHash <> :h',
-            ExpressionAttributeNames: { '#text': 'text' },
-            ExpressionAttributeValues: {
-              ':t': item.title,
-              ':x': item.text,
-              ':s': item.summary ?? null,
-              ':h': item.contentHash,
-              ':now': clock.now().toISOString(),
-            },
-          }),
-        ),
-      );
-      return edited ? 'updated' : 'unchanged';
     },
 
-    async getItem(itemId) {
-      return strip<Article>(await get(keys.item(itemId)), ['editedAt']);
-    },
-
-    async findItemIdByUrl(url) {
-      return (await get(keys.itemUrl(url)))?.itemId as string | undefined;
-    },
-
-    async putMembership(m) {
+    async editItem({ id, title, summary, contentHash, textKey, textLength }) {
       await doc.send(
-        new PutCommand({
+        new UpdateCommand({
           TableName,
-          Item: {
-            ...keys.member(m.itemId),
-            gsi1pk: keys.storyMembers(m.storyId),
-            gsi1sk: m.itemId,
-            kind: 'member',
-            ...m,
+          Key: keys.item(id),
+          UpdateExpression:
+            'SET title = :t, summary = :s, contentHash = :h, textKey = :k, textLength = :l, editedAt = :now',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: {
+            ':t': title,
+            ':s': summary ?? null,
+            ':h': contentHash,
+            ':k': textKey ?? null,
+            ':l': textLength,
+            ':now': clock.now().toISOString(),
           },
         }),
       );
     },
 
     async getMembership(itemId) {
-      return strip<Membership>(await get(keys.member(itemId)), []);
+      return (await get(keys.item(itemId)))?.membership as Membership | undefined;
     },
 
     async listMemberships(storyId) {
@@ -91,7 +83,7 @@ export function itemRecords({ doc, TableName, clock, get, queryAll }: Table): It
         KeyConditionExpression: 'gsi1pk = :p',
         ExpressionAttributeValues: { ':p': keys.storyMembers(storyId) },
       });
-      return rows.map((r) => strip<Membership>(r, []) as Membership);
+      return rows.flatMap((r) => (r.membership ? [r.membership as Membership] : []));
     },
   };
 }

@@ -1,33 +1,24 @@
 /** Topic matches: kept in the story's partition, and listed per topic by time through the GSI. */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TopicMatch } from '../../../core/model.ts';
 import type { Store } from '../../../core/ports.ts';
-import { conditional } from '../conditional.ts';
 import { keys } from '../keys.ts';
-import { GSI, strip, type Table } from './table.ts';
+import { GSI, type Row, strip, type Table } from './table.ts';
 
-export type MatchRecords = Pick<Store, 'putTopicMatch' | 'listMatchesByStory' | 'listMatchesByTopic'>;
+export type MatchRecords = Pick<Store, 'listMatchesByStory' | 'listMatchesByTopic'>;
 
-export function matchRecords({ doc, TableName, queryAll }: Table): MatchRecords {
+/** A story's first match of a topic, in the story's partition and listed per topic by time. */
+export function matchRow(m: TopicMatch): Row {
   return {
-    async putTopicMatch(m) {
-      await conditional(() =>
-        doc.send(
-          new PutCommand({
-            TableName,
-            Item: {
-              ...keys.match(m.storyId, m.topic, m.itemId),
-              gsi1pk: keys.topicMatches(m.topic),
-              gsi1sk: `${m.matchedAt}#${m.storyId}#${m.itemId}`,
-              kind: 'match',
-              ...m,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-    },
+    ...keys.match(m.storyId, m.topic, m.itemId),
+    gsi1pk: keys.topicMatches(m.topic),
+    gsi1sk: `${m.matchedAt}#${m.storyId}#${m.itemId}`,
+    kind: 'match',
+    ...m,
+  };
+}
 
+export function matchRecords({ queryAll }: Table): MatchRecords {
+  return {
     async listMatchesByStory(storyId) {
       const rows = await queryAll({
         KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
