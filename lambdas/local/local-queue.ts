@@ -57,7 +57,12 @@ export function createLocalQueue(dataDir: string): LocalQueue {
         .filter((f) => f.endsWith('.json'))
         .sort();
       const items = files.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as QueuedItem[]);
-      return { items, ack: () => files.forEach((f) => rmSync(join(dir, f), { force: true })) };
+      return {
+        items,
+        ack: () => {
+          for (const f of files) rmSync(join(dir, f), { force: true });
+        },
+      };
     },
   };
 }
