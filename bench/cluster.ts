@@ -7,9 +7,7 @@
  *    writing that the CLI pays (target 2,000/s);
  * 3. time per item with 1k, 10k, 100k and 1M items already indexed (synthetic, within the window),
  *    with the postings and items each assignment read, which the design bounds;
- * 4. DynamoDB read and write capacity units per ingested item, counted with
- *    ReturnConsumedCapacity on dynalite started in-process on a loopback port, and on DynamoDB
- *    Local when scripts/fetch-dynamodb-local.sh has fetched it.
+ * What storage costs per item is bench/storage.ts's question.
  *
  *   npx tsx bench/cluster.ts [--cli-items 5000] [--rounds 5] [--sizes 1000,10000,100000,1000000]
  *     [--items 3000] [--passes 5]
@@ -18,22 +16,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import {
-  dynamoDbLocalDir,
-  meter,
-  startDynalite,
-  startDynamoDbLocal,
-  type Target,
-} from '../eval/lib/dynamo-targets.ts';
 import { articles, random, START, Vocabulary } from '../eval/lib/synthetic.ts';
 import { endToEnd } from './cluster-cli.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-import { createDocumentClient } from '../lambdas/adapters/dynamodb/client.ts';
-import { createDynamoClusterIndex } from '../lambdas/adapters/dynamodb/cluster-index.ts';
-import { createTableInput } from '../lambdas/adapters/dynamodb/schema.ts';
 import { fingerprint } from '../lambdas/core/clustering/fingerprint/features.ts';
 import {
   type ClusterIndex,
@@ -211,47 +196,6 @@ function counted(inner: ClusterIndex) {
   return { index, work };
 }
 
-interface Capacity {
-  read: number;
-  write: number;
-  requests: number;
-}
-
-async function dynamoCost(target: Target, vocab: Vocabulary, count: number): Promise<void> {
-  try {
-    const doc = createDocumentClient({ endpoints: { dynamodb: target.endpoint } });
-    await doc.send(new CreateTableCommand(createTableInput('bench-cluster')));
-    const used = meter(doc);
-    const clusterer = createClusterer(createDynamoClusterIndex(doc, 'bench-cluster'));
-    const fresh: Capacity = { read: 0, write: 0, requests: 0 };
-    const joined: Capacity = { read: 0, write: 0, requests: 0 };
-    let newCount = 0;
-    for (const item of articles(count, 5, 3, vocab)) {
-      const before = { ...used };
-      const m = await clusterer.assign(item);
-      const bucket = m.isNew ? fresh : joined;
-      bucket.read += used.read - before.read;
-      bucket.write += used.write - before.write;
-      bucket.requests += used.requests - before.requests;
-      if (m.isNew) newCount++;
-    }
-    const line = (label: string, c: Capacity, n: number) =>
-      `${label}: ${(c.read / n).toFixed(1)} RCU, ${(c.write / n).toFixed(1)} WCU, ${(c.requests / n).toFixed(1)} requests per item (${n} items)`;
-    console.log(
-      `\n== DynamoDB capacity per ingested item (${target.name}, ReturnConsumedCapacity, ${count} ~800-word articles)`,
-    );
-    console.log(line('all', used, count));
-    console.log(line('starting a story', fresh, newCount));
-    console.log(line('joining a story', joined, count - newCount));
-    const parts = [...used.byCommand].map(
-      ([name, u]) => `${name} ${(u.units / count).toFixed(1)} units/${(u.requests / count).toFixed(1)} req`,
-    );
-    console.log(`per command, per item: ${parts.join('; ')}`);
-  } finally {
-    await target.stop();
-  }
-}
-
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -261,18 +205,12 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       sizes: { type: 'string' },
       items: { type: 'string' },
       passes: { type: 'string' },
-      dynamo: { type: 'string' },
     },
   });
   const vocab = new Vocabulary(30_000);
   endToEnd(vocab, Number(values['cli-items'] ?? 5000), Number(values.rounds ?? 5));
   await throughput(vocab, Number(values.items ?? 3000), Number(values.passes ?? 5));
   await scaling(vocab, (values.sizes ?? '1000,10000,100000,1000000').split(',').map(Number));
-  const count = Number(values.dynamo ?? 200);
-  await dynamoCost(await startDynalite(), vocab, count);
-  const localDir = dynamoDbLocalDir(repoRoot);
-  if (localDir) await dynamoCost(await startDynamoDbLocal(localDir), vocab, count);
-  else console.log('DynamoDB Local not found (.cache/dynamodb-local): capacity measured on dynalite only');
   return 0;
 }
 

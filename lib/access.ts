@@ -1,7 +1,7 @@
 /**
  * Least privilege per function: each role gets the DynamoDB actions and S3 key prefixes its
  * handler calls, no more. The action lists follow the adapters (lambdas/adapters/dynamodb/store/,
- * cluster-index.ts, cluster-batch.ts, s3/archive.ts); a new store call means a new action here.
+ * s3/archive.ts, s3/journal.ts); a new store call means a new action here.
  */
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -59,4 +59,26 @@ export function grantArchiveWrites(fn: IFunction, bucket: Bucket, prefixes: read
       reason: `Archive keys are content hashes under ${prefix}/, unknown until the body is fetched: the prefix is as narrow as it gets.`,
     });
   }
+}
+
+/**
+ * The story stage reads and writes its journal under `stage/` (lambdas/adapters/s3/journal.ts):
+ * a snapshot and numbered batches. Reading a batch that does not exist yet is how it finds the
+ * end, so it needs s3:ListBucket for a 404 rather than a 403 (a prefix condition would not
+ * apply to the GET, so none is set).
+ */
+export function grantJournal(fn: IFunction, bucket: Bucket): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resources: [bucket.arnForObjects('stage/*')],
+    }),
+  );
+  fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+  const stack = Stack.of(bucket);
+  const bucketId = stack.resolve(stack.getLogicalId(bucket.node.defaultChild as CfnBucket)) as string;
+  Validations.of(stack).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/stage/*]`,
+    reason: 'The journal is a snapshot and numbered batch objects under stage/, written as the stage runs.',
+  });
 }

@@ -2,7 +2,7 @@
  * How each handler is bundled, shared by the stack (NodejsFunction) and `npm run bench -- cold`
  * (plain esbuild), so the bench measures what is deployed.
  */
-export const HANDLER_NAMES = ['scheduler', 'fetcher', 'alerter', 'query'] as const;
+export const HANDLER_NAMES = ['scheduler', 'fetcher', 'stage', 'alerter', 'query'] as const;
 export type HandlerName = (typeof HANDLER_NAMES)[number];
 
 /** Matches the Lambda runtime in lib/newswatch-stack.ts. */

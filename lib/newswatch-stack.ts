@@ -34,7 +34,7 @@ import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../lambdas/adapters/dynamodb/schema.ts';
 import { scheduleIntervalMs } from '../lambdas/core/config/schedule.ts';
 import type { Config } from '../lambdas/core/config/schema.ts';
-import { functionRole, grantArchiveWrites, grantTable } from './access.ts';
+import { functionRole, grantArchiveWrites, grantJournal, grantTable } from './access.ts';
 import {
   BUNDLE_BANNER,
   BUNDLE_MAIN_FIELDS,
@@ -68,17 +68,21 @@ export interface NewswatchStackProps extends StackProps {
 const handlerPath = (name: string) =>
   fileURLToPath(new URL(`../lambdas/handlers/${name}.ts`, import.meta.url));
 
-function queueWithDlq(scope: Construct, id: string, visibilityTimeout: Duration): Queue {
+/** `fifo` for the story stage's queue: its dead letters must be FIFO too. */
+function queueWithDlq(scope: Construct, id: string, visibilityTimeout: Duration, fifo = false): Queue {
   const deadLetterQueue = new Queue(scope, `${id}Dlq`, {
     retentionPeriod: Duration.days(14),
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
+    ...(fifo ? { fifo: true } : {}),
   });
   return new Queue(scope, id, {
     visibilityTimeout,
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
     deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: 5 },
+    // Retained as long as SQS allows: a stage stopped by a bug must not lose the items waiting.
+    ...(fifo ? { fifo: true, retentionPeriod: Duration.days(14) } : {}),
   });
 }
 
@@ -110,19 +114,27 @@ export class NewswatchStack extends Stack {
       enforceSSL: true,
       serverAccessLogsBucket: accessLogBucket(this, data),
       serverAccessLogsPrefix: 'archive/',
-      lifecycleRules: [{ expiration: Duration.days(365) }],
+      lifecycleRules: [
+        { expiration: Duration.days(365) },
+        // The stage's journal: only the batches after its latest snapshot are ever read, and a
+        // snapshot is written at least hourly (lambdas/core/stage/).
+        { prefix: 'stage/batches/', expiration: Duration.days(30) },
+      ],
       ...data,
     });
 
     const fetcherTimeout = Duration.minutes(2);
     // AWS advises a visibility timeout of six times the function timeout for SQS event sources.
     const feedQueue = queueWithDlq(this, 'FeedQueue', Duration.minutes(12));
+    const stageTimeout = Duration.minutes(2);
+    const itemQueue = queueWithDlq(this, 'ItemQueue', Duration.minutes(12), true);
     const alertQueue = queueWithDlq(this, 'AlertQueue', Duration.minutes(3));
 
     const environment = {
       NEWSWATCH_TABLE: table.tableName,
       NEWSWATCH_BUCKET: archive.bucketName,
       NEWSWATCH_FEED_QUEUE_URL: feedQueue.queueUrl,
+      NEWSWATCH_ITEM_QUEUE_URL: itemQueue.queueUrl,
       NEWSWATCH_ALERT_QUEUE_URL: alertQueue.queueUrl,
       POWERTOOLS_SERVICE_NAME: 'newswatch',
       NODE_OPTIONS: '--enable-source-maps',
@@ -168,19 +180,25 @@ export class NewswatchStack extends Stack {
     const fetcherConcurrency = 10;
     const scheduler = fn('scheduler', Duration.seconds(30), 256);
     const fetcher = fn('fetcher', fetcherTimeout, 1024, fetcherConcurrency);
+    // One stage instance: it is the only writer of story records and holds the open window in
+    // memory (lambdas/core/stage/). Memory sized for the window (docs/architecture.md).
+    const stage = fn('stage', stageTimeout, 2048, 1);
     const alerter = fn('alerter', Duration.seconds(30), 256);
     const query = fn('query', Duration.seconds(10), 512, 5);
 
     // The scheduler reads feed states through the GSI and queues due feeds.
     grantTable(scheduler, table, { actions: ['Query', 'GetItem'], index: true });
     feedQueue.grantSendMessages(scheduler);
-    // The fetcher writes items, stories, matches, intents and the cluster index: puts, conditional
-    // updates and batches, never a delete of an item or an object, never a scan.
-    grantTable(fetcher, table, {
-      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'BatchGetItem', 'BatchWriteItem'],
-    });
-    grantArchiveWrites(fetcher, archive, ['feed', 'page']);
-    alertQueue.grantSendMessages(fetcher);
+    // The fetcher reads feed state and items, claims URLs, edits items and queues new ones for the
+    // stage: never a delete, a scan or a batch.
+    grantTable(fetcher, table, { actions: ['GetItem', 'PutItem', 'UpdateItem'] });
+    grantArchiveWrites(fetcher, archive, ['feed', 'page', 'text']);
+    itemQueue.grantSendMessages(fetcher);
+    // The stage writes items, stories and first matches in batches, creates intents, and reads an
+    // intent before a follow-up; its journal lives under stage/ in the bucket.
+    grantTable(stage, table, { actions: ['GetItem', 'PutItem', 'BatchWriteItem'] });
+    grantJournal(stage, archive);
+    alertQueue.grantSendMessages(stage);
     // The alerter reads a story and its members, claims and settles intents, creates follow-ups.
     grantTable(alerter, table, {
       actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
@@ -205,6 +223,8 @@ export class NewswatchStack extends Stack {
         maxConcurrency: fetcherConcurrency,
       }),
     );
+    // FIFO batches are at most ten; one message group means one batch in flight at a time.
+    stage.addEventSource(new SqsEventSource(itemQueue, { batchSize: 10, reportBatchItemFailures: true }));
     // Two alerters at most (the smallest SQS allows): a bug that loops on sends stays slow and cheap.
     alerter.addEventSource(
       new SqsEventSource(alertQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }),
@@ -231,8 +251,8 @@ export class NewswatchStack extends Stack {
 
     const operations = new Operations(this, 'Operations', {
       email: props.operations.email,
-      functions: { Scheduler: scheduler, Fetcher: fetcher, Alerter: alerter, Query: query },
-      queues: { Feed: feedQueue, Alert: alertQueue },
+      functions: { Scheduler: scheduler, Fetcher: fetcher, Stage: stage, Alerter: alerter, Query: query },
+      queues: { Feed: feedQueue, Item: itemQueue, Alert: alertQueue },
       scheduleInterval: Duration.millis(scheduleIntervalMs(props.schedule)),
     });
     sendThrough(alerter, operations.configurationSet);

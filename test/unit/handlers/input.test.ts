@@ -54,6 +54,7 @@ describe('Lambda environment', () => {
     AWS_REGION: 'eu-west-1',
     NEWSWATCH_BUCKET: 'archive',
     NEWSWATCH_FEED_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/feeds',
+    NEWSWATCH_ITEM_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/items.fifo',
     NEWSWATCH_ALERT_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/alerts',
   };
 
