@@ -1,5 +1,6 @@
 /** The cluster index in process memory: the CLI, the local runner, tests and the bench. */
 import type { Membership } from '../model.ts';
+import type { Clock } from '../ports.ts';
 import type { ClusterIndex, Frequencies, IndexedItem, Placement, StoryVector, TimeRange } from './port.ts';
 
 interface Posting {
@@ -24,8 +25,9 @@ export type IndexChange =
   | { op: 'story'; story: StoryVector }
   | { op: 'settle'; itemId: string; membership: Membership };
 
-export function createMemoryClusterIndex(state?: MemoryIndexState): MemoryClusterIndex {
-  return new MemoryClusterIndex(state);
+/** `clock` tells when a claim has expired, as a store's TTL would: the engine's clock, in a stage. */
+export function createMemoryClusterIndex(state?: MemoryIndexState, clock?: Clock): MemoryClusterIndex {
+  return new MemoryClusterIndex(state, clock);
 }
 
 /**
@@ -40,7 +42,10 @@ export class MemoryClusterIndex implements ClusterIndex {
   private readonly claims: Map<string, { holder: string; expiresAt: number }>;
   private readonly stories: Map<string, StoryVector>;
 
-  constructor(state?: MemoryIndexState) {
+  constructor(
+    state?: MemoryIndexState,
+    private readonly clock: Clock = { now: () => new Date() },
+  ) {
     this.items = new Map(state?.items.map((i) => [i.itemId, i]));
     this.postingLists = new Map(state?.postings);
     this.counts = new Map(state?.counts.map(([day, c]) => [day, new Map(c)]));
@@ -166,7 +171,7 @@ export class MemoryClusterIndex implements ClusterIndex {
 
   async claim(key: string, itemId: string, expiresAt: number): Promise<string> {
     const held = this.claims.get(key);
-    if (held && held.expiresAt >= Date.now() / 1000) return held.holder;
+    if (held && held.expiresAt >= this.clock.now().getTime() / 1000) return held.holder;
     this.claims.set(key, { holder: itemId, expiresAt });
     return itemId;
   }

@@ -70,7 +70,7 @@ export function createStoryStage(deps: StageDeps): StoryStage {
 
   async function ready(): Promise<Window> {
     if (window) return window;
-    const loaded = await loadWindow(deps.journal, deps.options);
+    const loaded = await loadWindow(deps.journal, deps.clock, deps.options);
     window = loaded.window;
     debt = loaded.unpaid;
     sinceSnapshot = loaded.replayedItems;

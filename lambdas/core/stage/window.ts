@@ -11,6 +11,7 @@ import {
 } from '../clustering/index.ts';
 import { DAY_MS } from '../clustering/time.ts';
 import type { Story } from '../model.ts';
+import type { Clock } from '../ports.ts';
 import type { StageBatch, StageJournal, StageRecords, StageSnapshot } from './journal.ts';
 import { RecordingIndex } from './recorder.ts';
 
@@ -30,10 +31,6 @@ export function matchedKey(storyId: string, topic: string): string {
   return `${storyId}\u0000${topic}`;
 }
 
-export function emptyWindow(options?: Partial<ClusterOptions>): Window {
-  return fromSnapshot(undefined, options);
-}
-
 /**
  * An item is compared with items up to `windowDays` either side of its event time, and an event
  * time may trail ingestion by as much again (an item published yesterday, fetched today): kept
@@ -43,8 +40,12 @@ function keepMsFor(options?: Partial<ClusterOptions>): number {
   return (2 * resolveOptions(options).windowDays + 1) * DAY_MS;
 }
 
-function fromSnapshot(snapshot: StageSnapshot | undefined, options?: Partial<ClusterOptions>): Window {
-  const index = createMemoryClusterIndex(snapshot?.index);
+function fromSnapshot(
+  snapshot: StageSnapshot | undefined,
+  clock: Clock,
+  options?: Partial<ClusterOptions>,
+): Window {
+  const index = createMemoryClusterIndex(snapshot?.index, clock);
   return {
     index,
     recorder: new RecordingIndex(index),
@@ -73,9 +74,10 @@ export interface LoadedWindow {
 
 export async function loadWindow(
   journal: StageJournal,
+  clock: Clock,
   options?: Partial<ClusterOptions>,
 ): Promise<LoadedWindow> {
-  const window = fromSnapshot(await journal.readSnapshot(), options);
+  const window = fromSnapshot(await journal.readSnapshot(), clock, options);
   let last: StageBatch | undefined;
   let replayedItems = 0;
   for (;;) {
