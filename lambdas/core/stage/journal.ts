@@ -30,6 +30,8 @@ export interface StageState {
 export interface StageSnapshot extends StageState {
   /** The last batch folded in. */
   seq: number;
+  /** ISO 8601, by the stage's clock. */
+  writtenAt: string;
   index: MemoryIndexState;
 }
 

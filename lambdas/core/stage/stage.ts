@@ -61,12 +61,18 @@ export interface StoryStage {
  * a few hundred journal entries (SQS FIFO batches hold at most 10 items).
  */
 const SNAPSHOT_EVERY_ITEMS = 2_000;
+/**
+ * And at least hourly while items arrive, so the batches a restart replays are recent: the
+ * bucket's lifecycle rule (lib/newswatch-stack.ts) may drop batches a month old.
+ */
+const SNAPSHOT_EVERY_MS = 3_600_000;
 
 export function createStoryStage(deps: StageDeps): StoryStage {
   let window: Window | undefined;
   /** Records journalled but not yet known written: paid before anything else. */
   let debt: StageRecords | undefined;
   let sinceSnapshot = 0;
+  let snapshotAt = 0;
 
   async function ready(): Promise<Window> {
     if (window) return window;
@@ -74,6 +80,7 @@ export function createStoryStage(deps: StageDeps): StoryStage {
     window = loaded.window;
     debt = loaded.unpaid;
     sinceSnapshot = loaded.replayedItems;
+    snapshotAt = loaded.snapshotAt;
     return window;
   }
 
@@ -84,44 +91,58 @@ export function createStoryStage(deps: StageDeps): StoryStage {
 
   async function snapshotIfDue(w: Window, added: number): Promise<void> {
     sinceSnapshot += added;
-    if (sinceSnapshot < (deps.snapshotEvery ?? SNAPSHOT_EVERY_ITEMS)) return;
+    const now = deps.clock.now().getTime();
+    const due =
+      sinceSnapshot >= (deps.snapshotEvery ?? SNAPSHOT_EVERY_ITEMS) ||
+      (sinceSnapshot > 0 && now - snapshotAt >= SNAPSHOT_EVERY_MS);
+    if (!due) return;
     evict(w);
-    await deps.journal.writeSnapshot(snapshotOf(w));
+    await deps.journal.writeSnapshot(snapshotOf(w, new Date(now).toISOString()));
     sinceSnapshot = 0;
+    snapshotAt = now;
+  }
+
+  /** Batches run one after another even if a caller overlaps them: the stage is one writer. */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function processBatch(items: readonly QueuedItem[]): Promise<StageReport> {
+    const w = await ready();
+    if (debt) {
+      await pay(debt);
+      debt = undefined;
+    }
+    evict(w);
+    let outcome: Awaited<ReturnType<typeof assignBatch>>;
+    try {
+      outcome = await assignBatch(w, items, {
+        ...deps,
+        clusterer: createClusterer(w.recorder, deps.options, deps.clock),
+      });
+      if (outcome.batch) await deps.journal.writeBatch(outcome.batch);
+    } catch (err) {
+      // Memory may hold half a batch that never reached the journal: rebuild from what did.
+      window = undefined;
+      throw err;
+    }
+    if (!outcome.batch) return { assigned: [], repeated: outcome.repeated, alertsQueued: [] };
+    w.seq = outcome.batch.seq;
+    debt = outcome.batch.records;
+    await pay(outcome.batch.records);
+    debt = undefined;
+    const followUps = await followUpsFor(w, outcome.touched, deps);
+    await snapshotIfDue(w, outcome.assigned.length);
+    return {
+      assigned: outcome.assigned,
+      repeated: outcome.repeated,
+      alertsQueued: [...outcome.alertsQueued, ...followUps],
+    };
   }
 
   return {
-    async process(items) {
-      const w = await ready();
-      if (debt) {
-        await pay(debt);
-        debt = undefined;
-      }
-      evict(w);
-      let outcome: Awaited<ReturnType<typeof assignBatch>>;
-      try {
-        outcome = await assignBatch(w, items, {
-          ...deps,
-          clusterer: createClusterer(w.recorder, deps.options, deps.clock),
-        });
-        if (outcome.batch) await deps.journal.writeBatch(outcome.batch);
-      } catch (err) {
-        // Memory may hold half a batch that never reached the journal: rebuild from what did.
-        window = undefined;
-        throw err;
-      }
-      if (!outcome.batch) return { assigned: [], repeated: outcome.repeated, alertsQueued: [] };
-      w.seq = outcome.batch.seq;
-      debt = outcome.batch.records;
-      await pay(outcome.batch.records);
-      debt = undefined;
-      const followUps = await followUpsFor(w, outcome.touched, deps);
-      await snapshotIfDue(w, outcome.assigned.length);
-      return {
-        assigned: outcome.assigned,
-        repeated: outcome.repeated,
-        alertsQueued: [...outcome.alertsQueued, ...followUps],
-      };
+    process(items) {
+      const run = queue.then(() => processBatch(items));
+      queue = run.catch(() => undefined);
+      return run;
     },
   };
 }

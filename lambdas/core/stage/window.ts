@@ -70,6 +70,8 @@ export interface LoadedWindow {
   /** The last journalled batch's records: it may have died before writing them all. */
   unpaid?: StageRecords;
   replayedItems: number;
+  /** Epoch ms the snapshot was written; 0 without one. */
+  snapshotAt: number;
 }
 
 export async function loadWindow(
@@ -77,7 +79,8 @@ export async function loadWindow(
   clock: Clock,
   options?: Partial<ClusterOptions>,
 ): Promise<LoadedWindow> {
-  const window = fromSnapshot(await journal.readSnapshot(), clock, options);
+  const snapshot = await journal.readSnapshot();
+  const window = fromSnapshot(snapshot, clock, options);
   let last: StageBatch | undefined;
   let replayedItems = 0;
   for (;;) {
@@ -88,7 +91,8 @@ export async function loadWindow(
     last = batch;
   }
   evict(window);
-  return { window, unpaid: last?.records, replayedItems };
+  const snapshotAt = snapshot ? Date.parse(snapshot.writtenAt) : 0;
+  return { window, unpaid: last?.records, replayedItems, snapshotAt };
 }
 
 /** Forgets what fell out of the window: items, then stories no kept item belongs to. */
@@ -100,9 +104,10 @@ export function evict(w: Window): void {
   for (const key of w.matched) if (!open.has(key.slice(0, key.indexOf('\u0000')))) w.matched.delete(key);
 }
 
-export function snapshotOf(w: Window): StageSnapshot {
+export function snapshotOf(w: Window, writtenAt: string): StageSnapshot {
   return {
     seq: w.seq,
+    writtenAt,
     index: w.index.exportState(),
     stories: [...w.stories.values()],
     matched: [...w.matched],

@@ -1,20 +1,17 @@
 /**
- * Follow-ups through the real ingest and delivery against DynamoDB and SES stand-ins: one more
+ * Follow-ups through the real admission, story stage and delivery against DynamoDB and SES stand-ins: one more
  * email when a story first reaches the topic's outlet count, never two, whichever side sees it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDynamoClusterIndex } from '../../../lambdas/adapters/dynamodb/cluster-index.ts';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import { createSesClient } from '../../../lambdas/adapters/ses/client.ts';
 import { createSesMailer } from '../../../lambdas/adapters/ses/mailer.ts';
 import { type DeliveryDeps, deliverAlert, sweepPendingAlerts } from '../../../lambdas/core/alerts/deliver.ts';
-import { createClusterer } from '../../../lambdas/core/clustering/index.ts';
 import type { Article } from '../../../lambdas/core/model.ts';
-import { type IngestDeps, type ItemOutcome, ingestItem } from '../../../lambdas/core/pipeline/ingest.ts';
 import type { Mailer, Store } from '../../../lambdas/core/ports.ts';
-import { compileTopics } from '../../../lambdas/core/topics/index.ts';
 import { type StandIns, startStandIns } from '../../../lambdas/local/standins.ts';
 import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
+import { type TestPipeline, testPipeline } from '../../support/pipeline.ts';
 
 /** Three unrelated events, so each test's copies make a story of their own. */
 const BODIES: Record<string, string> = {
@@ -59,12 +56,13 @@ describe.each(dynamoTargets)('follow-up when a story reaches N outlets, on $name
   let standIns: StandIns;
   let target: DynamoTarget;
   let store: Store;
-  let ingest: IngestDeps;
+  let pipeline: TestPipeline;
   let deliver: DeliveryDeps;
 
   const emails = async (): Promise<StoredEmail[]> =>
     ((await (await fetch(`${standIns.mailViewerUrl}store`)).json()) as { emails: StoredEmail[] }).emails;
-  const queued = (o: ItemOutcome) => (o.kind === 'new' ? o.alertsQueued : []);
+  /** The alert keys the stage queued for this one copy. */
+  const ingestItem = async (a: Article) => (await pipeline.ingest([a])).report.alertsQueued;
 
   beforeAll(async () => {
     standIns = await startStandIns();
@@ -73,15 +71,11 @@ describe.each(dynamoTargets)('follow-up when a story reaches N outlets, on $name
     store = createDynamoStore(doc, tableName);
     const clock = { now: () => new Date('2026-11-10T10:00:00.000Z') };
     const followUps = new Map([['Larkspur', 3]]);
-    ingest = {
-      store,
-      clusterer: createClusterer(createDynamoClusterIndex(doc, tableName)),
-      topics: compileTopics({
-        topics: [{ name: 'Larkspur', query: 'Larkspur AND terminal', recipients: ['d@example.com'] }],
-      }),
+    pipeline = testPipeline(store, {
+      topics: [{ name: 'Larkspur', query: 'Larkspur AND terminal', recipients: ['d@example.com'] }],
       clock,
       followUps,
-    };
+    });
     const mailer = createSesMailer(createSesClient({ endpoints: standIns.endpoints }), 'nw@example.com');
     deliver = { store, mailer, clock, subjectPrefix: '[nw]', followUps };
   });
@@ -93,17 +87,17 @@ describe.each(dynamoTargets)('follow-up when a story reaches N outlets, on $name
   });
 
   it('sends one follow-up when the third outlet arrives after the first alert, however often it is retried', async () => {
-    const [first] = queued(await ingestItem(copy('s1', 'Harbour Herald', 1), ingest));
-    await ingestItem(copy('s1', 'Northern Wire', 2), ingest);
+    const [first] = await ingestItem(copy('s1', 'Harbour Herald', 1));
+    await ingestItem(copy('s1', 'Northern Wire', 2));
     expect(first).toBeDefined();
     expect(await deliverAlert(first ?? { storyId: '', topic: '' }, deliver)).toBe('sent');
 
     const third = copy('s1', 'Coastal Daily', 3);
-    const followUps = queued(await ingestItem(third, ingest));
+    const followUps = await ingestItem(third);
     expect(followUps).toEqual([{ storyId: first?.storyId, topic: 'Larkspur', outlets: 3 }]);
     // The same copy again (a retried feed), and a fourth outlet: no second follow-up.
-    expect(queued(await ingestItem(third, ingest))).toEqual([]);
-    expect(queued(await ingestItem(copy('s1', 'Metro Ledger', 4), ingest))).toEqual([]);
+    expect(await ingestItem(third)).toEqual([]);
+    expect(await ingestItem(copy('s1', 'Metro Ledger', 4))).toEqual([]);
 
     const [key] = followUps;
     expect(await deliverAlert(key ?? first ?? { storyId: '', topic: '' }, deliver)).toBe('sent');
@@ -120,12 +114,12 @@ describe.each(dynamoTargets)('follow-up when a story reaches N outlets, on $name
   });
 
   it('sends the follow-up that a copy arriving while the first alert was being sent made owed', async () => {
-    const [first] = queued(await ingestItem(copy('s2', 'Harbour Herald', 1), ingest));
-    await ingestItem(copy('s2', 'Northern Wire', 2), ingest);
+    const [first] = await ingestItem(copy('s2', 'Harbour Herald', 1));
+    await ingestItem(copy('s2', 'Northern Wire', 2));
     // The third copy is ingested while SES holds the first email: the fetcher sees it 'sending'.
     const racing: Mailer = {
       send: async (message) => {
-        expect(queued(await ingestItem(copy('s2', 'Coastal Daily', 3), ingest))).toEqual([]);
+        expect(await ingestItem(copy('s2', 'Coastal Daily', 3))).toEqual([]);
         return deliver.mailer.send(message);
       },
     };
@@ -138,11 +132,11 @@ describe.each(dynamoTargets)('follow-up when a story reaches N outlets, on $name
   });
 
   it('owes no follow-up when the first alert already named enough outlets', async () => {
-    const [first] = queued(await ingestItem(copy('s3', 'Harbour Herald', 1), ingest));
-    await ingestItem(copy('s3', 'Northern Wire', 2), ingest);
-    await ingestItem(copy('s3', 'Coastal Daily', 3), ingest);
+    const [first] = await ingestItem(copy('s3', 'Harbour Herald', 1));
+    await ingestItem(copy('s3', 'Northern Wire', 2));
+    await ingestItem(copy('s3', 'Coastal Daily', 3));
     expect(await deliverAlert(first ?? { storyId: '', topic: '' }, deliver)).toBe('sent');
-    expect(queued(await ingestItem(copy('s3', 'Metro Ledger', 4), ingest))).toEqual([]);
+    expect(await ingestItem(copy('s3', 'Metro Ledger', 4))).toEqual([]);
     expect((await sweepPendingAlerts(deliver)).sent).toEqual([]);
     expect(await emails()).toHaveLength(1);
   });
