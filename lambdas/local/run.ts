@@ -18,6 +18,7 @@ import { createSchedulerHandler } from '../handlers/scheduler.ts';
 import { createStageHandler } from '../handlers/stage.ts';
 import { buildContainer, type Container } from '../runtime/container.ts';
 import { createLocalQueue, type LocalQueue } from './local-queue.ts';
+import { lockRun } from './run-lock.ts';
 import { startSampleServer } from './sample-feeds.ts';
 import { openStandIns } from './shared-standins.ts';
 import { provision, type StandIns } from './standins.ts';
@@ -90,20 +91,24 @@ export async function startLocal(
   const deleted = opts.reset ? describeState(dataDir) : undefined;
   if (opts.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
+  const unlock = lockRun(dataDir);
   const usesSamples = readFileSync(configPath, 'utf8').includes(SAMPLES_PLACEHOLDER);
   const { samplePort, sesPort } = config.local;
-  const samples = usesSamples
-    ? await onPort(samplePort, 'local.samplePort', () => startSampleServer(samplePort))
-    : undefined;
+  let samples: Awaited<ReturnType<typeof startSampleServer>> | undefined;
   let standIns: StandIns;
   try {
+    samples = usesSamples
+      ? await onPort(samplePort, 'local.samplePort', () => startSampleServer(samplePort))
+      : undefined;
     standIns = await onPort(sesPort, 'local.sesPort', () => openStandIns({ dataDir, sesPort, share: true }));
   } catch (err) {
     await samples?.stop();
+    unlock();
     throw err;
   }
   const stop = async () => {
     await Promise.all([standIns.stop(), samples?.stop()]);
+    unlock();
   };
   // Whatever fails from here on must release the ports, or the process lives on holding them.
   let container: Container;
