@@ -69,6 +69,13 @@ export interface MeterSnapshot {
   failedConditionalWrites: number;
   /** Successful capacity-capable responses that carried no ConsumedCapacity. */
   unmetered: number;
+  /**
+   * Which DynamoDB stand-in answered, told by its `Server` header: DynamoDB Local runs on Jetty;
+   * `other` is dynalite (no Server header). dynalite's units leave out GSI writes (a 1.5 KB item
+   * with a GSI key: 2 WCU on dynalite, 4 on DynamoDB Local, as on AWS), so cost figures need
+   * DynamoDB Local. `null` before the first response, and for S3.
+   */
+  standIn: 'dynamodb-local' | 'other' | null;
   timeline: TimelineEntry[];
 }
 
@@ -199,6 +206,7 @@ interface State {
   write: number;
   failedConditionalWrites: number;
   unmetered: number;
+  standIn: 'dynamodb-local' | 'other' | null;
   timeline: TimelineEntry[];
 }
 
@@ -209,6 +217,7 @@ const emptyState = (): State => ({
   write: 0,
   failedConditionalWrites: 0,
   unmetered: 0,
+  standIn: null,
   timeline: [],
 });
 
@@ -270,6 +279,7 @@ export async function startMeter(opts: MeterOptions): Promise<AwsMeter> {
   /** Forwards to the stand-in; `body` undefined means pipe the client's request stream. */
   const forward = (
     req: IncomingMessage,
+    res: ServerResponse,
     body: Buffer | undefined,
     onResponse: (upstream: IncomingMessage) => void,
     onError: (err: Error) => void,
@@ -298,7 +308,9 @@ export async function startMeter(opts: MeterOptions): Promise<AwsMeter> {
     );
     upstream.on('error', onError);
     // A client that goes away mid-exchange must not leave a request hanging at the stand-in.
-    req.socket.once('close', () => upstream.destroy());
+    res.once('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     if (body) upstream.end(body);
     else req.pipe(upstream);
   };
@@ -320,6 +332,7 @@ export async function startMeter(opts: MeterOptions): Promise<AwsMeter> {
     res.on('close', () => record({ kind: 's3', op, start, end: performance.now(), status }, born));
     forward(
       req,
+      res,
       undefined,
       (upstream) => {
         status = upstream.statusCode ?? 0;
@@ -345,9 +358,12 @@ export async function startMeter(opts: MeterOptions): Promise<AwsMeter> {
       const responseChunks: Buffer[] = [];
       let status = 0;
       let upstreamEncoding: string | undefined;
+      let upstreamServer: string | undefined;
       res.on('close', () => {
         const s = record({ kind: 'dynamodb', op, start, end: performance.now(), status }, born);
-        if (!s || !CAPACITY_OPS.has(op)) return;
+        if (!s) return;
+        if (status !== 502) s.standIn = /jetty/i.test(upstreamServer ?? '') ? 'dynamodb-local' : 'other';
+        if (!CAPACITY_OPS.has(op)) return;
         const raw = Buffer.concat(responseChunks);
         if (status >= 400) {
           const type = errorType(raw);
@@ -373,10 +389,12 @@ export async function startMeter(opts: MeterOptions): Promise<AwsMeter> {
       });
       forward(
         req,
+        res,
         body,
         (upstream) => {
           status = upstream.statusCode ?? 0;
           upstreamEncoding = upstream.headers['content-encoding'];
+          upstreamServer = String(upstream.headers.server ?? '');
           res.writeHead(status, upstream.statusMessage, endToEnd(upstream.rawHeaders));
           // Written through as it arrives, and kept aside to read the capacity once complete.
           upstream.on('data', (c: Buffer) => {
@@ -416,6 +434,7 @@ export async function startMeter(opts: MeterOptions): Promise<AwsMeter> {
         writeUnits: metered ? state.write : null,
         failedConditionalWrites: state.failedConditionalWrites,
         unmetered: state.unmetered,
+        standIn: state.standIn,
         timeline: state.timeline.map((e) => ({ ...e })),
       };
     },
