@@ -50,7 +50,7 @@ export interface MeterSnapshot {
   requests: number;
   /** Requests per operation (DynamoDB) or per method (S3). */
   byOp: Record<string, number>;
-  /** Responses with status >= 400 (a failed conditional write is one). */
+  /** Responses with status >= 400: a failed conditional write, a HEAD of a missing object. */
   errors: number;
   /**
    * Read and write capacity units summed over the responses' `ConsumedCapacity`. `null` when some
@@ -64,7 +64,8 @@ export interface MeterSnapshot {
    * Single-item writes (PutItem, UpdateItem, DeleteItem) rejected with
    * ConditionalCheckFailedException. AWS bills a failed conditional write, but its error response
    * carries no ConsumedCapacity, so each counts as 1 WCU in `writeUnits`: a lower bound, since AWS
-   * bills the item's size in 1 KB steps.
+   * bills the item's size in 1 KB steps. A canceled TransactWriteItems is not counted: its error
+   * carries no capacity either, and what AWS bills for it depends on where it failed.
    */
   failedConditionalWrites: number;
   /** Successful capacity-capable responses that carried no ConsumedCapacity. */

@@ -221,6 +221,25 @@ describe('the proxy, against a fake DynamoDB', () => {
     expect(meter.snapshot()).toMatchObject({ unmetered: 1, readUnits: null, writeUnits: null });
   });
 
+  it('records requests sent at once as one round, and a later request as another', async () => {
+    const held: ServerResponse[] = [];
+    let seen = 0;
+    const { meter } = await setup((_req, _body, res) => {
+      seen++;
+      if (seen > 3) {
+        res.end('{}');
+        return;
+      }
+      // The first three are answered only once all three are in: they overlap whatever the load.
+      held.push(res);
+      if (seen === 3) for (const r of held) r.end('{}');
+    });
+    await Promise.all(['a', 'b', 'c'].map((k) => post(meter.endpoint, 'GetItem', `{"Key":"${k}"}`)));
+    expect(sequentialRounds(meter.snapshot().timeline)).toBe(1);
+    await post(meter.endpoint, 'GetItem', '{"Key":"d"}');
+    expect(sequentialRounds(meter.snapshot().timeline)).toBe(2);
+  });
+
   it('answers 502 and still records the request when the stand-in is down', async () => {
     const meter: AwsMeter = await startMeter({ target: 'http://127.0.0.1:1', kind: 'dynamodb' });
     cleanup.push(() => meter.stop());
