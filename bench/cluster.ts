@@ -17,8 +17,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { articles, random, START, Vocabulary } from '../eval/lib/synthetic.ts';
-import { endToEnd } from './cluster-cli.ts';
-
 import { fingerprint } from '../lambdas/core/clustering/fingerprint/features.ts';
 import {
   type ClusterIndex,
@@ -26,6 +24,7 @@ import {
   createMemoryClusterIndex,
   DEFAULT_OPTIONS,
 } from '../lambdas/core/clustering/index.ts';
+import { endToEnd } from './cluster-cli.ts';
 
 const TARGET_PER_SECOND = 2000;
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- cluster|tag|feeds|cold]`: every throughput figure the issues ask for, and
+ * `npm run bench [-- cluster|tag|feeds|cold|storage]`: every throughput figure the issues ask for, and
  * bundle sizes with cold-import times, one suite after another on one core. Figures are printed,
  * never asserted.
  */
@@ -8,6 +8,7 @@ const SUITES = {
   tag: () => import('./tag.ts'),
   feeds: () => import('./feeds.ts'),
   cold: () => import('./cold.ts'),
+  storage: () => import('./storage.ts'),
 } as const;
 
 type SuiteName = keyof typeof SUITES;

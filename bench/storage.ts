@@ -1,0 +1,214 @@
+/**
+ * What storage costs per new item, through the real adapters: a loopback feed of 200 new
+ * ~800-word items (full text in the feed, so no article page is fetched) is polled by the
+ * fetcher's code, and what it queued goes through the story stage in SQS FIFO batches of ten, as
+ * in AWS. A metering proxy (lib/aws-meter.ts) in front of AWS's DynamoDB Local and the S3
+ * stand-in counts every request and the capacity DynamoDB reports. Everything on the item's path
+ * is included: the feed's own reads and writes, URL claims, texts, the stage's journal, items,
+ * stories, first matches and alert intents. Printed, never asserted.
+ *
+ *   npx tsx bench/storage.ts [--items 200] [--json]
+ */
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { articles, Vocabulary } from '../eval/lib/synthetic.ts';
+import { parseConfig } from '../lambdas/core/config/load.ts';
+import type { FeedSpec } from '../lambdas/core/model.ts';
+import { runFeed } from '../lambdas/core/pipeline/run-feed.ts';
+import { createLocalQueue } from '../lambdas/local/local-queue.ts';
+import { provision, startStandIns } from '../lambdas/local/standins.ts';
+import { buildContainer, type Container } from '../lambdas/runtime/container.ts';
+import { dynamoDbLocalAvailable, startDynamoDbLocal } from '../test/support/dynamodb.ts';
+import {
+  type AwsMeter,
+  type MeterSnapshot,
+  mergeTimelines,
+  sequentialRounds,
+  startMeter,
+} from './lib/aws-meter.ts';
+
+const TABLE = 'bench-storage';
+const BUCKET = 'bench-storage';
+/** SQS FIFO hands a Lambda at most ten messages at a time. */
+const FIFO_BATCH = 10;
+/** One event in four names the topic's terms, so matches and intents are part of the cost. */
+const MATCH_EVERY = 4;
+
+interface FeedItem {
+  id: string;
+  title: string;
+  text: string;
+  published: string;
+}
+
+const escape = (s: string) => s.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function rss(items: FeedItem[], base: string): string {
+  const entries = items.map(
+    (i) =>
+      `<item><guid>${i.id}</guid><link>${base}/a/${i.id}</link><title>${escape(i.title)}</title>` +
+      `<pubDate>${new Date(i.published).toUTCString()}</pubDate>` +
+      `<content:encoded>${escape(`<p>${i.text}</p>`)}</content:encoded></item>`,
+  );
+  return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench Wire</title><link>${base}</link>${entries.join('')}</channel></rss>`;
+}
+
+/** Two copies of each event, as two outlets would carry a wire story: half start a story, half join. */
+function feedItems(count: number, seed: number, start: number): FeedItem[] {
+  return articles(count, 2, seed, new Vocabulary(30_000), { start }).map((a, i) => ({
+    id: a.id,
+    title: a.title,
+    text: Math.floor(i / 2) % MATCH_EVERY === 0 ? `${a.text} The Larkspur terminal was named.` : a.text,
+    published: a.published ?? a.seenAt,
+  }));
+}
+
+async function serve(feeds: Map<string, FeedItem[]>): Promise<{ base: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const items = feeds.get(req.url ?? '');
+    if (!items) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(items, 'http://127.0.0.1'));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { base: `http://127.0.0.1:${port}`, server };
+}
+
+function config(base: string): ReturnType<typeof parseConfig> {
+  return parseConfig(
+    [
+      'schedule: rate(15 minutes)',
+      'feeds:',
+      `  - { id: bench, url: "${base}/bench.xml", outlet: Bench Wire }`,
+      `  - { id: lone, url: "${base}/lone.xml", outlet: Lone Post }`,
+      'topics:',
+      '  - { name: Larkspur, query: "Larkspur AND terminal", recipients: [desk@newswatch.test] }',
+      'alerts: { from: newswatch@newswatch.test }',
+      'fetch: { contactUrl: "https://newswatch.test/bench", allowPrivate: [127.0.0.1/32], maxItemsPerFeed: 1000 }',
+    ].join('\n'),
+    'bench/storage.ts',
+  );
+}
+
+async function ingest(container: Container, feed: FeedSpec, queueDir: string): Promise<number> {
+  await runFeed(feed, { ...container, maxItemsPerFeed: 1000 });
+  const pending = createLocalQueue(queueDir).pendingItems();
+  for (let i = 0; i < pending.items.length; i += FIFO_BATCH)
+    await container.stage.process(pending.items.slice(i, i + FIFO_BATCH));
+  pending.ack();
+  return pending.items.length;
+}
+
+export interface StorageFigures {
+  items: number;
+  writeUnitsPerItem: number;
+  readUnitsPerItem: number;
+  requestsPerItem: number;
+  dynamoRequestsPerItem: number;
+  s3RequestsPerItem: number;
+  /** Request kinds per item, DynamoDB and S3. */
+  byOperation: Record<string, number>;
+  /** Sequential round trips for one new item alone: its feed poll, admission and the stage. */
+  roundTripsOneItem: number;
+}
+
+const perItem = (n: number, items: number) => Math.round((n / items) * 100) / 100;
+
+function figures(ddb: MeterSnapshot, s3: MeterSnapshot, items: number, rounds: number): StorageFigures {
+  const byOperation: Record<string, number> = {};
+  for (const [op, n] of Object.entries(ddb.byOp)) byOperation[op] = perItem(n, items);
+  for (const [op, n] of Object.entries(s3.byOp)) byOperation[`S3 ${op}`] = perItem(n, items);
+  return {
+    items,
+    writeUnitsPerItem: perItem(ddb.writeUnits ?? Number.NaN, items),
+    readUnitsPerItem: perItem(ddb.readUnits ?? Number.NaN, items),
+    requestsPerItem: perItem(ddb.requests + s3.requests, items),
+    dynamoRequestsPerItem: perItem(ddb.requests, items),
+    s3RequestsPerItem: perItem(s3.requests, items),
+    byOperation,
+    roundTripsOneItem: rounds,
+  };
+}
+
+export async function measure(count: number): Promise<StorageFigures> {
+  if (!dynamoDbLocalAvailable)
+    throw new Error(
+      'DynamoDB Local is needed for capacity figures: run scripts/fetch-dynamodb-local.sh (needs Java)',
+    );
+  const start = Date.now() - 3_600_000;
+  const feeds = new Map([
+    ['/bench.xml', feedItems(count, 7, start)],
+    ['/lone.xml', feedItems(1, 8, Date.now() - 60_000)],
+  ]);
+  const { base, server } = await serve(feeds);
+  const dynamo = await startDynamoDbLocal();
+  const standIns = await startStandIns();
+  const meters: AwsMeter[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'newswatch-bench-storage-'));
+  try {
+    const ddb = await startMeter({ target: dynamo.endpoint, kind: 'dynamodb' });
+    const s3 = await startMeter({ target: standIns.endpoints.s3, kind: 's3' });
+    meters.push(ddb, s3);
+    const endpoints = { dynamodb: ddb.endpoint, s3: s3.endpoint, ses: standIns.endpoints.ses };
+    await provision(endpoints, TABLE, BUCKET);
+    const cfg = config(base);
+    const container = buildContainer({
+      config: cfg,
+      tableName: TABLE,
+      bucket: BUCKET,
+      endpoints,
+      queue: createLocalQueue(dir),
+    });
+    const [bench, lone] = cfg.feeds;
+    if (!bench || !lone) throw new Error('bench feeds missing from the configuration');
+    ddb.reset();
+    s3.reset();
+    const items = await ingest(container, bench, dir);
+    const batch = { ddb: ddb.snapshot(), s3: s3.snapshot() };
+    ddb.reset();
+    s3.reset();
+    await ingest(container, lone, dir);
+    const rounds = sequentialRounds(mergeTimelines(ddb.snapshot().timeline, s3.snapshot().timeline));
+    return figures(batch.ddb, batch.s3, items, rounds);
+  } finally {
+    await Promise.all(meters.map((m) => m.stop()));
+    await Promise.all([dynamo.stop(), standIns.stop()]);
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { items: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const f = await measure(Number(values.items ?? 200));
+  if (values.json) {
+    console.log(JSON.stringify(f));
+    return 0;
+  }
+  console.log(`${f.items} new ~800-word items, DynamoDB Local + S3 stand-in, stage batches of ${FIFO_BATCH}`);
+  console.log(`DynamoDB write units per new item: ${f.writeUnitsPerItem}`);
+  console.log(`DynamoDB read units per new item:  ${f.readUnitsPerItem}`);
+  console.log(
+    `requests per new item: ${f.requestsPerItem} (DynamoDB ${f.dynamoRequestsPerItem}, S3 ${f.s3RequestsPerItem})`,
+  );
+  console.log(
+    `by operation, per item: ${Object.entries(f.byOperation)
+      .map(([op, n]) => `${op} ${n}`)
+      .join(', ')}`,
+  );
+  console.log(`sequential round trips for one new item (poll, admission, stage): ${f.roundTripsOneItem}`);
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await main();
+}
