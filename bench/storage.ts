@@ -46,14 +46,14 @@ interface FeedItem {
   published: string;
 }
 
-const escape = (s: string) => s.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+const xml = (s: string) => s.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function rss(items: FeedItem[], base: string): string {
   const entries = items.map(
     (i) =>
-      `<item><guid>${i.id}</guid><link>${base}/a/${i.id}</link><title>${escape(i.title)}</title>` +
+      `<item><guid>${i.id}</guid><link>${base}/a/${i.id}</link><title>${xml(i.title)}</title>` +
       `<pubDate>${new Date(i.published).toUTCString()}</pubDate>` +
-      `<content:encoded>${escape(`<p>${i.text}</p>`)}</content:encoded></item>`,
+      `<content:encoded>${xml(`<p>${i.text}</p>`)}</content:encoded></item>`,
   );
   return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench Wire</title><link>${base}</link>${entries.join('')}</channel></rss>`;
 }
