@@ -19,6 +19,7 @@ import { createQueryHandler } from '../../lambdas/handlers/query.ts';
 import { testArticle } from '../support/articles.ts';
 import { launchChromium, runBrowserTests } from '../support/chromium.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../support/dynamodb.ts';
+import { testPipeline } from '../support/pipeline.ts';
 
 const TOKEN = 'issued-access-token';
 
@@ -101,6 +102,7 @@ describe.skipIf(!runBrowserTests)('the deployed page signs in and reads stories'
   let browser: BrowserContext | undefined;
   let page: Page;
   let apiUrl: string;
+  let storyId: string;
   let profile: string;
   const cspViolations: string[] = [];
 
@@ -108,22 +110,11 @@ describe.skipIf(!runBrowserTests)('the deployed page signs in and reads stories'
     target = await startDynalite();
     const { doc, tableName } = await createTestTable(target.endpoint);
     const store = createDynamoStore(doc, tableName);
-    for (const [i, copy] of [
+    const { report } = await testPipeline(store).ingest([
       item('wire', 'Northern Wire', 'Harbour deal signed', 90),
       item('herald', 'Harbour Herald', 'Harbour deal is signed', 60),
-    ].entries()) {
-      await store.upsertStory('deal', copy);
-      await store.putItem(copy);
-      const evidence = i ? { matchedItemId: 'wire' } : {};
-      await store.putMembership({
-        storyId: 'deal',
-        itemId: copy.id,
-        isNew: !i,
-        method: i ? 'similar' : 'new',
-        score: 0.8,
-        evidence,
-      });
-    }
+    ]);
+    storyId = report.assigned[0]?.story.id as string;
     const ui = hostedUi();
     const authUrl = await listen(ui);
     const handler = createQueryHandler(async () => ({
@@ -150,9 +141,9 @@ describe.skipIf(!runBrowserTests)('the deployed page signs in and reads stories'
   });
 
   it('goes through the hosted UI and back to the page it was asked for, then shows it', async () => {
-    await page.goto(`${apiUrl}/stories/deal`);
+    await page.goto(`${apiUrl}/stories/${storyId}`);
     await page.waitForSelector('.copy');
-    expect(new URL(page.url()).pathname).toBe('/stories/deal');
+    expect(new URL(page.url()).pathname).toBe(`/stories/${storyId}`);
     expect(await page.title()).toBe('Harbour deal signed · newswatch');
     expect(await page.locator('.copy .outlet strong').allTextContents()).toEqual([
       'Northern Wire',
@@ -170,7 +161,7 @@ describe.skipIf(!runBrowserTests)('the deployed page signs in and reads stories'
     await page.waitForSelector('.story h2 a');
     expect(await page.locator('.story h2 a').allTextContents()).toEqual(['Harbour deal signed']);
     await page.getByRole('link', { name: 'Harbour deal signed' }).click();
-    await page.waitForURL(/\/stories\/deal$/);
+    await page.waitForURL(new RegExp(`/stories/${storyId}$`));
     await page.waitForSelector('.copy');
     expect(cspViolations).toEqual([]);
   });

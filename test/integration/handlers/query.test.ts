@@ -4,6 +4,7 @@ import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/inde
 import type { Article } from '../../../lambdas/core/model.ts';
 import { createQueryHandler } from '../../../lambdas/handlers/query.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
+import { testPipeline } from '../../support/pipeline.ts';
 
 function event(
   routeKey: string,
@@ -37,30 +38,16 @@ const item: Article = {
 describe('query handler', () => {
   let target: DynamoTarget;
   let handler: ReturnType<typeof createQueryHandler>;
+  let storyId: string;
 
   beforeAll(async () => {
     target = await startDynalite();
     const { doc, tableName } = await createTestTable(target.endpoint);
     const store = createDynamoStore(doc, tableName);
-    await store.putItem(item);
-    await store.putMembership({
-      storyId: 's1',
-      itemId: 'i1',
-      isNew: true,
-      method: 'new',
-      score: 1,
-      evidence: {},
-    });
-    await store.upsertStory('s1', item);
-    await store.putTopicMatch({
-      storyId: 's1',
-      itemId: 'i1',
-      topic: 'Japan talks',
-      terms: ['japan'],
-      fields: ['title'],
-      snippet: 'Japan cancelled',
-      matchedAt: item.firstSeen,
-    });
+    const { report } = await testPipeline(store, {
+      topics: [{ name: 'Japan talks', query: 'japan' }],
+    }).ingest([item]);
+    storyId = report.assigned[0]?.story.id as string;
     handler = createQueryHandler(async () => ({ store, topics: ['Japan talks'], signIn }));
   });
   afterAll(async () => target?.stop());
@@ -70,11 +57,11 @@ describe('query handler', () => {
   it('lists recent stories', async () => {
     const res = await handler(event('GET /stories', {}, { limit: '10' }));
     expect(res.statusCode).toBe(200);
-    expect(body(res).stories.map((s: { id: string }) => s.id)).toEqual(['s1']);
+    expect(body(res).stories.map((s: { id: string }) => s.id)).toEqual([storyId]);
   });
 
   it('returns a story with its members and matches', async () => {
-    const res = await handler(event('GET /stories/{id}', { id: 's1' }));
+    const res = await handler(event('GET /stories/{id}', { id: storyId }));
     expect(res.statusCode).toBe(200);
     const detail = body(res);
     expect(detail.story.headline).toBe('Japan cancels talks');
@@ -98,12 +85,12 @@ describe('query handler', () => {
 
   it('takes a relative since, as the CLI does', async () => {
     const res = await handler(event('GET /stories', {}, { since: '24h' }));
-    expect(body(res).stories.map((s: { id: string }) => s.id)).toEqual(['s1']);
+    expect(body(res).stories.map((s: { id: string }) => s.id)).toEqual([storyId]);
   });
 
   describe('the reading page', () => {
     it('answers every page path with the sign-in shell, which holds no data', async () => {
-      for (const rawPath of ['/', '/stories/s1', '/callback']) {
+      for (const rawPath of ['/', `/stories/${storyId}`, '/callback']) {
         const res = await handler(event(rawPath === '/' ? 'GET /' : 'GET /{proxy+}', {}, {}, rawPath));
         expect(res.statusCode).toBe(200);
         expect(res.headers?.['content-type']).toBe('text/html; charset=utf-8');
@@ -124,7 +111,7 @@ describe('query handler', () => {
     });
 
     it("serves a page's HTML under /api, rendered as locally", async () => {
-      const res = await handler(event('GET /api/{proxy+}', {}, {}, '/api/stories/s1'));
+      const res = await handler(event('GET /api/{proxy+}', {}, {}, `/api/stories/${storyId}`));
       expect(res.statusCode).toBe(200);
       const page = body(res);
       expect(page.title).toBe('Japan cancels talks');
@@ -132,7 +119,7 @@ describe('query handler', () => {
         '<a href="https://example.com/i1" rel="noopener noreferrer">Japan cancels talks</a>',
       );
       const list = body(await handler(event('GET /api', {}, { topic: 'japan TALKS' }, '/api')));
-      expect(list.html).toContain('href="/stories/s1"');
+      expect(list.html).toContain(`href="/stories/${storyId}"`);
       expect((await handler(event('GET /api/{proxy+}', {}, {}, '/api/stories/nope'))).statusCode).toBe(404);
     });
   });

@@ -9,6 +9,7 @@ import type { Store } from '../../../lambdas/core/ports.ts';
 import { listStories, NotFoundError, topicStories } from '../../../lambdas/core/query/queries.ts';
 import { testArticle } from '../../support/articles.ts';
 import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
+import { recordsBuilder } from '../../support/records.ts';
 
 const HOUR = 3_600_000;
 const base = Date.now() - 6 * HOUR;
@@ -25,30 +26,17 @@ describe.each(dynamoTargets)('story and topic listings on $name', ({ start }) =>
     const { doc, tableName } = await createTestTable(target.endpoint);
     store = createDynamoStore(doc, tableName);
     // Three stories, oldest first; the newest turns out to be the oldest's event and is merged into it.
-    const stories = [
-      ['oldest', item('a', 'Wire', 'Harbour deal signed', 0)],
-      ['middle', item('b', 'Ledger', 'Court halts expansion', 1)],
-      ['newest', item('c', 'Herald', 'Harbour deal is signed', 2)],
-    ] as const;
-    for (const [storyId, article] of stories) {
-      await store.upsertStory(storyId, article);
-      await store.putItem(article);
-      await store.putMembership({
-        storyId,
-        itemId: article.id,
-        isNew: true,
-        method: 'new',
-        score: 0,
-        evidence: {},
-      });
-    }
-    await store.mergeStory('newest', 'oldest');
+    const records = recordsBuilder()
+      .add('oldest', item('a', 'Wire', 'Harbour deal signed', 0))
+      .add('middle', item('b', 'Ledger', 'Court halts expansion', 1))
+      .add('newest', item('c', 'Herald', 'Harbour deal is signed', 2))
+      .merge('newest', 'oldest');
     for (const [storyId, itemId, terms] of [
       ['oldest', 'a', ['harbour']],
       ['newest', 'c', ['harbour', 'deal']],
       ['middle', 'b', ['expansion']],
     ] as const) {
-      await store.putTopicMatch({
+      records.match({
         storyId,
         itemId,
         topic: 'Larkspur harbour',
@@ -58,6 +46,7 @@ describe.each(dynamoTargets)('story and topic listings on $name', ({ start }) =>
         matchedAt: new Date(base + HOUR * (itemId === 'a' ? 3 : itemId === 'b' ? 4 : 5)).toISOString(),
       });
     }
+    await store.putStageRecords(records.records());
   });
   afterAll(async () => target?.stop());
 

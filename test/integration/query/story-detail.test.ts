@@ -8,6 +8,7 @@ import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/inde
 import type { Article, Membership } from '../../../lambdas/core/model.ts';
 import { type StoryDetail, storyDetail } from '../../../lambdas/core/query/queries.ts';
 import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
+import { recordsBuilder } from '../../support/records.ts';
 
 function report(id: string, outlet: string, title: string, published: string): Article {
   return {
@@ -81,15 +82,17 @@ describe.each(dynamoTargets)('story detail on $name', ({ start }) => {
     target = await start();
     const { doc, tableName } = await createTestTable(target.endpoint);
     const store = createDynamoStore(doc, tableName);
-    for (const m of MEMBERSHIPS) await store.putMembership(m);
-    // Stored in the order a fetcher might meet them, not the order they were published in.
-    for (const item of [LEDGER, HERALD, WIRE]) {
-      await store.upsertStory('court', item);
-      await store.putItem(item);
+    // Folded in the order a fetcher might meet them, not the order they were published in.
+    const records = recordsBuilder('2026-10-20T14:00:00.000Z');
+    for (const item of [LEDGER, HERALD, WIRE, APPROVAL]) {
+      const {
+        storyId,
+        itemId: _,
+        ...membership
+      } = MEMBERSHIPS.find((m) => m.itemId === item.id) as Membership;
+      records.add(storyId, item, membership);
     }
-    await store.upsertStory('approval-story', APPROVAL);
-    await store.putItem(APPROVAL);
-    await store.putTopicMatch({
+    records.match({
       storyId: 'court',
       itemId: 'herald',
       topic: 'Court rulings',
@@ -98,6 +101,7 @@ describe.each(dynamoTargets)('story detail on $name', ({ start }) => {
       snippet: 'Court halts',
       matchedAt: '2026-10-20T14:00:00.000Z',
     });
+    await store.putStageRecords(records.records());
     detail = await storyDetail(store, 'court');
   });
   afterAll(async () => target?.stop());

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
-import type { AlertIntent, Article } from '../../../lambdas/core/model.ts';
+import type { AlertIntent, Article, StoredItem } from '../../../lambdas/core/model.ts';
 import type { Store } from '../../../lambdas/core/ports.ts';
 import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
+import { recordsBuilder } from '../../support/records.ts';
 
 function article(id: string, over: Partial<Article> = {}): Article {
   return {
@@ -65,74 +66,155 @@ describe.each(dynamoTargets)('DynamoDB store on $name', ({ start }) => {
     expect(await store.getFeedState('missing')).toBeUndefined();
   });
 
-  it('stores an item once, updates an edit, and finds it by URL', async () => {
-    expect(await store.putItem(article('i1'))).toBe('created');
-    expect(await store.putItem(article('i1'))).toBe('unchanged');
-    expect(await store.putItem(article('i1', { title: 'Edited', contentHash: 'hash-2' }))).toBe('updated');
-    expect((await store.getItem('i1'))?.title).toBe('Edited');
-    expect(await store.findItemIdByUrl('https://example.com/i1')).toBe('i1');
-    expect(await store.findItemIdByUrl('https://example.com/none')).toBeUndefined();
+  it('lets the first claim of a URL win, its holder claim it again, and names the holder to others', async () => {
+    const url = 'https://example.com/claimed';
+    expect(await store.claimUrl(url, 'i1')).toBe('i1');
+    // A fetcher that died after claiming retries the same item.
+    expect(await store.claimUrl(url, 'i1')).toBe('i1');
+    // A GUID change or a second feed of the same site: the article already has an item.
+    expect(await store.claimUrl(url, 'i2')).toBe('i1');
+    expect(await store.claimUrl('https://example.com/other', 'i2')).toBe('i2');
   });
 
-  it('counts each member and outlet of a story once, however often it is retried', async () => {
-    await store.upsertStory('s1', article('m1', { published: '2026-11-20T09:00:00.000Z' }));
-    await store.upsertStory('s1', article('m1', { published: '2026-11-20T09:00:00.000Z' }));
-    const grown = await store.upsertStory(
-      's1',
-      article('m2', { outlet: 'Outlet B', title: 'Earlier copy', published: '2026-11-20T08:00:00.000Z' }),
-    );
-    expect(grown.memberCount).toBe(2);
-    expect(grown.outlets).toEqual(['Outlet A', 'Outlet B']);
-    expect(grown.outletCount).toBe(2);
-    // The earliest published copy names the first outlet and the headline.
-    expect(grown.firstOutlet).toBe('Outlet B');
-    expect(grown.headline).toBe('Earlier copy');
+  it('edits an item in place, keeping its story and topics', async () => {
+    const records = recordsBuilder('2026-11-20T10:00:00.000Z')
+      .add('e1', article('ed1'), { method: 'new', score: 0.5, evidence: { note: 'first' } })
+      .records();
+    const [first] = records.items as [StoredItem];
+    await store.putStageRecords({
+      ...records,
+      items: [{ ...first, topics: [{ topic: 'Japan', terms: ['japan'] }] }],
+    });
+    await store.editItem({
+      id: 'ed1',
+      title: 'Edited title',
+      summary: 'Edited summary',
+      contentHash: 'hash-edited',
+      textKey: 'text/abc',
+      textLength: 123,
+    });
+    const edited = await store.getItem('ed1');
+    expect(edited).toMatchObject({
+      id: 'ed1',
+      title: 'Edited title',
+      summary: 'Edited summary',
+      contentHash: 'hash-edited',
+      textKey: 'text/abc',
+      textLength: 123,
+      outlet: 'Outlet A',
+      membership: first.membership,
+      topics: [{ topic: 'Japan', terms: ['japan'] }],
+    });
+    expect(edited).not.toHaveProperty('editedAt');
+    expect((await store.getMembership('ed1'))?.storyId).toBe('e1');
+    // Only a stored item can be edited: an edit never creates one without a story.
+    await expect(
+      store.editItem({ id: 'never-stored', title: 't', contentHash: 'h', textLength: 1 }),
+    ).rejects.toThrow();
+    expect(await store.getItem('never-stored')).toBeUndefined();
+  });
+
+  it('reads back the records the stage wrote, and writing them again changes nothing', async () => {
+    const builder = recordsBuilder('2026-11-20T11:00:00.000Z')
+      .add('s1', article('m1', { published: '2026-11-20T09:00:00.000Z' }))
+      .add(
+        's1',
+        article('m2', { outlet: 'Outlet B', title: 'Earlier copy', published: '2026-11-20T08:00:00.000Z' }),
+        {
+          method: 'similar',
+          score: 0.7,
+          evidence: { matchedItemId: 'm1', terms: ['a'] },
+        },
+      )
+      .add('s0', article('m3', { outlet: 'Outlet C', firstSeen: '2026-11-20T09:30:00.000Z' }))
+      .merge('s0', 's1')
+      .match({
+        storyId: 's1',
+        itemId: 'm2',
+        topic: 'Japan',
+        terms: ['japan'],
+        fields: ['title'],
+        snippet: 's',
+        matchedAt: '2026-11-20T11:00:00.000Z',
+      });
+    const records = builder.records();
+    await store.putStageRecords(records);
+    await store.putStageRecords(records);
+
+    for (const item of records.items) {
+      expect(await store.getItem(item.id)).toEqual(item);
+      expect(await store.getMembership(item.id)).toEqual(item.membership);
+    }
+    expect(await store.getItem('missing')).toBeUndefined();
+    expect(await store.getMembership('missing')).toBeUndefined();
+    const members = await store.listMemberships('s1');
+    expect(members.map((m) => m.itemId).sort()).toEqual(['m1', 'm2']);
+    expect(members.find((m) => m.itemId === 'm2')).toEqual(records.items[1]?.membership);
+
+    const s1 = await store.getStory('s1');
+    expect(s1).toEqual(builder.story('s1'));
+    expect(s1).toMatchObject({
+      memberCount: 2,
+      outlets: ['Outlet A', 'Outlet B'],
+      outletCount: 2,
+      // The earliest published copy names the first outlet and the headline.
+      firstOutlet: 'Outlet B',
+      headline: 'Earlier copy',
+      mergedFrom: ['s0'],
+    });
+    expect(await store.getStory('s0')).toMatchObject({ mergedInto: 's1', memberCount: 1 });
     const listed = await store.listStories({ since: '2026-11-19T00:00:00.000Z' });
-    expect(listed.map((s) => s.id)).toContain('s1');
+    // Once each, though written twice.
+    expect(
+      listed
+        .map((s) => s.id)
+        .filter((id) => id === 's0' || id === 's1')
+        .sort(),
+    ).toEqual(['s0', 's1']);
+
+    expect(await store.listMatchesByStory('s1')).toEqual(records.matches);
+    expect(await store.listMatchesByTopic('Japan', {})).toEqual(records.matches);
+    expect(await store.listMatchesByTopic('Japan', { since: '2026-11-20T12:00:00.000Z' })).toEqual([]);
   });
 
-  it('stamps story updates and ends default listings at the clock it is given', async () => {
+  it('writes more records than one batch write holds', async () => {
+    const builder = recordsBuilder('2026-11-20T12:00:00.000Z');
+    for (let i = 0; i < 40; i++) builder.add('big', article(`b${i}`, { outlet: `Outlet ${i % 7}` }));
+    for (let i = 0; i < 12; i++)
+      builder.match({
+        storyId: 'big',
+        itemId: `b${i}`,
+        topic: `Topic ${i}`,
+        terms: ['t'],
+        fields: ['title'],
+        snippet: 's',
+        matchedAt: '2026-11-20T12:00:00.000Z',
+      });
+    const records = builder.records();
+    // 40 items, one story and 12 matches: three batch writes.
+    await store.putStageRecords(records);
+    expect(await store.listMemberships('big')).toHaveLength(40);
+    expect(await store.getItem('b39')).toEqual(records.items[39]);
+    expect(await store.getStory('big')).toMatchObject({ memberCount: 40, outletCount: 7 });
+    expect(await store.listMatchesByStory('big')).toHaveLength(12);
+    expect(await store.listMatchesByTopic('Topic 11', {})).toHaveLength(1);
+  });
+
+  it('ends default story listings at the clock it is given', async () => {
     const { doc, tableName } = await createTestTable(target.endpoint);
-    let now = '2026-11-21T08:00:00.000Z';
-    const clocked = createDynamoStore(doc, tableName, { now: () => new Date(now) });
-    expect((await clocked.upsertStory('c1', article('c1'))).updatedAt).toBe(now);
-    // Eleven days before the clock: outside the default seven-day listing.
-    await clocked.upsertStory('c2', article('c2', { firstSeen: '2026-11-10T10:00:00.000Z' }));
+    const clocked = createDynamoStore(doc, tableName, { now: () => new Date('2026-11-21T08:00:00.000Z') });
+    await clocked.putStageRecords(
+      recordsBuilder('2026-11-21T08:00:00.000Z')
+        .add('c1', article('c1'))
+        // Eleven days before the clock: outside the default seven-day listing.
+        .add('c2', article('c2', { firstSeen: '2026-11-10T10:00:00.000Z' }))
+        .records(),
+    );
     expect((await clocked.listStories({})).map((s) => s.id)).toEqual(['c1']);
-    now = '2026-11-21T09:00:00.000Z';
-    await clocked.mergeStory('c2', 'c1');
-    expect((await clocked.getStory('c1'))?.updatedAt).toBe(now);
-  });
-
-  it('records memberships under the item and lists them by story', async () => {
-    const m = {
-      storyId: 's9',
-      itemId: 'x1',
-      isNew: true,
-      method: 'new',
-      score: 1,
-      evidence: { terms: ['a'] },
-    };
-    await store.putMembership(m);
-    await store.putMembership({ ...m, itemId: 'x2', isNew: false, method: 'similar', score: 0.7 });
-    expect((await store.getMembership('x1'))?.storyId).toBe('s9');
-    expect((await store.listMemberships('s9')).map((x) => x.itemId).sort()).toEqual(['x1', 'x2']);
-  });
-
-  it('keeps one match per story, topic and item', async () => {
-    const match = {
-      storyId: 's2',
-      itemId: 'i2',
-      topic: 'Japan',
-      terms: ['japan'],
-      fields: ['title'],
-      snippet: 's',
-      matchedAt: '2026-11-20T10:00:00.000Z',
-    };
-    await store.putTopicMatch(match);
-    await store.putTopicMatch(match);
-    expect(await store.listMatchesByStory('s2')).toHaveLength(1);
-    expect(await store.listMatchesByTopic('Japan', {})).toHaveLength(1);
+    expect((await clocked.listStories({ since: '2026-11-01T00:00:00.000Z' })).map((s) => s.id)).toEqual([
+      'c1',
+      'c2',
+    ]);
   });
 
   it('creates one alert intent per story and topic and lets one claimant send it', async () => {

@@ -11,22 +11,31 @@ import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/inde
 import { startWebServer, type WebServer } from '../../../lambdas/local/web-server.ts';
 import { testArticle } from '../../support/articles.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
+import { testPipeline } from '../../support/pipeline.ts';
 
 const HOSTILE_TITLE = '<script>alert(1)</script><img src=x onerror="alert(2)"> Port deal';
 const now = Date.now();
 
-const item = (id: string, outlet: string, title: string, url: string, minutesAgo: number) =>
-  testArticle(id, outlet, title, new Date(now - minutesAgo * 60_000), { feedId: 'f', url });
+const item = (id: string, outlet: string, title: string, url: string, minutesAgo: number, text = title) =>
+  testArticle(id, outlet, title, new Date(now - minutesAgo * 60_000), { feedId: 'f', url, text });
 
 const COPIES = [
   item('evil', '"><b onmouseover=alert(4)>Evil Wire</b>', HOSTILE_TITLE, 'javascript:alert(3)', 90),
-  item('good', 'Harbour Herald', 'Port deal signed in Larkspur', 'https://herald.example/port?a=1&b=2', 60),
+  item(
+    'good',
+    'Harbour Herald',
+    'Port deal signed in Larkspur',
+    'https://herald.example/port?a=1&b=2',
+    60,
+    'Port deal <iframe src="https://evil.example"></iframe> signed in Larkspur',
+  ),
 ];
 
 describe('the local reading page', () => {
   let target: DynamoTarget;
   let server: WebServer;
   let mailDir: string;
+  let storyId: string;
   const get = async (path: string) => {
     const res = await fetch(new URL(path, server.url));
     return { res, text: await res.text() };
@@ -36,27 +45,10 @@ describe('the local reading page', () => {
     target = await startDynalite();
     const { doc, tableName } = await createTestTable(target.endpoint);
     const store = createDynamoStore(doc, tableName);
-    for (const [i, copy] of COPIES.entries()) {
-      await store.upsertStory('port', copy);
-      await store.putItem(copy);
-      await store.putMembership({
-        storyId: 'port',
-        itemId: copy.id,
-        isNew: i === 0,
-        method: i === 0 ? 'new' : 'similar',
-        score: 0.7,
-        evidence: i === 0 ? {} : { matchedItemId: 'evil' },
-      });
-    }
-    await store.putTopicMatch({
-      storyId: 'port',
-      itemId: 'good',
-      topic: 'Larkspur harbour',
-      terms: ['larkspur', 'port'],
-      fields: ['title'],
-      snippet: 'Port deal <iframe src="https://evil.example"></iframe> signed in Larkspur',
-      matchedAt: new Date(now - 50 * 60_000).toISOString(),
-    });
+    const { report } = await testPipeline(store, {
+      topics: [{ name: 'Larkspur harbour', query: 'larkspur AND port' }],
+    }).ingest(COPIES);
+    storyId = report.assigned[0]?.story.id as string;
     await store.putFeedState({
       feedId: 'evil-feed',
       url: 'https://evil.example/feed',
@@ -96,7 +88,7 @@ describe('the local reading page', () => {
     const { document } = parseHTML(text);
     const story = document.querySelector('.story');
     expect(story?.querySelector('h2 a')?.textContent).toBe(HOSTILE_TITLE);
-    expect(story?.querySelector('h2 a')?.getAttribute('href')).toBe('/stories/port');
+    expect(story?.querySelector('h2 a')?.getAttribute('href')).toBe(`/stories/${storyId}`);
     expect(story?.querySelector('.meta')?.textContent).toContain(
       'First reported by "><b onmouseover=alert(4)>Evil Wire</b>',
     );
@@ -105,7 +97,7 @@ describe('the local reading page', () => {
   });
 
   it('shows every copy, how it joined, the topic match and its terms, escaped, linking only http(s)', async () => {
-    const { res, text } = await get('/stories/port');
+    const { res, text } = await get(`/stories/${storyId}`);
     expect(res.status).toBe(200);
     expectInert(text);
     const { document } = parseHTML(text);
@@ -125,7 +117,7 @@ describe('the local reading page', () => {
   });
 
   it('filters by topic in any case and by time, as shareable query strings', async () => {
-    expect((await get('/?topic=larkspur%20HARBOUR&since=24h')).text).toContain('/stories/port');
+    expect((await get('/?topic=larkspur%20HARBOUR&since=24h')).text).toContain(`/stories/${storyId}`);
     expect((await get('/?topic=Taiwan')).text).toContain('No stories in this period.');
     expect((await get('/?since=30m')).text).toContain('No stories in this period.');
     const bad = await get('/?since=yesterday');
@@ -136,7 +128,7 @@ describe('the local reading page', () => {
 
   it('shows topics with their stories and feeds with their health, escaped', async () => {
     const topics = await get('/topics');
-    expect(topics.text).toContain('href="/stories/port"');
+    expect(topics.text).toContain(`href="/stories/${storyId}"`);
     expect(topics.text).toContain('larkspur, port');
     expectInert(topics.text);
     const feeds = await get('/feeds');
