@@ -117,6 +117,13 @@ describe.each(dynamoTargets)('ingest on $name', ({ start }) => {
     expect(after?.contentHash).toBe('h-a1-v3');
   });
 
+  it('removes the summary when an edit comes without one, rather than storing null', async () => {
+    await pipeline.ingest([copy('a1', 'Harbour Herald', { summary: 'A vote', contentHash: 'h-a1-v4' })]);
+    expect((await store.getItem('a1'))?.summary).toBe('A vote');
+    await pipeline.ingest([copy('a1', 'Harbour Herald', { contentHash: 'h-a1-v5' })]);
+    expect(await store.getItem('a1')).not.toHaveProperty('summary');
+  });
+
   it('treats the same canonical URL under a new GUID as already seen', async () => {
     const republished = copy('a1-again', 'Harbour Herald', { url: 'https://harbourherald.example/a1' });
     expect((await pipeline.ingest([republished])).admitted).toEqual([

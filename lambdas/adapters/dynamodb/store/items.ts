@@ -54,20 +54,25 @@ export function itemRecords({ doc, TableName, clock, get, queryAll }: Table): It
     },
 
     async editItem({ id, title, summary, contentHash, textKey, textLength }) {
+      // Absent fields are removed rather than stored as null: a record reads back as it was typed.
+      const optional = { summary, textKey };
+      const set = Object.entries(optional).filter(([, v]) => v !== undefined);
+      const removed = Object.keys(optional).filter((k) => optional[k as keyof typeof optional] === undefined);
       await doc.send(
         new UpdateCommand({
           TableName,
           Key: keys.item(id),
-          UpdateExpression:
-            'SET title = :t, summary = :s, contentHash = :h, textKey = :k, textLength = :l, editedAt = :now',
+          UpdateExpression: [
+            `SET title = :t, contentHash = :h, textLength = :l, editedAt = :now${set.map(([k]) => `, ${k} = :${k}`).join('')}`,
+            removed.length > 0 ? `REMOVE ${removed.join(', ')}` : '',
+          ].join(' '),
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: {
             ':t': title,
-            ':s': summary ?? null,
             ':h': contentHash,
-            ':k': textKey ?? null,
             ':l': textLength,
             ':now': clock.now().toISOString(),
+            ...Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])),
           },
         }),
       );
