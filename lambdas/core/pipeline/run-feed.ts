@@ -27,8 +27,21 @@ export interface FeedRunReport {
   items: AdmitOutcome[];
 }
 
+/** Item reads remembered for one poll: whether to fetch a page and whether to admit ask the same. */
+function rememberingItems(store: Store): Store {
+  const read = new Map<string, ReturnType<Store['getItem']>>();
+  return {
+    ...store,
+    getItem(itemId) {
+      const known = read.get(itemId) ?? store.getItem(itemId);
+      read.set(itemId, known);
+      return known;
+    },
+  };
+}
+
 export async function runFeed(feed: FeedSpec, deps: RunFeedDeps): Promise<FeedRunReport> {
-  const { store } = deps;
+  const store = rememberingItems(deps.store);
   const previous = await store.getFeedState(feed.id);
   const polled = await pollFeed(feed, previous, {
     http: deps.http,
@@ -38,7 +51,7 @@ export async function runFeed(feed: FeedSpec, deps: RunFeedDeps): Promise<FeedRu
     isKnownItem: async (item) => (await store.getItem(item.id)) !== undefined,
   });
   const items: AdmitOutcome[] = [];
-  for (const item of polled.items) items.push(await admitItem(item, deps));
+  for (const item of polled.items) items.push(await admitItem(item, { store, archive: deps.archive }));
   await deps.queue.sendItems(items.flatMap((o) => (o.kind === 'queued' ? [o.item] : [])));
   await store.putFeedState(polled.state);
   return {
