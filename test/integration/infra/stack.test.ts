@@ -63,33 +63,50 @@ describe('NewswatchStack', () => {
     expect(findings).toEqual([]);
   });
 
-  it('runs four ARM64 functions on the newest Node.js runtime, with source maps', () => {
+  it('runs five ARM64 functions on the newest Node.js runtime, with source maps', () => {
     const fns = template.findResources('AWS::Lambda::Function', {
       Properties: { Architectures: ['arm64'], Runtime: 'nodejs24.x' },
     });
-    expect(Object.keys(fns)).toHaveLength(4);
+    expect(Object.keys(fns)).toHaveLength(5);
     for (const fn of Object.values(fns)) {
       expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
     }
   });
 
-  it('fans feeds out through SQS with dead-letter queues to the fetcher, and alerts to the alerter', () => {
-    template.resourceCountIs('AWS::SQS::Queue', 4);
+  it('fans feeds out to the fetchers, items in order to the story stage, alerts to the alerter, each with a DLQ', () => {
+    template.resourceCountIs('AWS::SQS::Queue', 6);
     const redriven = template.findResources('AWS::SQS::Queue', {
       Properties: { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) },
     });
-    expect(Object.keys(redriven)).toHaveLength(2);
+    expect(Object.keys(redriven)).toHaveLength(3);
+    const fifo = template.findResources('AWS::SQS::Queue', { Properties: { FifoQueue: true } });
+    expect(
+      Object.keys(fifo)
+        .map((id) => id.replace(/[0-9A-F]{8}$/, ''))
+        .sort(),
+    ).toEqual(['ItemQueue', 'ItemQueueDlq']);
     const mappings = template.findResources('AWS::Lambda::EventSourceMapping', {
       Properties: { FunctionResponseTypes: ['ReportBatchItemFailures'] },
     });
-    expect(Object.keys(mappings)).toHaveLength(2);
+    expect(Object.keys(mappings)).toHaveLength(3);
   });
 
-  it('alarms when a feed or an alert lands in a dead-letter queue', () => {
+  it('runs one story stage at a time, fed by the FIFO queue in batches of ten', () => {
+    const stage = template.findResources('AWS::Lambda::Function', {
+      Properties: { ReservedConcurrentExecutions: 1 },
+    });
+    expect(Object.keys(stage).map((id) => id.replace(/Function.*/, ''))).toEqual(['Stage']);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Object.keys(stage)[0] },
+      BatchSize: 10,
+    });
+  });
+
+  it('alarms when a feed, an item or an alert lands in a dead-letter queue', () => {
     const alarms = template.findResources('AWS::CloudWatch::Alarm', {
       Properties: { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 },
     });
-    expect(Object.keys(alarms)).toHaveLength(2);
+    expect(Object.keys(alarms)).toHaveLength(3);
   });
 
   it('tells a person about every alarm through the operations topic', () => {
@@ -109,8 +126,8 @@ describe('NewswatchStack', () => {
   it('alarms on errors and throttles per function, failing feeds, overdue alerts, bounces and complaints', () => {
     const names = (metric: string) =>
       Object.keys(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metric } }));
-    expect(names('Errors')).toHaveLength(4);
-    expect(names('Throttles')).toHaveLength(4);
+    expect(names('Errors')).toHaveLength(5);
+    expect(names('Throttles')).toHaveLength(5);
     for (const metric of ['FeedsFailing', 'AlertsOverdue']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'newswatch',
@@ -267,6 +284,16 @@ describe('least privilege per function', () => {
   const streams = (actions: string[]) =>
     actions.filter((a) => /^dynamodb:.*(Stream|GetRecords|GetShardIterator)/.test(a));
 
+  it('lets the story stage write records and its journal, and nothing else', () => {
+    const actions = actionsOf('StageFunction');
+    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
+      'dynamodb:BatchWriteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+    ]);
+    expect(actions.filter((a) => /Delete|Scan|\*/.test(a) && !a.startsWith('sqs:'))).toEqual([]);
+  });
+
   it('lets the fetcher write the table and the archive but delete nothing', () => {
     const actions = actionsOf('FetcherFunction');
     expect(actions).toEqual(
@@ -290,7 +317,7 @@ describe('least privilege per function', () => {
     }
   });
 
-  it('caps what a runaway fetcher or query client can spend', () => {
+  it('caps what a runaway fetcher or query client can spend, and keeps the stage to one instance', () => {
     const reserved = template.findResources('AWS::Lambda::Function', {
       Properties: { ReservedConcurrentExecutions: Match.anyValue() },
     });
@@ -298,7 +325,7 @@ describe('least privilege per function', () => {
       Object.keys(reserved)
         .map((id) => id.replace(/Function.*/, ''))
         .sort(),
-    ).toEqual(['Fetcher', 'Query']);
+    ).toEqual(['Fetcher', 'Query', 'Stage']);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue() }),
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
