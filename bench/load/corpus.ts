@@ -598,8 +598,9 @@ interface Event {
   figures: number[];
   year: number;
   eventNoun: string;
-  /** The story's own subjects, besides its sector's. */
+  /** The story's own subjects: three of anything, and four of its sector's. */
   topics: string[];
+  sectorNouns: string[];
   headline: string;
 }
 
@@ -646,13 +647,14 @@ function makeEvent(rnd: Rnd, used: Set<string>): Event {
     year: 1950 + Math.floor(rnd() * 70),
     eventNoun,
     topics,
+    sectorNouns: Array.from({ length: 4 }, () => pick(rnd, sector.nouns)),
     headline: capitalise(headline),
   };
 }
 
 function sentence(e: Event, rnd: Rnd): string {
   // Half the time one of the story's own subjects, else one of its sector's.
-  const noun = () => (rnd() < 0.5 ? pick(rnd, e.topics) : pick(rnd, e.sector.nouns));
+  const noun = () => (rnd() < 0.5 ? pick(rnd, e.topics) : pick(rnd, e.sectorNouns));
   const who = () => {
     const r = rnd();
     if (r < 0.35) return pick(rnd, e.people);
@@ -686,7 +688,7 @@ function sentence(e: Event, rnd: Rnd): string {
 function body(e: Event, rnd: Rnd, words: number): string[] {
   const paragraphs: string[] = [];
   let count = 0;
-  const lead = `${e.people[0]} ${pick(rnd, SAY)} ${pick(rnd, WHEN)} that the ${e.eventNoun} in ${e.place} had left ${e.figures[0]?.toLocaleString('en-GB')} ${pick(rnd, UNIT)} waiting for the ${pick(rnd, e.sector.nouns)}.`;
+  const lead = `${e.people[0]} ${pick(rnd, SAY)} ${pick(rnd, WHEN)} that the ${e.eventNoun} in ${e.place} had left ${e.figures[0]?.toLocaleString('en-GB')} ${pick(rnd, UNIT)} waiting for the ${pick(rnd, e.sectorNouns)}.`;
   let paragraph = [lead];
   while (count < words) {
     const s = sentence(e, rnd);
