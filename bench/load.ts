@@ -55,6 +55,8 @@ export async function main(_argv: string[]): Promise<number> {
         `wire stories whole ${t.wireWhole}/${SHAPE.wireStories}, split ${t.wireSplit}; stories mixing events ${t.mixedStories} ` +
         `(read back in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
+    for (const m of t.mixed.slice(0, 10))
+      console.log(`  mixed: "${m.headline}" holds ${m.truths.join(', ')}`);
     return 0;
   } finally {
     await server.close();

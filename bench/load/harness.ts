@@ -96,6 +96,8 @@ export interface StoredStory {
 
 /** Every story the run stored (merged-away ones folded into their survivors), with its members. */
 export async function storedStories(configFile: string, cwd: string, since: Date): Promise<StoredStory[]> {
+  // As bin/newswatch.mjs does: the SDK's Node-version notice is said once, in the README.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return withStore({ config: configFile }, cwd, async (store) => {
     const stories = await listStories(store, { since: since.toISOString(), limit: 1_000_000 });
     const out: StoredStory[] = [];
@@ -121,6 +123,8 @@ export interface Tally {
   wireSplit: number;
   /** Stories holding items of more than one ground-truth story. */
   mixedStories: number;
+  /** For each of those: its headline and the ground-truth stories of its members. */
+  mixed: Array<{ headline: string; truths: string[] }>;
   /** Items stored more than once (in two stories, or twice in one). */
   duplicateItems: number;
   /** Items the server serves that no story holds. */
@@ -132,7 +136,7 @@ export function tally(server: LoadServer, stories: StoredStory[]): Tally {
   const truth = new Map(server.corpus.items.map((i) => [`${server.baseUrl}${i.path}`, i.story]));
   const seen = new Map<string, number>();
   const storiesOfTruth = new Map<string, Set<string>>();
-  let mixedStories = 0;
+  const mixed: Tally['mixed'] = [];
   for (const story of stories) {
     const truths = new Set<string>();
     for (const url of story.members) {
@@ -143,7 +147,7 @@ export function tally(server: LoadServer, stories: StoredStory[]): Tally {
       holders.add(story.id);
       storiesOfTruth.set(t, holders);
     }
-    if (truths.size > 1) mixedStories++;
+    if (truths.size > 1) mixed.push({ headline: story.headline, truths: [...truths].sort() });
   }
   const wire = [
     ...new Set(server.corpus.items.filter((i) => i.story.startsWith('wire-')).map((i) => i.story)),
@@ -164,7 +168,8 @@ export function tally(server: LoadServer, stories: StoredStory[]): Tally {
     stories: stories.length,
     wireWhole: wire.filter(alone).length,
     wireSplit: wire.filter((t) => (storiesOfTruth.get(t)?.size ?? 0) > 1).length,
-    mixedStories,
+    mixedStories: mixed.length,
+    mixed,
     duplicateItems: [...seen.values()].filter((n) => n > 1).length,
     missingItems: [...truth.keys()].filter((u) => !seen.has(u)).length,
   };
