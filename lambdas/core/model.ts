@@ -29,6 +29,17 @@ export interface FeedState {
   lastErrorMessage?: string;
   consecutiveFailures: number;
   nextAttemptAt?: string;
+  /**
+   * Recent article-page texts of this feed (hash of the normalised text, newest first, bounded):
+   * a text another URL already extracted to is an interstitial, not the article (feeds/interstitial.ts).
+   */
+  recentPageTexts?: PageTextSeen[];
+}
+
+/** One article-page text a feed's poll extracted; `url` absent once several URLs produced it. */
+export interface PageTextSeen {
+  hash: string;
+  url?: string;
 }
 
 /** One normalised item: what clustering, tagging and storage see. */
@@ -40,6 +51,11 @@ export interface Article {
   /** Canonical URL: tracking parameters removed, AMP and trailing slashes normalised. */
   url?: string;
   title: string;
+  /**
+   * Set when the feed gave no title and normalisation made one: from the text's first sentence,
+   * from the URL's last path segment, or "Untitled report from <outlet>".
+   */
+  titleDerived?: 'text' | 'url' | 'outlet';
   summary?: string;
   /** Main text only: site furniture removed. Plain text. */
   text: string;

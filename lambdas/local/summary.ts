@@ -9,15 +9,21 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
+/** "3 article page(s) not used (2 interstitial, 1 http-status), summary kept". */
+function pageErrorLine(errors: ReadonlyArray<{ kind: string }>): string {
+  const byKind = new Map<string, number>();
+  for (const e of errors) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
+  const kinds = [...byKind].map(([kind, n]) => `${n} ${kind}`).join(', ');
+  return `${errors.length} article page(s) not used (${kinds}), summary kept`;
+}
+
 function feedLines(result: RunResult): string[] {
   return result.reports.map((r) => {
     const count = (kind: AdmitOutcome['kind']) => r.items.filter((i) => i.kind === kind).length;
     const detail = r.error
       ? `${r.error.kind}: ${r.error.message}`
       : `${count('queued')} new, ${count('seen')} seen, ${count('edited')} edited`;
-    const pages = r.pageErrors.length
-      ? `; ${r.pageErrors.length} article page(s) not fetched, summary kept`
-      : '';
+    const pages = r.pageErrors.length ? `; ${pageErrorLine(r.pageErrors)}` : '';
     return `  ${pad(r.feedId, 18)} ${pad(r.outcome, 13)} ${detail}${pages}`;
   });
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article, FeedSpec } from '../model.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { htmlToText, oneLine } from './text.ts';
+import { deriveTitle } from './title.ts';
 import type { RawFeedItem } from './types.ts';
 
 export interface NormaliseContext {
@@ -63,19 +64,24 @@ export function normaliseItem(raw: RawFeedItem, ctx: NormaliseContext): Article 
   const guid = raw.guid?.trim() || undefined;
   const contentText = raw.contentHtml ? htmlToText(raw.contentHtml) : '';
   const text = contentText || raw.summary || '';
-  const title = raw.title ? oneLine(raw.title) : firstLine(text, 120);
+  const given = raw.title ? oneLine(raw.title) : '';
+  // The id and content hash keep the key untitled items always had, so neither changes on upgrade.
+  const key = given || firstLine(text, 120);
   const published = sanePublished(raw, ctx.now);
   const lang = normaliseLang(raw.lang ?? ctx.feedLanguage);
+  const outlet = outletName(ctx);
+  const derived = given ? undefined : deriveTitle(text, url, outlet);
   const article: Article = {
-    id: hash(ctx.feed.id, guid ?? url ?? title),
+    id: hash(ctx.feed.id, guid ?? url ?? key),
     feedId: ctx.feed.id,
-    title,
+    title: derived?.title ?? given,
     text,
     categories: raw.categories,
     firstSeen: ctx.now.toISOString(),
-    outlet: outletName(ctx),
-    contentHash: hash(title, text),
+    outlet,
+    contentHash: hash(key, text),
   };
+  if (derived) article.titleDerived = derived.from;
   if (guid) article.guid = guid;
   if (url) article.url = url;
   if (raw.summary) article.summary = raw.summary;

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { decodeHtml } from '../extract/decode.ts';
 import { extractArticle } from '../extract/index.ts';
-import type { Article, FeedSpec, FeedState } from '../model.ts';
+import type { Article, FeedSpec, FeedState, PageTextSeen } from '../model.ts';
 import type { Archive, Clock, HttpClient, HttpResponse } from '../ports.ts';
 import { errorInfo, initialState, isBackingOff, recordFailure, recordSuccess } from './health.ts';
+import { interstitialHashes, pageTextHash, rememberPageTexts } from './interstitial.ts';
 import { isSummaryOnly, normaliseItem } from './normalise.ts';
 import { parseFeed } from './parse.ts';
 import type { ParsedFeed, RawFeedItem } from './types.ts';
@@ -35,7 +36,11 @@ export interface PollResult {
   /** `recovered`: fetched, but the feed was malformed and its items were read leniently. */
   outcome: 'fetched' | 'recovered' | 'not-modified' | 'unchanged' | 'failed' | 'backing-off';
   error?: { kind: string; message: string };
-  /** Article pages that could not be fetched or read; those items keep the feed's summary. */
+  /**
+   * Article pages that could not be fetched or read, or whose text is not the article's
+   * (`interstitial`: several URLs read the same; `short-page`: shorter than the feed's text).
+   * Those items keep the feed's own text.
+   */
   pageErrors?: PageError[];
 }
 
@@ -103,12 +108,46 @@ export async function pollFeed(
     return failed(current, error, now);
   }
   const pageErrors: PageError[] = [];
-  const items = await mapPool(entries, PAGE_CONCURRENCY, (entry) =>
+  const fetched = await mapPool(entries, PAGE_CONCURRENCY, (entry) =>
     withFullText(entry, feed, deps, pageErrors),
   );
+  const items = keepArticleTexts(fetched, current.recentPageTexts ?? [], next, pageErrors);
   const result: PollResult = { state: next, items, outcome: recovered ? 'recovered' : 'fetched' };
   if (pageErrors.length > 0) result.pageErrors = pageErrors;
   return result;
+}
+
+/** An item as the feed gave it, and with its page's text when a page was fetched and read. */
+interface Fetched {
+  article: Article;
+  page?: { article: Article; url: string; hash: string };
+}
+
+/**
+ * Each item with its page's text, unless that text is an interstitial (feeds/interstitial.ts):
+ * then the feed's text stays and a page error says why. Remembers this poll's page texts in `state`.
+ */
+function keepArticleTexts(
+  fetched: readonly Fetched[],
+  recent: readonly PageTextSeen[],
+  state: FeedState,
+  pageErrors: PageError[],
+): Article[] {
+  const candidates = fetched.flatMap(({ page }) => (page ? [{ url: page.url, hash: page.hash }] : []));
+  if (candidates.length === 0) return fetched.map((f) => f.article);
+  const interstitial = interstitialHashes(candidates, recent);
+  state.recentPageTexts = rememberPageTexts(recent, candidates, interstitial);
+  return fetched.map(({ article, page }) => {
+    if (!page) return article;
+    if (!interstitial.has(page.hash)) return page.article;
+    const others = candidates.filter((c) => c.hash === page.hash && c.url !== page.url).length;
+    const message =
+      others > 0
+        ? `the page reads the same as ${others} other article page(s) of this feed (a consent, paywall or interstitial page); the feed's text kept`
+        : "the page reads the same as another article page of this feed did in an earlier poll (a consent, paywall or interstitial page); the feed's text kept";
+    pageErrors.push({ itemId: article.id, url: page.url, kind: 'interstitial', message });
+    return article;
+  });
 }
 
 interface Entry {
@@ -132,17 +171,33 @@ async function withFullText(
   feed: FeedSpec,
   deps: PollDeps,
   pageErrors: PageError[],
-): Promise<Article> {
-  const wantsPage = feed.fullText === true || isSummaryOnly(raw);
-  if (!wantsPage || !article.url) return article;
-  if (deps.isKnownItem && (await deps.isKnownItem(article))) return article;
+): Promise<Fetched> {
+  const teaser = isSummaryOnly(raw);
+  const wantsPage = feed.fullText === true || teaser;
+  if (!wantsPage || !article.url) return { article };
+  if (deps.isKnownItem && (await deps.isKnownItem(article))) return { article };
+  const url = article.url;
+  let enriched: Article | undefined;
   try {
-    return await withPageText(article, article.url, deps);
+    enriched = await withPageText(article, url, deps);
   } catch (error) {
     const info = errorInfo(error);
-    pageErrors.push({ itemId: article.id, url: article.url, kind: info.kind, message: info.message });
-    return article;
+    pageErrors.push({ itemId: article.id, url, kind: info.kind, message: info.message });
+    return { article };
   }
+  if (enriched === undefined) return { article };
+  // A page that reads shorter than the feed's own summary is a stub, a wall or a failed extraction.
+  const summary = teaser ? article.text : (article.summary ?? '');
+  if (enriched.text.length < summary.length) {
+    pageErrors.push({
+      itemId: article.id,
+      url,
+      kind: 'short-page',
+      message: `the page's text (${enriched.text.length} characters) is shorter than the feed's summary (${summary.length}); the feed's text kept`,
+    });
+    return { article };
+  }
+  return { article, page: { article: enriched, url, hash: pageTextHash(enriched.text) } };
 }
 
 /**
@@ -150,12 +205,12 @@ async function withFullText(
  * contentHash stays the feed's: pages change with every ad and comment, and edit detection must
  * follow the outlet's edits, not its page furniture.
  */
-async function withPageText(article: Article, url: string, deps: PollDeps): Promise<Article> {
+async function withPageText(article: Article, url: string, deps: PollDeps): Promise<Article | undefined> {
   const page = await deps.http.get(url);
   const contentType = page.headers['content-type'] ?? 'text/html';
   await deps.archive.put('page', page.body, contentType);
   const extracted = extractArticle(decodeHtml(page.body, contentType), page.url);
-  if (extracted.text === '') return article;
+  if (extracted.text === '') return undefined;
   const enriched: Article = { ...article, text: extracted.text };
   if (!enriched.author && extracted.byline) enriched.author = extracted.byline;
   if (!enriched.published && extracted.published) enriched.published = extracted.published;

@@ -240,6 +240,7 @@ export async function alertIntents(
   return newestFirst.slice(0, opts.limit ?? 100);
 }
 
-export function feedHealth(store: Store): Promise<FeedState[]> {
-  return store.listFeedStates();
+/** Each feed's health; the page-text hashes the fetcher keeps for itself (feeds/interstitial.ts) stay out. */
+export async function feedHealth(store: Store): Promise<FeedState[]> {
+  return (await store.listFeedStates()).map(({ recentPageTexts: _fetcherOnly, ...health }) => health);
 }

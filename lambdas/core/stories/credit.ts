@@ -7,9 +7,9 @@
  *    dated is credited to the copy seen first.
  * 2. Equal times (syndicated copies often carry one timestamp) go to the outlet whose name sorts
  *    first, then to the lower item id. Never to whichever copy happened to arrive first.
- * 3. The headline is the title of the first member, in that order, that has a non-empty title.
- *    Only when no member has one is it the opening words of the first reporter's text, so a
- *    headline is never empty.
+ * 3. The headline is the title of the first member, in that order, that has a non-empty title
+ *    of the outlet's own. Only when no member has one is it the first reporter's derived title
+ *    (feeds/title.ts) or opening words, so a headline is never empty.
  *
  * Each member reduces to two rank strings that sort in that order, and the store keeps the
  * smallest of each with a conditional write. A minimum is the same whatever order it is taken
@@ -34,7 +34,10 @@ const SEPARATOR = '\u0000';
 const OPENING_MAX_CHARS = 90;
 
 /** What the rule reads of a member; a stored item's text is in the archive, and its title is never empty. */
-export type Creditable = Pick<Article, 'id' | 'title' | 'outlet' | 'published' | 'firstSeen' | 'summary'> & {
+export type Creditable = Pick<
+  Article,
+  'id' | 'title' | 'titleDerived' | 'outlet' | 'published' | 'firstSeen' | 'summary'
+> & {
   text?: string;
 };
 
@@ -44,9 +47,11 @@ export function creditOf(item: Creditable): Credit {
   const when = published ? `0${published}` : `1${instant(item.firstSeen) ?? item.firstSeen}`;
   const firstRank = [when, item.outlet, item.id].join(SEPARATOR);
   const title = item.title.trim();
+  // A title newswatch made up for an untitled item (feeds/title.ts) yields to any outlet's own.
+  const titled = title !== '' && item.titleDerived === undefined;
   return {
     firstRank,
-    headlineRank: `${title ? 0 : 1}${firstRank}`,
+    headlineRank: `${titled ? 0 : 1}${firstRank}`,
     headline: title || openingWords(item),
     ...(published ? { published } : {}),
   };
