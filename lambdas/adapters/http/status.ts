@@ -1,4 +1,4 @@
-import { FetchError } from './errors.ts';
+import { FetchError } from '../../core/ports.ts';
 
 /**
  * Retry-After is either delay-seconds or an HTTP date; anything else is ignored rather than

@@ -1,6 +1,7 @@
 import { brotliCompressSync, createGzip, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, FetchError } from '../../../lambdas/adapters/http/index.ts';
+import { createHttpClient } from '../../../lambdas/adapters/http/client.ts';
+import { FetchError } from '../../../lambdas/core/ports.ts';
 import { type LocalServer, startServer, zeros } from './local-server.ts';
 
 const UA = 'newswatch-test/0.1 (+http://example.invalid/contact)';

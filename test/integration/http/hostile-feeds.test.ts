@@ -5,7 +5,7 @@
 import { createGzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../../lambdas/adapters/http/index.ts';
+import { createHttpClient } from '../../../lambdas/adapters/http/client.ts';
 import { type PollResult, pollFeed } from '../../../lambdas/core/feeds/poll.ts';
 import type { FeedState } from '../../../lambdas/core/model.ts';
 import type { Archive, HttpClient } from '../../../lambdas/core/ports.ts';
