@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const haveChromium = existsSync(CHROMIUM);
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
 /** Whether a browser suite runs here: always on CI, where a missing browser is a failure. */
 export const runBrowserTests = haveChromium || process.env.CI === 'true';
 

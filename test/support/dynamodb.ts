@@ -66,7 +66,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`DynamoDB Local did not listen on ${port} within ${timeoutMs} ms`);
 }
 
-export async function startDynamoDbLocal(): Promise<DynamoTarget> {
+async function startDynamoDbLocal(): Promise<DynamoTarget> {
   const port = await freePort();
   const child = spawn(
     'java',
