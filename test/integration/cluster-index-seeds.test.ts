@@ -1,17 +1,17 @@
 /**
  * The seed check: the five seed articles through `newswatch cluster` give exactly the two stories
- * of ../shared/seeds/README.md. Reads the seeds by path; skips when ../shared is absent.
+ * of ../shared/seeds/README.md. Reads the seeds by path (test/support/shared.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clusterCommand } from '../../lambdas/cli/commands/cluster.ts';
+import { sharedFolder } from '../support/shared.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
-if (!existsSync(seedsDir)) console.log(`skipping seed clustering check: ${seedsDir} is absent`);
+const { dir: seedsDir, runs } = sharedFolder('seeds');
 
 /** Dates from the seeds README: the cancelled talks on 20-21 June, the briefing on 11-12 July 2025. */
 const PUBLISHED: Record<string, string> = {
@@ -55,7 +55,7 @@ async function cluster(file: string): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.id, r.storyId]));
 }
 
-describe.skipIf(!existsSync(seedsDir))('newswatch cluster on the seeds', () => {
+describe.runIf(runs)('newswatch cluster on the seeds', () => {
   for (const order of [
     ['000', '001', '002', '003', '004'],
     ['004', '003', '002', '001', '000'],

@@ -14,6 +14,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { createDocumentClient } from '../../lambdas/adapters/dynamodb/client.ts';
 import { createTableInput } from '../../lambdas/adapters/dynamodb/schema.ts';
+import { missingUnderCi, runsHere } from './ci.ts';
 
 export interface DynamoTarget {
   name: 'dynalite' | 'dynamodb-local';
@@ -32,7 +33,8 @@ function hasJava(): boolean {
   }
 }
 
-export const dynamoDbLocalAvailable = existsSync(join(JAR_DIR, 'DynamoDBLocal.jar')) && hasJava();
+const DYNAMODB_LOCAL = `DynamoDB Local (Java and ${JAR_DIR}, from scripts/fetch-dynamodb-local.sh)`;
+const dynamoDbLocalAvailable = existsSync(join(JAR_DIR, 'DynamoDBLocal.jar')) && hasJava();
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -67,6 +69,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
 }
 
 async function startDynamoDbLocal(): Promise<DynamoTarget> {
+  if (!dynamoDbLocalAvailable) throw missingUnderCi(DYNAMODB_LOCAL);
   const port = await freePort();
   const child = spawn(
     'java',
@@ -91,17 +94,13 @@ async function startDynamoDbLocal(): Promise<DynamoTarget> {
   };
 }
 
-/** The targets this machine can run: storage suites are parameterised over them. */
+/** The targets the storage suites are parameterised over: dynalite, and DynamoDB Local where it runs. */
 export const dynamoTargets: { name: DynamoTarget['name']; start: () => Promise<DynamoTarget> }[] = [
   { name: 'dynalite', start: startDynalite },
-  ...(dynamoDbLocalAvailable ? [{ name: 'dynamodb-local' as const, start: startDynamoDbLocal }] : []),
+  ...(runsHere(dynamoDbLocalAvailable, DYNAMODB_LOCAL)
+    ? [{ name: 'dynamodb-local' as const, start: startDynamoDbLocal }]
+    : []),
 ];
-
-if (!dynamoDbLocalAvailable) {
-  console.log(
-    'DynamoDB Local not found (Java + scripts/fetch-dynamodb-local.sh): storage tests run on dynalite only',
-  );
-}
 
 let tableCounter = 0;
 
