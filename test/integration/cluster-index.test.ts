@@ -51,7 +51,7 @@ function copies(item: FixtureItem, n: number): FixtureItem[] {
   });
 }
 
-describe.each(dynamoTargets)('DynamoDB cluster index on $name', ({ start }) => {
+describe.each(dynamoTargets())('DynamoDB cluster index on $name', ({ start }) => {
   let target: DynamoTarget;
   beforeAll(async () => {
     target = await start();

@@ -34,7 +34,6 @@ function hasJava(): boolean {
 }
 
 const DYNAMODB_LOCAL = `DynamoDB Local (Java and ${JAR_DIR}, from scripts/fetch-dynamodb-local.sh)`;
-const dynamoDbLocalAvailable = existsSync(join(JAR_DIR, 'DynamoDBLocal.jar')) && hasJava();
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -68,8 +67,8 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`DynamoDB Local did not listen on ${port} within ${timeoutMs} ms`);
 }
 
-async function startDynamoDbLocal(): Promise<DynamoTarget> {
-  if (!dynamoDbLocalAvailable) throw missingUnderCi(DYNAMODB_LOCAL);
+async function startDynamoDbLocal(available: boolean): Promise<DynamoTarget> {
+  if (!available) throw missingUnderCi(DYNAMODB_LOCAL);
   const port = await freePort();
   const child = spawn(
     'java',
@@ -94,13 +93,20 @@ async function startDynamoDbLocal(): Promise<DynamoTarget> {
   };
 }
 
-/** The targets the storage suites are parameterised over: dynalite, and DynamoDB Local where it runs. */
-export const dynamoTargets: { name: DynamoTarget['name']; start: () => Promise<DynamoTarget> }[] = [
-  { name: 'dynalite', start: startDynalite },
-  ...(runsHere(dynamoDbLocalAvailable, DYNAMODB_LOCAL)
-    ? [{ name: 'dynamodb-local' as const, start: startDynamoDbLocal }]
-    : []),
-];
+/**
+ * The targets a storage suite is parameterised over: dynalite, and DynamoDB Local where it runs.
+ * Looked for when a suite asks, so that suites using dynalite alone neither probe for Java nor
+ * report its absence.
+ */
+export function dynamoTargets(): { name: DynamoTarget['name']; start: () => Promise<DynamoTarget> }[] {
+  const available = existsSync(join(JAR_DIR, 'DynamoDBLocal.jar')) && hasJava();
+  return [
+    { name: 'dynalite', start: startDynalite },
+    ...(runsHere(available, DYNAMODB_LOCAL)
+      ? [{ name: 'dynamodb-local' as const, start: () => startDynamoDbLocal(available) }]
+      : []),
+  ];
+}
 
 let tableCounter = 0;
 

@@ -3,7 +3,7 @@
  * invokes it. DynamoDB is dynalite; SES is a fake mailer that can be made to fail.
  */
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDynamoClusterIndex } from '../../../lambdas/adapters/dynamodb/cluster-index.ts';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
 import { createClusterer } from '../../../lambdas/core/clustering/index.ts';
@@ -60,6 +60,15 @@ describe('alerter handler', () => {
     }
   });
   afterAll(async () => target?.stop());
+  // The handler logs JSON lines to stdout, as on Lambda: kept for the test that reads them.
+  let lines: string[] = [];
+  beforeEach(() => {
+    lines = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+  });
   afterEach(() => {
     mailerDown = false;
     vi.restoreAllMocks();
@@ -105,11 +114,6 @@ describe('alerter handler', () => {
   });
 
   it("logs with the invocation's request id", async () => {
-    const lines: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
     const [osei] = keys.filter((k) => k.topic === 'Osei');
     await handler()(sqsEvent([osei]), lambdaContext('req-alert-3', 'newswatch-alerter'));
     const logged = lines.map((l) => JSON.parse(l)).find((l) => l.message === 'alert');

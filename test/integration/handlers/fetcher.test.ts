@@ -3,7 +3,7 @@
  * DynamoDB is dynalite; the web is a fake HTTP client serving one feed.
  */
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDynamoClusterIndex } from '../../../lambdas/adapters/dynamodb/cluster-index.ts';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store.ts';
 import { createClusterer } from '../../../lambdas/core/clustering/index.ts';
@@ -72,6 +72,15 @@ describe('fetcher handler', () => {
     };
   });
   afterAll(async () => target?.stop());
+  // The handler logs JSON lines to stdout, as on Lambda: kept for the test that reads them.
+  let lines: string[] = [];
+  beforeEach(() => {
+    lines = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+  });
   afterEach(() => vi.restoreAllMocks());
 
   const handler = () => createFetcherHandler(async () => container);
@@ -104,11 +113,6 @@ describe('fetcher handler', () => {
   });
 
   it("logs with the invocation's request id", async () => {
-    const lines: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
     await handler()(sqsEvent([{ feedId: 'herald' }]), lambdaContext('req-fetch-7', 'newswatch-fetcher'));
     const done = lines.map((l) => JSON.parse(l)).find((l) => l.message === 'feed done');
     expect(done).toMatchObject({ function_request_id: 'req-fetch-7', function_name: 'newswatch-fetcher' });

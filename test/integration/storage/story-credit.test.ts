@@ -70,7 +70,7 @@ const credit = (s: Story | undefined) =>
     headline: s.headline,
   };
 
-describe.each(dynamoTargets)('story credit on $name', ({ start }) => {
+describe.each(dynamoTargets())('story credit on $name', ({ start }) => {
   let target: DynamoTarget;
   let store: Store;
 
