@@ -25,6 +25,9 @@ const IRREGULAR_BASES = new Map<string, string>([
   ['phenomena', 'phenomenon'],
   ['men', 'man'],
   ['goes', 'go'],
+  ['going', 'go'],
+  ['doing', 'do'],
+  ['being', 'be'],
   ['has', 'have'],
   ['does', 'do'],
   ['is', 'be'],
@@ -59,7 +62,7 @@ function pluralBases(word: string): string[] {
   if (/(ss|as|us|x|z|ch|sh)es$/.test(word) || (word.endsWith('oes') && word.length > 5)) {
     out.push(word.slice(0, -2));
   }
-  if (/(lves|eaves)$/.test(word)) out.push(`${stem}f`);
+  if (/(lves|eaves|ieves)$/.test(word)) out.push(`${stem}f`);
   if (word.endsWith('ives')) out.push(`${stem}fe`);
   return out;
 }
@@ -78,7 +81,14 @@ function verbBases(word: string): string[] {
     (suffix === 'ed' && VOWEL_END_RE.test(stem) && stem.length < 3)
   )
     return [];
-  if (DOUBLED_END_RE.test(stem)) return [stem, stem.slice(0, -1)];
+  if (DOUBLED_END_RE.test(stem)) {
+    // A short word ending ll, ss, ff or zz keeps it ("filled" is "fill", not "fil"); other doubles
+    // are the suffix's (stopped, planned), and a long word may be either (cancelled, controlled).
+    const single = stem.slice(0, -1);
+    return /[lsfz]$/.test(stem) && SHORT_CVC_RE.test(single) ? [stem] : [stem, single];
+  }
+  // A final c takes a k before the suffix: panicked, trafficking (not "tracked", whose base is "track").
+  if (stem.length > 5 && stem.endsWith('ck')) return [stem, stem.slice(0, -1)];
   const out = SHORT_CVC_RE.test(stem) ? [] : [stem];
   // The base's silent e dropped before the suffix: noting → note, agreed → agree.
   if (!VOWEL_END_RE.test(stem) || (suffix === 'ed' && stem.endsWith('e') && stem.length > 2)) {

@@ -21,6 +21,8 @@ describe('lemmaCandidates', () => {
     ['stopped', 'stop'],
     ['planned', 'plan'],
     ['called', 'call'],
+    ['filled', 'fill'],
+    ['cancelled', 'cancel'],
     ['hoping', 'hope'],
     ['noting', 'note'],
     ['agreed', 'agree'],
@@ -30,6 +32,10 @@ describe('lemmaCandidates', () => {
     ['dying', 'die'],
     ['flying', 'fly'],
     ['used', 'use'],
+    ['going', 'go'],
+    ['thieves', 'thief'],
+    ['panicked', 'panic'],
+    ['trafficking', 'traffic'],
   ])('%s → %s', (word, base) => {
     expect(lemmaCandidates(word)).toContain(base);
   });
@@ -49,6 +55,8 @@ describe('lemmaCandidates', () => {
     ['loses', 'los'],
     ['saves', 'safe'],
     ['dying', 'dye'],
+    ['filled', 'fil'],
+    ['pressed', 'pres'],
   ])('%s is not read as %s', (word, base) => {
     expect(lemmaCandidates(word)).not.toContain(base);
   });
