@@ -137,7 +137,7 @@ function figures(ddb: MeterSnapshot, s3: MeterSnapshot, items: number, rounds: n
 }
 
 export async function measure(count: number): Promise<StorageFigures> {
-  if (!dynamoDbLocalAvailable)
+  if (!dynamoDbLocalAvailable())
     throw new Error(
       'DynamoDB Local is needed for capacity figures: run scripts/fetch-dynamodb-local.sh (needs Java)',
     );

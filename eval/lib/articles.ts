@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import type { ClusterInput } from '../../lambdas/core/clustering/index.ts';
 import { extractArticle } from '../../lambdas/core/extract/index.ts';
 
-export const ARTICLES_DIR = 'corpora/scrapinghub-article-extraction-benchmark';
+const ARTICLES_DIR = 'corpora/scrapinghub-article-extraction-benchmark';
 
 export interface ArticleSet {
   inputs: ClusterInput[];

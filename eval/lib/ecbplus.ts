@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ClusterInput } from '../../lambdas/core/clustering/index.ts';
 
-export const ECBPLUS_FILE = 'corpora/ecbplus-train/ecbplus-train.articles.jsonl';
+const ECBPLUS_FILE = 'corpora/ecbplus-train/ecbplus-train.articles.jsonl';
 
 export interface EcbArticle {
   input: ClusterInput;

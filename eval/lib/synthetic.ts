@@ -83,7 +83,7 @@ export interface SyntheticEvent {
 
 const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
-export function makeEvent(id: number, vocab: Vocabulary, rnd: () => number, time: number): SyntheticEvent {
+function makeEvent(id: number, vocab: Vocabulary, rnd: () => number, time: number): SyntheticEvent {
   const rare = () => vocab.words[Math.floor(vocab.words.length / 2 + rnd() * (vocab.words.length / 2))] ?? '';
   return {
     id,
@@ -112,7 +112,7 @@ function sentence(event: SyntheticEvent, vocab: Vocabulary, rnd: () => number): 
 }
 
 /** One outlet's ~800-word report of the event, published within hours of it. */
-export function makeArticle(
+function makeArticle(
   id: string,
   event: SyntheticEvent,
   vocab: Vocabulary,

@@ -15,7 +15,7 @@ export interface Headline {
 export const UCI_DIR = 'corpora/uci-news-aggregator-subset';
 
 /** RFC 4180 fields: quoted fields may hold commas and doubled quotes. */
-export function parseCsvLine(line: string): string[] {
+function parseCsvLine(line: string): string[] {
   const fields: string[] = [];
   let field = '';
   let quoted = false;

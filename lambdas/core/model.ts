@@ -148,11 +148,9 @@ export interface TopicMatch extends TopicHit {
   matchedAt: string;
 }
 
-/**
- * An alert waiting to be sent: the outbox entry. Keyed by (storyId, topic) so a second copy of
- * the story, or a retried run, finds it already there and adds nothing.
- */
-export type AlertMode = 'instant' | 'digest hourly' | 'digest daily';
+/** How a topic's alerts go out: each on its own, or gathered into an hourly or daily digest. */
+export const ALERT_MODES = ['instant', 'digest hourly', 'digest daily'] as const;
+export type AlertMode = (typeof ALERT_MODES)[number];
 
 /** Names one outbox entry: the first alert of (story, topic), or its follow-up at `outlets` outlets. */
 export interface AlertKey {
@@ -162,6 +160,10 @@ export interface AlertKey {
   outlets?: number;
 }
 
+/**
+ * An alert waiting to be sent: the outbox entry. Keyed by (storyId, topic) so a second copy of
+ * the story, or a retried run, finds it already there and adds nothing.
+ */
 export interface AlertIntent extends AlertKey {
   recipients: string[];
   /** Instant intents are sent on their own; digest intents wait for `dueAt` and go out together. */

@@ -1,6 +1,7 @@
 /**
  * The ports the core talks through. Adapters (DynamoDB, S3, SES, HTTP) implement them; unit
- * tests may fake them. Nothing here names an AWS type.
+ * tests may fake them. Nothing here names an AWS type. A port's failures that the core acts on
+ * are classes here, so the core reads their fields typed rather than off any thrown object.
  */
 import type {
   AlertIntent,
@@ -31,7 +32,43 @@ export interface ConditionalHeaders {
   lastModified?: string;
 }
 
+/** Why a fetch failed. Stable: it goes into the feed's health record. */
+export type FetchErrorKind =
+  | 'bad-url'
+  | 'blocked-address'
+  | 'dns'
+  | 'connect-timeout'
+  | 'timeout'
+  | 'too-large'
+  | 'too-many-redirects'
+  | 'redirect-loop'
+  | 'http-status'
+  | 'decode'
+  | 'connection';
+
+/** How `HttpClient.get` fails: every rejection is one, so the feed's health can say why. */
+export class FetchError extends Error {
+  override name = 'FetchError';
+  readonly kind: FetchErrorKind;
+  /** The response's status, for 'http-status'. */
+  readonly status?: number;
+  /** How long the server asked us to wait (429/503 Retry-After); the feed backs off at least that. */
+  readonly retryAfterMs?: number;
+
+  constructor(
+    kind: FetchErrorKind,
+    message: string,
+    options: { cause?: unknown; status?: number; retryAfterMs?: number } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.kind = kind;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
 export interface HttpClient {
+  /** Rejects with a FetchError. */
   get(url: string, conditional?: ConditionalHeaders): Promise<HttpResponse>;
 }
 
@@ -45,7 +82,20 @@ export interface Archive {
 }
 
 export interface Mailer {
+  /** Rejects with a SendError when the service refused the message; anything else is transient. */
   send(message: EmailMessage): Promise<{ messageId: string }>;
+}
+
+/** A message the mail service refused. */
+export class SendError extends Error {
+  override name = 'SendError';
+  /** True when retrying cannot help (rejected message, unverified sender, bad address): the alert is parked. */
+  readonly permanent: boolean;
+
+  constructor(message: string, permanent: boolean, options?: ErrorOptions) {
+    super(message, options);
+    this.permanent = permanent;
+  }
 }
 
 export interface EmailMessage {

@@ -4,7 +4,7 @@
  * that failed and is due again).
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { ScheduledEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import {
   type DeliveryDeps,
   deliverAlert,
@@ -39,7 +39,15 @@ function isSqsEvent(event: SQSEvent | ScheduledEvent): event is SQSEvent {
 
 export function createAlerterHandler(getContainer: () => Promise<AlerterDeps>) {
   const processor = new BatchProcessor(EventType.SQS);
-  return async (event: SQSEvent | ScheduledEvent): Promise<SQSBatchResponse | SweepReport> => {
+  // A batch of keys gets a partial batch response, the schedule a sweep report.
+  async function handle(event: SQSEvent, context?: Context): Promise<SQSBatchResponse>;
+  async function handle(event: ScheduledEvent, context?: Context): Promise<SweepReport>;
+  async function handle(
+    event: SQSEvent | ScheduledEvent,
+    context?: Context,
+  ): Promise<SQSBatchResponse | SweepReport> {
+    // Lambda passes its context; the local runner has none to pass.
+    if (context) logger.addContext(context);
     const deps = deliveryDeps(await getContainer());
     if (!isSqsEvent(event)) {
       const report = await sweepPendingAlerts(deps);
@@ -62,11 +70,12 @@ export function createAlerterHandler(getContainer: () => Promise<AlerterDeps>) {
         throw new AlertRetryError(`alert for ${key.storyId}/${key.topic} will be retried`);
     };
     try {
-      return await processPartialResponse(event, recordHandler, processor);
+      return await processPartialResponse(event, recordHandler, processor, { context });
     } finally {
       publish();
     }
-  };
+  }
+  return handle;
 }
 
 export const handler = createAlerterHandler(

@@ -1,6 +1,6 @@
 /** SQS batch of feed ids → fetch, admit what is new, and queue it for the story stage. */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { type FeedRunReport, runFeed } from '../core/pipeline/run-feed.ts';
 import type { Container } from '../runtime/container.ts';
 import { buildContainer } from '../runtime/container.ts';
@@ -35,7 +35,9 @@ export function createFetcherHandler(
   onReport?: (report: FeedRunReport) => void,
 ) {
   const processor = new BatchProcessor(EventType.SQS);
-  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  // Lambda passes its context; the local runner has none to pass.
+  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
+    if (context) logger.addContext(context);
     const container = await getContainer();
     const recordHandler = async (record: SQSRecord) => {
       const { feedId } = feedMessage(record.body);
@@ -50,7 +52,7 @@ export function createFetcherHandler(
       onReport?.(report);
     };
     try {
-      return await processPartialResponse(event, recordHandler, processor);
+      return await processPartialResponse(event, recordHandler, processor, { context });
     } finally {
       publish();
     }

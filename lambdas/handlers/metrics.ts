@@ -1,7 +1,7 @@
 /** CloudWatch metrics (embedded metric format). Local runs disable them: see commands/run.ts. */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 
-export const metrics = new Metrics({ namespace: 'newswatch', serviceName: 'newswatch' });
+const metrics = new Metrics({ namespace: 'newswatch', serviceName: 'newswatch' });
 
 export function count(name: string, value: number): void {
   if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);

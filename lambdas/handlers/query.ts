@@ -3,7 +3,7 @@
  * JSON. The browser one serves the reading page: every page path gets the sign-in shell, and the
  * shell fetches `/api/<page path>` (behind the JWT authorizer) for the page's HTML.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import {
   SHELL_SCRIPT,
   SHELL_SCRIPT_PATH,
@@ -95,7 +95,9 @@ async function route(event: APIGatewayProxyEventV2, c: QueryContainer): Promise<
 }
 
 export function createQueryHandler(getContainer: () => Promise<QueryContainer>) {
-  return async (event: APIGatewayProxyEventV2): Promise<Result> => {
+  // Lambda passes its context; tests and `newswatch serve` have none to pass.
+  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<Result> => {
+    if (context) logger.addContext(context);
     try {
       return await route(event, await getContainer());
     } catch (err) {

@@ -1,4 +1,5 @@
 /** EventBridge schedule → one SQS message per feed that is due. */
+import type { Context, ScheduledEvent } from 'aws-lambda';
 import { scheduleIntervalMs } from '../core/config/schedule.ts';
 import { pipelineHealth } from '../core/pipeline/health.ts';
 import { dueFeeds } from '../core/pipeline/schedule.ts';
@@ -29,7 +30,9 @@ async function reportHealth({ config, store, clock }: SchedulerDeps): Promise<vo
 }
 
 export function createSchedulerHandler(getContainer: () => Promise<SchedulerDeps>) {
-  return async (): Promise<SchedulerResult> => {
+  // Lambda passes the tick and its context; the local runner neither.
+  return async (_event?: ScheduledEvent, context?: Context): Promise<SchedulerResult> => {
+    if (context) logger.addContext(context);
     const { config, store, queue, clock } = await getContainer();
     const due = await dueFeeds(config.feeds, store, clock.now());
     await queue.sendFeeds(due.map((f) => f.id));

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
+import type { ScheduledEvent } from 'aws-lambda';
 import { ConfigError } from '../core/config/errors.ts';
 import { parseConfig } from '../core/config/load.ts';
 import { type Config, SAMPLES_PLACEHOLDER } from '../core/config/schema.ts';
@@ -21,6 +21,7 @@ import { createLocalQueue, type LocalQueue } from './local-queue.ts';
 import { lockRun } from './run-lock.ts';
 import { startSampleServer } from './sample-feeds.ts';
 import { openStandIns } from './shared-standins.ts';
+import { failedMessages, sqsEvent } from './sqs-event.ts';
 import { provision, type StandIns } from './standins.ts';
 
 export const LOCAL_TABLE = 'newswatch';
@@ -152,27 +153,6 @@ async function releaseAbandonedClaims(store: Store, clock: Clock): Promise<void>
   }
 }
 
-function sqsEvent(bodies: unknown[]): SQSEvent {
-  return {
-    Records: bodies.map((body, i) => ({
-      messageId: `local-${i}`,
-      receiptHandle: `local-${i}`,
-      body: JSON.stringify(body),
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: String(Date.now()),
-        SenderId: 'local',
-        ApproximateFirstReceiveTimestamp: String(Date.now()),
-      },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:local:000000000000:newswatch-local',
-      awsRegion: 'local',
-    })),
-  };
-}
-
 const scheduledEvent = (time: string): ScheduledEvent =>
   ({ 'detail-type': 'Scheduled Event', source: 'aws.events', time, detail: {} }) as ScheduledEvent;
 
@@ -266,13 +246,14 @@ export async function runOnce(env: LocalEnv): Promise<RunResult> {
   let failedFeedMessages = 0;
   if (feedIds.length > 0) {
     const fetcher = createFetcherHandler(getContainer, (r) => reports.push(r));
-    const out = await fetcher(sqsEvent(feedIds.map((feedId) => ({ feedId }))));
-    failedFeedMessages = out.batchItemFailures.length;
+    const batch = fetcher(sqsEvent(feedIds.map((feedId) => ({ feedId }))));
+    failedFeedMessages = await failedMessages(batch, feedIds.length);
   }
   const assigned = await runStage(env);
   const alerter = createAlerterHandler(getContainer);
   const alertKeys = env.queue.drainAlerts();
-  if (alertKeys.length > 0) await alerter(sqsEvent(alertKeys));
+  // Alerts that failed here are still pending: the sweep below tries them again.
+  if (alertKeys.length > 0) await failedMessages(alerter(sqsEvent(alertKeys)), alertKeys.length);
   await alerter(scheduledEvent(startedAt));
 
   const emails = await fetchEmails(env.standIns.mailViewerUrl, since);

@@ -31,7 +31,7 @@ type Outlet = z.infer<typeof outletSchema>;
 type SampleArticle = z.infer<typeof articleSchema>;
 export type Samples = z.infer<typeof samplesSchema>;
 
-export const SAMPLES_FILE = new URL('../../samples/articles.yaml', import.meta.url);
+const SAMPLES_FILE = new URL('../../samples/articles.yaml', import.meta.url);
 
 export function loadSamples(file: URL | string = SAMPLES_FILE): Samples {
   return samplesSchema.parse(parseYaml(readFileSync(file, 'utf8')));

@@ -21,7 +21,7 @@ import { createStoryStage, type StoryStage } from '../core/stage/stage.ts';
 import { compileTopics, type TopicMatcher } from '../core/topics/matcher.ts';
 import { systemClock } from './from-env.ts';
 
-export const PRODUCT_VERSION = '0.1.0';
+const PRODUCT_VERSION = '0.1.0';
 
 /** What the scheduler needs. */
 export interface SchedulerDeps {

@@ -5,11 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { missingUnderCi, runsHere } from './ci.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const haveChromium = existsSync(CHROMIUM);
-/** Whether a browser suite runs here: always on CI, where a missing browser is a failure. */
-export const runBrowserTests = haveChromium || process.env.CI === 'true';
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+export const runBrowserTests = runsHere(haveChromium, CHROMIUM);
 
 /**
  * A headless browser with a fresh profile in `profileDir`. The network flags keep chromium from
@@ -19,7 +19,7 @@ export function launchChromium(
   profileDir: string,
   viewport: { width: number; height: number } = { width: 1280, height: 800 },
 ): Promise<BrowserContext> {
-  if (!haveChromium) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package`);
+  if (!haveChromium) throw missingUnderCi(`${CHROMIUM} (.ci/run installs Debian's chromium package)`);
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,

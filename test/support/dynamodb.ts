@@ -14,6 +14,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { createDocumentClient } from '../../lambdas/adapters/dynamodb/client.ts';
 import { createTableInput } from '../../lambdas/adapters/dynamodb/schema.ts';
+import { missingUnderCi, runsHere } from './ci.ts';
 
 export interface DynamoTarget {
   name: 'dynalite' | 'dynamodb-local';
@@ -32,7 +33,7 @@ function hasJava(): boolean {
   }
 }
 
-export const dynamoDbLocalAvailable = existsSync(join(JAR_DIR, 'DynamoDBLocal.jar')) && hasJava();
+const DYNAMODB_LOCAL = `DynamoDB Local (Java and ${JAR_DIR}, from scripts/fetch-dynamodb-local.sh)`;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -66,7 +67,13 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`DynamoDB Local did not listen on ${port} within ${timeoutMs} ms`);
 }
 
-export async function startDynamoDbLocal(): Promise<DynamoTarget> {
+/** Whether this machine has Java and the DynamoDB Local jar. */
+export function dynamoDbLocalAvailable(): boolean {
+  return existsSync(join(JAR_DIR, 'DynamoDBLocal.jar')) && hasJava();
+}
+
+export async function startDynamoDbLocal(available = dynamoDbLocalAvailable()): Promise<DynamoTarget> {
+  if (!available) throw missingUnderCi(DYNAMODB_LOCAL);
   const port = await freePort();
   const child = spawn(
     'java',
@@ -91,16 +98,19 @@ export async function startDynamoDbLocal(): Promise<DynamoTarget> {
   };
 }
 
-/** The targets this machine can run: storage suites are parameterised over them. */
-export const dynamoTargets: { name: DynamoTarget['name']; start: () => Promise<DynamoTarget> }[] = [
-  { name: 'dynalite', start: startDynalite },
-  ...(dynamoDbLocalAvailable ? [{ name: 'dynamodb-local' as const, start: startDynamoDbLocal }] : []),
-];
-
-if (!dynamoDbLocalAvailable) {
-  console.log(
-    'DynamoDB Local not found (Java + scripts/fetch-dynamodb-local.sh): storage tests run on dynalite only',
-  );
+/**
+ * The targets a storage suite is parameterised over: dynalite, and DynamoDB Local where it runs.
+ * Looked for when a suite asks, so that suites using dynalite alone neither probe for Java nor
+ * report its absence.
+ */
+export function dynamoTargets(): { name: DynamoTarget['name']; start: () => Promise<DynamoTarget> }[] {
+  const available = dynamoDbLocalAvailable();
+  return [
+    { name: 'dynalite', start: startDynalite },
+    ...(runsHere(available, DYNAMODB_LOCAL)
+      ? [{ name: 'dynamodb-local' as const, start: () => startDynamoDbLocal(available) }]
+      : []),
+  ];
 }
 
 let tableCounter = 0;

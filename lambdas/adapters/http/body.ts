@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
-import { FetchError } from './errors.ts';
+import { FetchError } from '../../core/ports.ts';
 
 /**
  * 'deflate' is meant to be zlib-wrapped, but some servers send raw deflate: the first byte tells

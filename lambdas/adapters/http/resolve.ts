@@ -1,8 +1,8 @@
 import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { type BlockList, isIP, type LookupFunction } from 'node:net';
+import { FetchError } from '../../core/ports.ts';
 import { isAddressAllowed } from './address-policy.ts';
-import { FetchError } from './errors.ts';
 
 async function lookupAll(host: string): Promise<LookupAddress[]> {
   try {

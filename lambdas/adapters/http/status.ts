@@ -1,10 +1,10 @@
-import { FetchError } from './errors.ts';
+import { FetchError } from '../../core/ports.ts';
 
 /**
  * Retry-After is either delay-seconds or an HTTP date; anything else is ignored rather than
  * guessed at. A date in the past means "now".
  */
-export function parseRetryAfter(value: string | undefined, now: Date): number | undefined {
+function parseRetryAfter(value: string | undefined, now: Date): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Archive, ArchiveKind } from '../../core/ports.ts';
 
-export function archiveKey(kind: ArchiveKind, body: Uint8Array): string {
+function archiveKey(kind: ArchiveKind, body: Uint8Array): string {
   const hash = createHash('sha256').update(body).digest('hex');
   return `${kind}/${hash.slice(0, 2)}/${hash}.gz`;
 }

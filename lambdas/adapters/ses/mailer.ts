@@ -1,16 +1,6 @@
 /** The Mailer port on SES v2. */
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { Mailer } from '../../core/ports.ts';
-
-export class MailerError extends Error {
-  override name = 'MailerError';
-  /** True when retrying cannot help (rejected message, unverified sender, bad address). */
-  readonly permanent: boolean;
-  constructor(message: string, permanent: boolean, options?: ErrorOptions) {
-    super(message, options);
-    this.permanent = permanent;
-  }
-}
+import { type Mailer, SendError } from '../../core/ports.ts';
 
 const PERMANENT = new Set([
   'MessageRejected',
@@ -42,13 +32,9 @@ export function createSesMailer(ses: SESv2Client, from: string, configurationSet
         return { messageId: out.MessageId ?? 'unknown' };
       } catch (err) {
         const name = (err as Error).name;
-        throw new MailerError(
-          `SES SendEmail failed: ${name}: ${(err as Error).message}`,
-          PERMANENT.has(name),
-          {
-            cause: err,
-          },
-        );
+        throw new SendError(`SES SendEmail failed: ${name}: ${(err as Error).message}`, PERMANENT.has(name), {
+          cause: err,
+        });
       }
     },
   };

@@ -10,7 +10,7 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AlertIntent, AlertKey } from '../model.ts';
-import type { Clock, Mailer, Store } from '../ports.ts';
+import { type Clock, type Mailer, SendError, type Store } from '../ports.ts';
 import { storyFamily } from '../stories/family.ts';
 import { type DigestEntry, renderDigest } from './digest.ts';
 import { createFollowUp, type FollowUps } from './follow-up.ts';
@@ -40,9 +40,7 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 /** Pauses before each retry of the "sent" mark: a throttled table usually answers within a second. */
 const MARK_RETRY_DELAYS_MS = [100, 400, 1_600];
 
-function isPermanent(err: unknown): boolean {
-  return (err as { permanent?: unknown }).permanent === true;
-}
+const isPermanent = (err: unknown): boolean => err instanceof SendError && err.permanent;
 
 async function claim(key: AlertKey, deps: DeliveryDeps): Promise<AlertIntent | undefined> {
   const now = deps.clock.now().toISOString();

@@ -4,9 +4,8 @@ import type { AlertMode } from '../model.ts';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-export function alertMode(configured: string | undefined): AlertMode {
-  return configured === 'digest hourly' || configured === 'digest daily' ? configured : 'instant';
-}
+/** A topic without `alert:` alerts at once. */
+export const alertMode = (configured: AlertMode | undefined): AlertMode => configured ?? 'instant';
 
 export function dueAt(mode: AlertMode, createdAt: Date): string {
   if (mode === 'instant') return createdAt.toISOString();

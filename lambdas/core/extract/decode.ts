@@ -1,4 +1,4 @@
-import { TextDecoder } from 'node:util';
+import { type Decode, decodeWindows1252, textDecoderFor } from '../text-decoder.ts';
 
 /**
  * Bytes of an HTML page to text, the way a browser picks the charset: BOM, then the HTTP header,
@@ -27,27 +27,21 @@ function metaCharset(body: Uint8Array): string | undefined {
   );
 }
 
-function decoderFor(label: string | undefined): TextDecoder | undefined {
-  if (!label) return undefined;
-  try {
-    return new TextDecoder(label);
-  } catch {
-    // An unknown label (a typo, an invented name) means: keep looking for a usable one.
-    return undefined;
-  }
-}
+// An unknown label (a typo, an invented name) means: keep looking for a usable one.
+const decoderFor = (label: string | undefined): Decode | undefined =>
+  label ? textDecoderFor(label) : undefined;
 
 function guess(body: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     // Not valid UTF-8 and nothing declared: legacy Western pages are the usual case.
-    return new TextDecoder('windows-1252').decode(body);
+    return decodeWindows1252(body);
   }
 }
 
 export function decodeHtml(body: Uint8Array, contentType?: string): string {
   const decoder =
     decoderFor(bomCharset(body)) ?? decoderFor(headerCharset(contentType)) ?? decoderFor(metaCharset(body));
-  return decoder ? decoder.decode(body) : guess(body);
+  return decoder ? decoder(body) : guess(body);
 }

@@ -30,7 +30,7 @@ export interface DomDocument {
 }
 
 export const TEXT_NODE = 3;
-export const ELEMENT_NODE = 1;
+const ELEMENT_NODE = 1;
 export const COMMENT_NODE = 8;
 
 export function isElement(node: DomNode): node is DomElement {

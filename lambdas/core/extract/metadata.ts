@@ -43,7 +43,7 @@ function clean(value: string | null | undefined): string | undefined {
 }
 
 /** ISO 8601 UTC. A timestamp without a zone is taken as UTC: outlets that omit it mostly mean it. */
-export function toIsoDate(value: string | undefined): string | undefined {
+function toIsoDate(value: string | undefined): string | undefined {
   const text = clean(value);
   if (!text) return undefined;
   const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text);
@@ -56,7 +56,7 @@ export function cleanByline(value: string | null | undefined): string | undefine
   return clean(value?.replace(/^\s*by\s+/i, ''));
 }
 
-export function toLangTag(value: string | undefined): string | undefined {
+function toLangTag(value: string | undefined): string | undefined {
   const text = clean(value)?.replace(/_/g, '-');
   if (!text || !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(text)) return undefined;
   const [primary = '', ...rest] = text.split('-');

@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { textDecoderFor } from '../text-decoder.ts';
 import { FeedParseError } from './errors.ts';
 
 export type CharsetSource = 'bom' | 'header' | 'xml-declaration' | 'default';
@@ -63,7 +63,7 @@ export function detectCharset(body: Uint8Array, contentType?: string): DetectedC
 }
 
 /**
- * Labels that name a charset iconv-lite knows under another name, or that browsers treat as a
+ * Labels that name a charset the decoder knows under another name, or that browsers treat as a
  * superset (WHATWG): a feed declaring ISO-8859-1 almost always contains windows-1252 quotes.
  */
 const ALIASES: Record<string, string> = {
@@ -112,16 +112,13 @@ function overrideDefaultHeader(detected: DetectedCharset, body: Uint8Array): Det
 export function decodeBody(body: Uint8Array, contentType?: string): { text: string; charset: string } {
   const detected = overrideDefaultHeader(detectCharset(body, contentType), body);
   const charset = ALIASES[detected.charset] ?? detected.charset;
-  if (!iconv.encodingExists(charset)) {
+  const decode = textDecoderFor(charset);
+  if (!decode) {
     throw new FeedParseError(
       'unknown-charset',
       `unknown charset "${detected.charset}" (from ${detected.source})`,
     );
   }
   const bytes = Buffer.from(body.buffer, body.byteOffset + detected.skip, body.byteLength - detected.skip);
-  // Node's native decoder is the fast path for the charset nearly every feed uses.
-  const text = /^utf-?8$/.test(charset)
-    ? bytes.toString('utf8')
-    : iconv.decode(bytes, charset, { stripBOM: true });
-  return { text, charset: detected.charset };
+  return { text: decode(bytes), charset: detected.charset };
 }

@@ -4,6 +4,8 @@
  * the feed back on the normal schedule.
  */
 import type { FeedState } from '../model.ts';
+import { FetchError, type FetchErrorKind } from '../ports.ts';
+import { FeedParseError, type FeedParseErrorKind } from './errors.ts';
 
 const BACKOFF_BASE_MS = 5 * 60 * 1000;
 const BACKOFF_MAX_MS = 6 * 60 * 60 * 1000;
@@ -11,7 +13,7 @@ const BACKOFF_MAX_MS = 6 * 60 * 60 * 1000;
 const RETRY_AFTER_MAX_MS = 24 * 60 * 60 * 1000;
 
 export interface FeedErrorInfo {
-  kind: string;
+  kind: FetchErrorKind | FeedParseErrorKind | 'internal';
   message: string;
   retryAfterMs?: number;
 }
@@ -51,17 +53,13 @@ export function recordSuccess(state: FeedState, now: Date): FeedState {
   return { ...rest, consecutiveFailures: 0, lastSuccessAt: now.toISOString() };
 }
 
-/**
- * Reads the kind, message and retry hint off any thrown value. Typed structurally: the core does
- * not import the HTTP adapter's FetchError, only relies on its `kind` and `retryAfterMs`.
- */
+/** The kind, message and retry hint of a failed fetch or parse; anything else is 'internal'. */
 export function errorInfo(error: unknown): FeedErrorInfo {
-  if (!(error instanceof Error)) return { kind: 'internal', message: String(error) };
-  const { kind, retryAfterMs } = error as Error & { kind?: unknown; retryAfterMs?: unknown };
-  const info: FeedErrorInfo = {
-    kind: typeof kind === 'string' ? kind : 'internal',
-    message: typeof kind === 'string' ? error.message : `${error.name}: ${error.message}`,
-  };
-  if (typeof retryAfterMs === 'number') info.retryAfterMs = retryAfterMs;
-  return info;
+  if (error instanceof FetchError) {
+    const { kind, message, retryAfterMs } = error;
+    return retryAfterMs === undefined ? { kind, message } : { kind, message, retryAfterMs };
+  }
+  if (error instanceof FeedParseError) return { kind: error.kind, message: error.message };
+  if (error instanceof Error) return { kind: 'internal', message: `${error.name}: ${error.message}` };
+  return { kind: 'internal', message: String(error) };
 }

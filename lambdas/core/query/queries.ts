@@ -3,20 +3,10 @@ import type { AlertIntent, FeedState, Membership, StoredItem, Story, TopicMatch 
 import type { Store } from '../ports.ts';
 import { creditOf } from '../stories/credit.ts';
 import { familyOf, type StoryFamily, storyFamily } from '../stories/family.ts';
-import { memberReason } from './reasons.ts';
+import { type ItemRef, memberReason } from './reasons.ts';
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
-}
-
-/** An item as a reader knows it: outlet, headline, publish time and link. */
-export interface ItemRef {
-  itemId: string;
-  title?: string;
-  outlet?: string;
-  url?: string;
-  published?: string;
-  firstSeen?: string;
 }
 
 export interface StoryMember extends Membership, Omit<ItemRef, 'itemId'> {
@@ -160,7 +150,7 @@ export async function listStories(
 }
 
 /** The configured topic a reader means, whatever case or spacing they typed it in. */
-export function resolveTopic(name: string, topics: readonly string[]): string {
+function resolveTopic(name: string, topics: readonly string[]): string {
   const fold = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
   const found = topics.find((t) => fold(t) === fold(name));
   if (found === undefined) throw new NotFoundError(`no topic named "${name}"; topics: ${topics.join(', ')}`);

@@ -4,7 +4,6 @@
  * Built from the membership's structure, so it reads the same whatever notes the engine leaves.
  */
 import type { Membership } from '../model.ts';
-import type { ItemRef } from './queries.ts';
 
 const HOW_JOINED: Record<string, string> = {
   'same-guid': 'the same feed entry as',
@@ -13,8 +12,18 @@ const HOW_JOINED: Record<string, string> = {
   similar: 'similar to',
 };
 
+/** An item as a reader knows it: outlet, headline, publish time and link. */
+export interface ItemRef {
+  itemId: string;
+  title?: string;
+  outlet?: string;
+  url?: string;
+  published?: string;
+  firstSeen?: string;
+}
+
 /** `Outlet: "Headline"`, or what is known of an item that is not stored (any more). */
-export function describeItem(ref: ItemRef): string {
+function describeItem(ref: ItemRef): string {
   if (!ref.outlet) return `item ${ref.itemId} (not stored)`;
   return ref.title?.trim() ? `${ref.outlet}: "${ref.title.trim()}"` : `${ref.outlet} (untitled)`;
 }

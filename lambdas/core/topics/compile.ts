@@ -7,49 +7,13 @@
 import { createAliases } from './aliases.ts';
 import type { Field, LeafNode, QueryNode } from './ast.ts';
 import { formatLeaf, formatQuery } from './ast.ts';
+import type { CompiledLeaf, CompiledNode, CompiledTopic, CompiledTopics } from './compiled.ts';
 import { QuerySyntaxError, TopicQueryError } from './errors.ts';
 import { Lexicon, type Pattern } from './lexicon.ts';
 import { type AliasResolver, parseQuery } from './parser.ts';
 import type { TopicSpec, TopicsSection } from './schema.ts';
 import { chooseTriggers } from './triggers.ts';
 import { spellingVariants, wordForms } from './variants.ts';
-
-export type CompiledNode =
-  | { kind: 'leaf'; leaf: number }
-  | { kind: 'and' | 'or'; children: CompiledNode[] }
-  | { kind: 'not'; child: CompiledNode }
-  | { kind: 'near'; left: CompiledNode; right: CompiledNode; distance: number; ordered: boolean };
-
-export interface CompiledLeaf {
-  /** Atom ids: one for a term or prefix, one per word for a phrase. */
-  atoms: number[];
-  field: Field | undefined;
-  /** How the leaf is shown in `terms`: its normalised query text. */
-  display: string;
-  /** For `case:`, the exact surface each atom's word must have in the item. */
-  exactCase?: string[] | undefined;
-}
-
-export interface CompiledTopic {
-  name: string;
-  recipients: string[];
-  alert: string;
-  normalised: string;
-  root: CompiledNode;
-  /** Leaves outside any NOT: the ones that explain a match. */
-  positiveLeaves: number[];
-}
-
-export interface CompiledTopics {
-  topics: CompiledTopic[];
-  leaves: CompiledLeaf[];
-  /** Folded word forms and wildcard prefixes → atom ids. */
-  lexicon: Lexicon;
-  atomCount: number;
-  /** Atom id → indexes of the topics it triggers (see triggers.ts). */
-  topicsByAtom: number[][];
-  scopes: Set<Field>;
-}
 
 export function compileAll(section: TopicsSection): CompiledTopics {
   const aliases = createAliases(section.aliases ?? {});

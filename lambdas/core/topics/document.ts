@@ -3,7 +3,7 @@
  * phrase or NEAR can span two of them, and each atom's positions collected in one pass.
  */
 import type { Field } from './ast.ts';
-import type { CompiledTopics } from './compile.ts';
+import type { CompiledTopics } from './compiled.ts';
 import { caseForm } from './fold.ts';
 import { MAX_NEAR_DISTANCE } from './lexer.ts';
 import type { AtomSink } from './lexicon.ts';

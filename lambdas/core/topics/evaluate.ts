@@ -1,6 +1,6 @@
 /** Evaluates compiled topics against one scanned item. */
 import type { TopicHit } from '../model.ts';
-import type { CompiledLeaf, CompiledNode, CompiledTopic, CompiledTopics } from './compile.ts';
+import type { CompiledLeaf, CompiledNode, CompiledTopic, CompiledTopics } from './compiled.ts';
 import type { DocField, FieldSpan, ScannedDocument } from './document.ts';
 import { snippetAround } from './snippet.ts';
 

@@ -1,6 +1,7 @@
 /** The matcher the pipeline holds for a cold start's lifetime. */
-import type { TopicHit } from '../model.ts';
-import { type CompiledTopics, compileAll } from './compile.ts';
+import type { AlertMode, TopicHit } from '../model.ts';
+import { compileAll } from './compile.ts';
+import type { CompiledTopics } from './compiled.ts';
 import { type MatchDocument, ScannedDocument } from './document.ts';
 import { Evaluation } from './evaluate.ts';
 import type { TopicsSection } from './schema.ts';
@@ -8,7 +9,7 @@ import type { TopicsSection } from './schema.ts';
 export interface TopicInfo {
   name: string;
   recipients: string[];
-  alert: string;
+  alert: AlertMode;
   /** The query as parsed: explicit operators and parentheses, aliases expanded. */
   normalised: string;
 }

@@ -1,9 +1,7 @@
 /** The `aliases` and `topics` keys of the config file (and of `newswatch tag --topics FILE`). */
 import { z } from 'zod';
+import { ALERT_MODES } from '../model.ts';
 import { ALIAS_NAME_RE } from './lexer.ts';
-
-export const ALERT_MODES = ['instant', 'digest hourly', 'digest daily'] as const;
-export type AlertMode = (typeof ALERT_MODES)[number];
 
 // Strict: a misspelt "recipient" key must be an error, not a topic that silently never emails.
 export const topicSpecSchema = z.strictObject({

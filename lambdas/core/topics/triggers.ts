@@ -3,7 +3,7 @@
  * branches of an OR, but only one side of an AND or NEAR. Only items containing a trigger evaluate
  * the topic, so a common word in one branch of an AND does not make the topic a candidate everywhere.
  */
-import type { CompiledLeaf, CompiledNode } from './compile.ts';
+import type { CompiledLeaf, CompiledNode } from './compiled.ts';
 
 interface Trigger {
   atoms: number[];

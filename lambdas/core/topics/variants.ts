@@ -3,8 +3,7 @@
  * time, so documents are only folded, never stemmed: a generated form that is not a real word
  * ("budgetted") costs nothing, and nothing strips "-ese", so "Japanese" never becomes "Japan".
  */
-import irregularVerbs from 'english-verbs-irregular/dist/verbs.json' with { type: 'json' };
-import lemmatize from 'wink-lemmatizer';
+import { IRREGULAR_VERBS, lemmaCandidates } from './lemmas.ts';
 
 // Only-British and only-American words that no suffix rule covers.
 const WORD_PAIRS: [string, string][] = [
@@ -119,7 +118,7 @@ export function spellingVariants(word: string): string[] {
   return [...seen];
 }
 
-// Words the lemmatiser reads as a form of another word that a news reader would not: "news" is not
+// Words the rules read as a form of another word that a news reader would not: "news" is not
 // "new", "species" not "specie", "media" not "medium", "data" not "datum".
 const NOT_INFLECTED = new Set([
   'news',
@@ -138,22 +137,15 @@ const CVC_RE = /[^aeiou][aeiou][^aeiouwxy]$/;
 const SIBILANT_RE = /(s|x|z|ch|sh)$/;
 const CONSONANT_Y_RE = /[^aeiou]y$/;
 
-/**
- * Dictionary forms of a word the user may have written inflected, other than the word itself: its
- * noun and verb lemmas from WordNet (wink-lemmatizer), which knows "meetings" → "meeting" and
- * "spent" → "spend" and leaves names and "Japanese" alone.
- */
+/** Dictionary forms of a word the user may have written inflected, other than the word itself. */
 function otherLemmas(word: string): string[] {
   if (word.length < 3 || !ALPHA_RE.test(word) || NOT_INFLECTED.has(word)) return [];
-  return [...new Set([lemmatize.noun(word), lemmatize.verb(word)])].filter((lemma) => lemma !== word);
+  return lemmaCandidates(word);
 }
-
-type IrregularTable = Record<string, string[][]>;
-const IRREGULAR = irregularVerbs as IrregularTable;
 
 /** Past tenses and participles of an irregular verb ("spend" → "spent"), none for a regular one. */
 function irregularForms(base: string): string[] {
-  return Object.hasOwn(IRREGULAR, base) ? (IRREGULAR[base] ?? []).flat() : [];
+  return Object.hasOwn(IRREGULAR_VERBS, base) ? (IRREGULAR_VERBS[base] ?? []).flat() : [];
 }
 
 /**
@@ -194,24 +186,21 @@ function inflections(base: string): string[] {
 }
 
 /**
- * Every surface form a bare query word matches: the spellings of each of its lemmas, with their
- * regular inflections and, for verbs written in a base or irregular form, the irregular ones. An
- * inflected word also takes its own plural, as the noun it often is: meeting/meetings,
- * hearing/hearings. Inflecting it further would only grow the lexicon with non-words.
+ * Every surface form a bare query word matches: the spellings of the word and of each dictionary
+ * form it may be an inflection of, with their regular inflections and, for verbs written in a base
+ * or irregular form, the irregular ones. The word counts as a dictionary form too, since spelling
+ * rules cannot tell "need" and "focus" from "seed" + "-ed" and "focu" + "-s"; inflecting an
+ * inflected word ("meetings" → "meetingses") only adds non-words, which cost nothing.
  */
 export function wordForms(word: string): string[] {
   const forms = new Set<string>([word]);
-  const others = otherLemmas(word);
-  for (const base of others.length > 0 ? others : [word]) {
+  for (const base of [word, ...otherLemmas(word)]) {
     for (const spelling of spellingVariants(base)) {
       for (const form of inflections(spelling)) if (!NOT_INFLECTED.has(form)) forms.add(form);
       if (wantsIrregular(word, spelling)) {
         for (const form of irregularForms(spelling)) forms.add(form);
       }
     }
-  }
-  if (others.length > 0 && !word.endsWith('s')) {
-    for (const spelling of spellingVariants(word)) forms.add(plural(spelling));
   }
   return [...forms];
 }

@@ -17,7 +17,7 @@ export interface Page {
 }
 
 /** The time filters offered; any other `since` the parser accepts works in a shared link too. */
-export const SINCE_CHOICES = [
+const SINCE_CHOICES = [
   ['24h', 'last 24 hours'],
   ['7d', 'last 7 days'],
   ['30d', 'last 30 days'],

@@ -51,7 +51,7 @@ interface StoredEmail {
   body: { text?: string };
 }
 
-describe.each(dynamoTargets)('follow-up when a story reaches N outlets, on $name', ({ start }) => {
+describe.each(dynamoTargets())('follow-up when a story reaches N outlets, on $name', ({ start }) => {
   /** Only the SES stand-in is used; the store and cluster index are on `target`. */
   let standIns: StandIns;
   let target: DynamoTarget;

@@ -5,7 +5,7 @@ import { createSesClient } from '../../../lambdas/adapters/ses/client.ts';
 import { createSesMailer } from '../../../lambdas/adapters/ses/mailer.ts';
 import { deliverAlert, sweepPendingAlerts } from '../../../lambdas/core/alerts/deliver.ts';
 import type { AlertIntent } from '../../../lambdas/core/model.ts';
-import type { Mailer, Store } from '../../../lambdas/core/ports.ts';
+import { type Mailer, SendError, type Store } from '../../../lambdas/core/ports.ts';
 import { type StandIns, startStandIns } from '../../../lambdas/local/standins.ts';
 import { createTestTable, type DynamoTarget, dynamoTargets } from '../../support/dynamodb.ts';
 
@@ -36,7 +36,7 @@ interface StoredEmail {
   body: { html?: string };
 }
 
-describe.each(dynamoTargets)('alert outbox against $name and the SES stand-in', ({ start }) => {
+describe.each(dynamoTargets())('alert outbox against $name and the SES stand-in', ({ start }) => {
   /** Only the SES stand-in is used; the store is on `target`. */
   let standIns: StandIns;
   let target: DynamoTarget;
@@ -97,11 +97,12 @@ describe.each(dynamoTargets)('alert outbox against $name and the SES stand-in', 
     await store.createAlertIntent(intent('a3'));
     const rejecting: Mailer = {
       send: async () => {
-        throw Object.assign(new Error('address rejected'), { permanent: true });
+        throw new SendError('address rejected', true);
       },
     };
     const deps = { store, mailer: rejecting, clock, subjectPrefix: '' };
     expect(await deliverAlert({ storyId: 'a3', topic: 'Japan' }, deps)).toBe('failed');
+    expect((await store.getAlert({ storyId: 'a3', topic: 'Japan' }))?.lastError).toBe('address rejected');
     expect((await store.getAlert({ storyId: 'a3', topic: 'Japan' }))?.status).toBe('failed');
     expect((await store.listPendingAlerts(10)).map((a) => a.storyId)).not.toContain('a3');
   });
@@ -205,5 +206,22 @@ describe.each(dynamoTargets)('alert outbox against $name and the SES stand-in', 
       '[nw] Ports: 2 new stories (hourly digest)',
     ]);
     expect((await sweepPendingAlerts(at('2026-11-20T12:00:00.000Z'))).sent).toEqual([]);
+  });
+
+  // Last: the intents it leaves pending would be swept by the tests after it.
+  it('retries a refusal the mail service calls temporary, and any other error', async () => {
+    for (const [id, error] of [
+      ['t1', new SendError('throttled', false)],
+      ['t2', Object.assign(new Error('socket hang up'), { permanent: true })],
+    ] as const) {
+      await store.createAlertIntent(intent(id));
+      const refusing: Mailer = {
+        send: async () => {
+          throw error;
+        },
+      };
+      const deps = { store, mailer: refusing, clock, subjectPrefix: '' };
+      expect(await deliverAlert({ storyId: id, topic: 'Japan' }, deps)).toBe('retry');
+    }
   });
 });

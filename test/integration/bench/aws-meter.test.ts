@@ -114,10 +114,10 @@ describe('aws-meter on dynalite', () => {
 });
 
 // Skipped when DynamoDB Local is absent, except in CI, where its absence must fail the suite.
-describe.skipIf(!dynamoDbLocalAvailable && !process.env.CI)('aws-meter on DynamoDB Local', () => {
+describe.skipIf(!dynamoDbLocalAvailable() && !process.env.CI)('aws-meter on DynamoDB Local', () => {
   let m: Metered | undefined;
   beforeAll(async () => {
-    m = await meteredDynamo(startDynamoDbLocal);
+    m = await meteredDynamo(() => startDynamoDbLocal());
   });
   afterAll(() => stopAll(m));
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpClient, FetchError } from '../../../lambdas/adapters/http/index.ts';
+import { createHttpClient } from '../../../lambdas/adapters/http/client.ts';
 import { discoverFeeds } from '../../../lambdas/core/feeds/index.ts';
+import { FetchError } from '../../../lambdas/core/ports.ts';
 import { type Handler, type LocalServer, startServer } from './local-server.ts';
 
 const RSS =

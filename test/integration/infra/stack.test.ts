@@ -1,8 +1,11 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../lambdas/core/config/load.ts';
+import { BUNDLE_BUDGET_BYTES, HANDLER_NAMES } from '../../../lib/bundling.ts';
 import { NewswatchStack } from '../../../lib/newswatch-stack.ts';
 
 // Synthesising bundles four functions with esbuild: one template for the whole file.
@@ -71,6 +74,19 @@ describe('NewswatchStack', () => {
     for (const fn of Object.values(fns)) {
       expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
     }
+  });
+
+  it('bundles every function within the budget, as deployed', () => {
+    const fns = template.findResources('AWS::Lambda::Function');
+    const sizes = HANDLER_NAMES.map((name) => {
+      const prefix = `${name[0]?.toUpperCase()}${name.slice(1)}Function`;
+      const fn = Object.entries(fns).find(([id]) => id.startsWith(prefix))?.[1];
+      // The code asset is staged in the app's output folder under the hash its S3 key names.
+      const hash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '');
+      return [name, statSync(join(app.outdir, `asset.${hash}`, 'index.mjs')).size] as const;
+    });
+    expect(sizes.filter(([, bytes]) => bytes > BUNDLE_BUDGET_BYTES)).toEqual([]);
+    expect(sizes).toHaveLength(5);
   });
 
   it('fans feeds out to the fetchers, items in order to the story stage, alerts to the alerter, each with a DLQ', () => {

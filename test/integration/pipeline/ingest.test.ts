@@ -35,7 +35,7 @@ function copy(id: string, outlet: string, over: Partial<Article> = {}): Article 
 const TOPICS = [{ name: 'Larkspur', query: 'Larkspur AND terminal', recipients: ['d@example.com'] }];
 const clock = { now: () => new Date('2026-11-10T10:00:00.000Z') };
 
-describe.each(dynamoTargets)('ingest on $name', ({ start }) => {
+describe.each(dynamoTargets())('ingest on $name', ({ start }) => {
   let target: DynamoTarget;
   let store: Store;
   let pipeline: TestPipeline;

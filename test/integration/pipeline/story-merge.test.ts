@@ -37,7 +37,7 @@ const CONFIRM = article(
   3,
 );
 
-describe.each(dynamoTargets)('the story stage merging two stories on $name', ({ start }) => {
+describe.each(dynamoTargets())('the story stage merging two stories on $name', ({ start }) => {
   let target: DynamoTarget;
   let store: Store;
   let pipeline: TestPipeline;

@@ -17,7 +17,7 @@ const base = Date.now() - 6 * HOUR;
 const item = (id: string, outlet: string, title: string, hoursIn: number) =>
   testArticle(id, outlet, title, new Date(base + hoursIn * HOUR));
 
-describe.each(dynamoTargets)('story and topic listings on $name', ({ start }) => {
+describe.each(dynamoTargets())('story and topic listings on $name', ({ start }) => {
   let target: DynamoTarget;
   let store: Store;
 

@@ -74,7 +74,7 @@ const MEMBERSHIPS: Membership[] = [
   { storyId: 'approval-story', itemId: 'approval', isNew: true, method: 'new', score: 0, evidence: {} },
 ];
 
-describe.each(dynamoTargets)('story detail on $name', ({ start }) => {
+describe.each(dynamoTargets())('story detail on $name', ({ start }) => {
   let target: DynamoTarget;
   let detail: StoryDetail;
 

@@ -37,7 +37,7 @@ function intent(storyId: string, topic: string): AlertIntent {
   };
 }
 
-describe.each(dynamoTargets)('DynamoDB store on $name', ({ start }) => {
+describe.each(dynamoTargets())('DynamoDB store on $name', ({ start }) => {
   let target: DynamoTarget;
   let store: Store;
 

@@ -91,7 +91,7 @@ const expectedIn = (n: string) => ({ ...EXPECTED, firstItemId: `${n}-${EXPECTED.
 const batches = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-describe.each(dynamoTargets)('story credit on $name', ({ start }) => {
+describe.each(dynamoTargets())('story credit on $name', ({ start }) => {
   let target: DynamoTarget;
   let store: Store;
 

@@ -62,7 +62,7 @@ Sign up for our morning briefing
 Download the app`;
 
 export const TUESDAY = '2026-03-10T09:00:00.000Z';
-export const LATER = '2026-03-31T09:00:00.000Z';
+const LATER = '2026-03-31T09:00:00.000Z';
 
 export interface FixtureItem extends ClusterInput {
   /** The event the item reports: items with the same event belong in one story. */

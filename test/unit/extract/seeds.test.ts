@@ -4,15 +4,13 @@
  * thread and a "trending on our other sites" list (004). The seeds are text, one block a line, so
  * each line becomes a <p> in a single container: no class names left to help, the hardest case.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../lambdas/core/extract/index.ts';
+import { sharedFolder } from '../../support/shared.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const seeds = path.resolve(repoRoot, '../shared/seeds');
-if (!existsSync(seeds)) console.log(`seed extraction tests skipped: ${seeds} is absent`);
+const { dir: seeds, runs } = sharedFolder('seeds');
 
 function flattened(file: string): string {
   const lines = readFileSync(path.join(seeds, file), 'utf8')
@@ -22,7 +20,7 @@ function flattened(file: string): string {
   return `<html><body><div>${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}</div></body></html>`;
 }
 
-describe.skipIf(!existsSync(seeds))('extractArticle on the seed articles', () => {
+describe.runIf(runs)('extractArticle on the seed articles', () => {
   it('000: keeps the Rubio briefing, drops the sidebar about Taiwan and Lavrov', () => {
     const { text } = extractArticle(flattened('000_c89769c6c6dd6ddd.txt'));
     expect(text).toContain(

@@ -54,6 +54,29 @@ describe('charsets', () => {
     expect(await titleOf(new TextEncoder().encode(rss('Ärger')))).toBe('Ärger');
   });
 
+  it.each([
+    ['GBK', 'gbk', '北京新闻'],
+    ['GB18030', 'gb18030', '上海天气'],
+    ['Big5', 'big5', '臺北新聞'],
+    ['EUC-KR', 'euc-kr', '서울 뉴스'],
+    ['KOI8-R', 'koi8-r', 'Новости Москвы'],
+    ['windows-1251', 'windows-1251', 'Новини Києва'],
+    ['ISO-8859-2', 'iso-8859-2', 'Łódź i Kraków'],
+  ])('%s from the XML declaration', async (label, encoding, title) => {
+    expect(await titleOf(iconv.encode(rss(title, label), encoding))).toBe(title);
+  });
+
+  it('UTF-32 in both byte orders, by its BOM', async () => {
+    const text = rss('Zürich 🚆 東京');
+    const codePoints = [0xfeff, ...[...text].map((c) => c.codePointAt(0) ?? 0)];
+    for (const littleEndian of [true, false]) {
+      const body = new Uint8Array(codePoints.length * 4);
+      const view = new DataView(body.buffer);
+      for (const [i, cp] of codePoints.entries()) view.setUint32(i * 4, cp, littleEndian);
+      expect(await titleOf(body)).toBe('Zürich 🚆 東京');
+    }
+  });
+
   it('reports where the charset came from', () => {
     expect(detectCharset(new TextEncoder().encode(rss('x', 'EUC-JP')))).toEqual({
       charset: 'euc-jp',

@@ -1,11 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError, parseFeed } from '../../../lambdas/core/feeds/parse.ts';
+import { sharedFolder } from '../../support/shared.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const corpora = path.resolve(repoRoot, '../shared/corpora');
+const { dir: corpora, runs } = sharedFolder('corpora');
 const SUITES = [
   'feedparser-tests',
   'gofeed-testdata',
@@ -13,8 +12,6 @@ const SUITES = [
   'rss-parser-tests',
   'w3c-feedvalidator-testcases',
 ];
-
-if (!existsSync(corpora)) console.log(`feed corpus tests skipped: ${corpora} not found`);
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -27,7 +24,7 @@ function read(suite: string, file: string): Uint8Array {
   return readFileSync(path.join(corpora, suite, file));
 }
 
-describe.skipIf(!existsSync(corpora))('external feed suites', () => {
+describe.runIf(runs)('external feed suites', () => {
   it('every input gives a feed or a FeedParseError, never another error', { timeout: 180_000 }, async () => {
     const others: string[] = [];
     for (const suite of SUITES) {

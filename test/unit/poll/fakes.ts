@@ -1,9 +1,11 @@
-import type {
-  Archive,
-  Clock,
-  ConditionalHeaders,
-  HttpClient,
-  HttpResponse,
+import {
+  type Archive,
+  type Clock,
+  type ConditionalHeaders,
+  FetchError,
+  type FetchErrorKind,
+  type HttpClient,
+  type HttpResponse,
 } from '../../../lambdas/core/ports.ts';
 
 type Answer = HttpResponse | Error | ((conditional: ConditionalHeaders) => HttpResponse);
@@ -42,9 +44,5 @@ export class FakeClock implements Clock {
   }
 }
 
-/** An error shaped like the HTTP adapter's FetchError. */
-export function fetchError(kind: string, message: string, retryAfterMs?: number): Error {
-  const error = new Error(message);
-  error.name = 'FetchError';
-  return Object.assign(error, { kind }, retryAfterMs === undefined ? {} : { retryAfterMs });
-}
+export const fetchError = (kind: FetchErrorKind, message: string, retryAfterMs?: number): FetchError =>
+  new FetchError(kind, message, { retryAfterMs });

@@ -82,7 +82,7 @@ const table: Record<string, Row[]> = {
     { query: 'the NEAR/1 of', doc: `${'the a b c '.repeat(50)}the x of`, match: true },
     { query: 'the NEAR/1 of', doc: `${'the a b c '.repeat(50)}of`, match: false },
   ],
-  'inflections by the lemmatiser': [
+  'inflections by the spelling rules': [
     { query: 'meeting', doc: 'Two meetings were held.', match: true },
     { query: 'hearing', doc: 'Senate hearings resume.', match: true },
     { query: 'briefing', doc: 'Daily briefings end.', match: true },

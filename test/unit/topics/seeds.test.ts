@@ -1,11 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileTopics } from '../../../lambdas/core/topics/index.ts';
+import { sharedFolder } from '../../support/shared.ts';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const seeds = path.resolve(repoRoot, '../shared/seeds');
-if (!existsSync(seeds)) console.log(`seed topic tests skipped: ${seeds} is absent`);
+const { dir: seeds, runs } = sharedFolder('seeds');
 
 /** The raw seed pages (furniture included): tagging here only checks words and spellings. */
 function seedItems(): { id: string; title: string; text: string }[] {
@@ -15,7 +14,7 @@ function seedItems(): { id: string; title: string; text: string }[] {
     .map((name) => ({ id: name.slice(0, 3), title: '', text: readFileSync(path.join(seeds, name), 'utf8') }));
 }
 
-describe.skipIf(!existsSync(seeds))('topics on the seed articles', () => {
+describe.runIf(runs)('topics on the seed articles', () => {
   const matcher = compileTopics({
     topics: [
       { name: 'defense spending', query: '"defense spending"' },

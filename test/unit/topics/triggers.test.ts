@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledLeaf, CompiledNode } from '../../../lambdas/core/topics/compile.ts';
+import type { CompiledLeaf, CompiledNode } from '../../../lambdas/core/topics/compiled.ts';
 import { chooseTriggers } from '../../../lambdas/core/topics/triggers.ts';
 
 // Atoms 0..4 with hand-set costs: 0 "japan" 1, 1 "defense" 1, 2 "of" 100, 3 "gdp" 3, 4 "korea" 1.

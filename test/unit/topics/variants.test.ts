@@ -62,7 +62,7 @@ describe('wordForms', () => {
   });
 });
 
-describe('wordForms by the lemmatiser', () => {
+describe('wordForms by the spelling rules', () => {
   it.each([
     ['meeting', 'meetings'],
     ['hearing', 'hearings'],

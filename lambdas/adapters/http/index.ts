@@ -1,2 +1,0 @@
-export { createHttpClient, type HttpClientOptions } from './client.ts';
-export { FetchError, type FetchErrorKind } from './errors.ts';
