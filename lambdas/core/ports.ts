@@ -99,6 +99,11 @@ export class SendError extends Error {
 }
 
 export interface EmailMessage {
+  /**
+   * What the email announces, the same on every attempt (`alert:<story>:<topic>`): a delivery
+   * that can keep one copy per id (the local mail folder) sends a retried email once. SES cannot.
+   */
+  id: string;
   to: string[];
   subject: string;
   text: string;

@@ -18,6 +18,7 @@ import { createSchedulerHandler } from '../handlers/scheduler.ts';
 import { createStageHandler } from '../handlers/stage.ts';
 import { buildContainer, type Container } from '../runtime/container.ts';
 import { createLocalQueue, type LocalQueue } from './local-queue.ts';
+import { createMailFolder, type MailFolder } from './mail-folder.ts';
 import { lockRun } from './run-lock.ts';
 import { startSampleServer } from './sample-feeds.ts';
 import { openStandIns } from './shared-standins.ts';
@@ -51,6 +52,8 @@ export interface LocalEnv {
   config: Config;
   container: Container;
   queue: LocalQueue;
+  /** The container's mailer: what the runs of this process delivered. */
+  mail: MailFolder;
   standIns: StandIns;
   dataDir: string;
   /** With `reset`: what was deleted, in words. */
@@ -113,16 +116,19 @@ export async function startLocal(
   };
   // Whatever fails from here on must release the ports, or the process lives on holding them.
   let container: Container;
+  let mail: MailFolder;
   const queue = createLocalQueue(dataDir);
   try {
     await provision(standIns.endpoints, LOCAL_TABLE, LOCAL_BUCKET);
-    container = buildContainer({
+    const built = buildContainer({
       config,
       tableName: LOCAL_TABLE,
       bucket: LOCAL_BUCKET,
       endpoints: standIns.endpoints,
       queue,
     });
+    mail = createMailFolder(join(dataDir, 'mail'), built.mailer);
+    container = { ...built, mailer: mail };
     await releaseAbandonedClaims(container.store, container.clock);
   } catch (err) {
     await stop();
@@ -131,6 +137,7 @@ export async function startLocal(
   return {
     config,
     container,
+    mail,
     queue,
     standIns,
     dataDir,
@@ -156,19 +163,6 @@ async function releaseAbandonedClaims(store: Store, clock: Clock): Promise<void>
 const scheduledEvent = (time: string): ScheduledEvent =>
   ({ 'detail-type': 'Scheduled Event', source: 'aws.events', time, detail: {} }) as ScheduledEvent;
 
-async function fetchEmails(viewerUrl: string, sinceEpochSeconds: number): Promise<SentEmail[]> {
-  const res = await fetch(`${viewerUrl}store?since=${sinceEpochSeconds}`);
-  const body = (await res.json()) as {
-    emails: { destination: { to: string[] }; subject: string; body: { html?: string; text?: string } }[];
-  };
-  return body.emails.map((e) => ({
-    to: e.destination.to,
-    subject: e.subject,
-    html: e.body.html ?? '',
-    text: e.body.text ?? '',
-  }));
-}
-
 /** What `--reset` is about to delete, so the user is told rather than surprised. */
 function describeState(dataDir: string): string {
   if (!existsSync(dataDir)) return 'nothing (no local data yet)';
@@ -179,17 +173,6 @@ function describeState(dataDir: string): string {
 }
 
 const MAIL_INDEX = 'index.html';
-
-/** Each email as HTML (what the browser shows) and text (what a plain-text client shows). */
-function saveEmails(dir: string, emails: SentEmail[], stamp: string): string[] {
-  mkdirSync(dir, { recursive: true });
-  return emails.map((email, i) => {
-    const base = join(dir, `${stamp.replace(/[:.]/g, '-')}-${i + 1}`);
-    writeFileSync(`${base}.html`, email.html);
-    writeFileSync(`${base}.txt`, `To: ${email.to.join(', ')}\nSubject: ${email.subject}\n\n${email.text}`);
-    return `${base}.html`;
-  });
-}
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -242,7 +225,6 @@ async function runStage(env: LocalEnv): Promise<AssignedItem[]> {
 /** One scheduled run, end to end, through the Lambda handlers. */
 export async function runOnce(env: LocalEnv): Promise<RunResult> {
   const startedAt = new Date().toISOString();
-  const since = Math.floor(Date.parse(startedAt) / 1000);
   const getContainer = async () => env.container;
   const reports: FeedRunReport[] = [];
 
@@ -252,7 +234,10 @@ export async function runOnce(env: LocalEnv): Promise<RunResult> {
   const fetcher = createFetcherHandler(getContainer, (r) => reports.push(r));
   for (let i = 0; i < feedIds.length; i += LOCAL_FEED_BATCH) {
     const ids = feedIds.slice(i, i + LOCAL_FEED_BATCH);
-    failedFeedMessages += await failedMessages(fetcher(sqsEvent(ids.map((feedId) => ({ feedId })))), ids.length);
+    failedFeedMessages += await failedMessages(
+      fetcher(sqsEvent(ids.map((feedId) => ({ feedId })))),
+      ids.length,
+    );
   }
   const assigned = await runStage(env);
   const alerter = createAlerterHandler(getContainer);
@@ -261,9 +246,10 @@ export async function runOnce(env: LocalEnv): Promise<RunResult> {
   if (alertKeys.length > 0) await failedMessages(alerter(sqsEvent(alertKeys)), alertKeys.length);
   await alerter(scheduledEvent(startedAt));
 
-  const emails = await fetchEmails(env.standIns.mailViewerUrl, since);
+  const saved = env.mail.takeSaved();
+  const emails = saved.map(({ message: { to, subject, html, text } }) => ({ to, subject, html, text }));
+  const mailFiles = saved.map((m) => m.file);
   const mailDir = join(env.dataDir, 'mail');
-  const mailFiles = saveEmails(mailDir, emails, startedAt);
   return {
     startedAt,
     reports,

@@ -74,5 +74,12 @@ export function renderDigest(entries: readonly DigestEntry[], opts: RenderOption
       '<p class="footer">Each story is listed once, however many outlets carry it.</p>',
     ].join('\n'),
   );
-  return { to: first.intent.recipients, subject, text, html };
+  const keys = entries.map(({ intent }) => `${intent.storyId}:${intent.topic}`).sort();
+  return {
+    id: `digest:${first.intent.dueAt}:${keys.join(',')}`,
+    to: first.intent.recipients,
+    subject,
+    text,
+    html,
+  };
 }

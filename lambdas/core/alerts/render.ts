@@ -128,6 +128,7 @@ export function renderAlert(intent: AlertIntent, story: AlertStory, opts: Render
   const subject = subjectOf(opts.subjectPrefix, kind(intent).topic, headlineOf(story));
   const pageUrl = storyPageUrl(opts.storyBaseUrl, intent.storyId);
   return {
+    id: `alert:${intent.storyId}:${intent.topic}${intent.outlets === undefined ? '' : `:+${intent.outlets}`}`,
     to: intent.recipients,
     subject,
     text: textPart(intent, story, pageUrl),

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createSesMailer } from '../../../lambdas/adapters/ses/mailer.ts';
 import { SendError } from '../../../lambdas/core/ports.ts';
 
-const message = { to: ['desk@example.com'], subject: 's', text: 't', html: '<p>t</p>' };
+const message = {
+  id: 'alert:st_1:Harbour',
+  to: ['desk@example.com'],
+  subject: 's',
+  text: 't',
+  html: '<p>t</p>',
+};
 
 /** An SES client whose every send fails with an error of this name, as the SDK throws them. */
 function refusingSes(name: string): SESv2Client {
