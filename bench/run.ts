@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- cluster|tag|feeds|cold|storage|load]`: every throughput figure the issues ask for, and
+ * `npm run bench [-- cluster|tag|feeds|cold|storage|cost|load]`: every throughput figure the issues ask for, and
  * bundle sizes with cold-import times, one suite after another on one core. Figures are printed,
  * never asserted.
  */
@@ -9,6 +9,7 @@ const SUITES = {
   feeds: () => import('./feeds.ts'),
   cold: () => import('./cold.ts'),
   storage: () => import('./storage.ts'),
+  cost: () => import('./cost.ts'),
   load: () => import('./load.ts'),
 } as const;
 

@@ -5,7 +5,9 @@
  * in AWS. A metering proxy (lib/aws-meter.ts) in front of AWS's DynamoDB Local and the S3
  * stand-in counts every request and the capacity DynamoDB reports. Everything on the item's path
  * is included: the feed's own reads and writes, URL claims, texts, the stage's journal, items,
- * stories, first matches and alert intents. Printed, never asserted.
+ * stories, first matches and alert intents. Also: CPU per item in the fetcher's and the stage's
+ * code, and what a poll of an unchanged feed costs (the inputs of docs/cost.md). Printed, never
+ * asserted.
  *
  *   npx tsx bench/storage.ts [--items 200] [--json]
  */
@@ -96,13 +98,29 @@ function config(base: string): ReturnType<typeof parseConfig> {
   );
 }
 
-async function ingest(container: Container, feed: FeedSpec, queueDir: string): Promise<number> {
+interface Ingested {
+  items: number;
+  /** CPU of this process (the S3 stand-in's share included) while fetching and admitting, ms. */
+  fetchCpuMs: number;
+  /** And while the stage assigned and wrote. */
+  stageCpuMs: number;
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
+};
+
+async function ingest(container: Container, feed: FeedSpec, queueDir: string): Promise<Ingested> {
+  const fetchStart = process.cpuUsage();
   await runFeed(feed, { ...container, maxItemsPerFeed: 1000 });
+  const fetchCpuMs = cpuMs(fetchStart);
+  const stageStart = process.cpuUsage();
   const pending = createLocalQueue(queueDir).pendingItems();
   for (let i = 0; i < pending.items.length; i += FIFO_BATCH)
     await container.stage.process(pending.items.slice(i, i + FIFO_BATCH));
   pending.ack();
-  return pending.items.length;
+  return { items: pending.items.length, fetchCpuMs, stageCpuMs: cpuMs(stageStart) };
 }
 
 export interface StorageFigures {
@@ -116,11 +134,23 @@ export interface StorageFigures {
   byOperation: Record<string, number>;
   /** Sequential round trips for one new item alone: its feed poll, admission and the stage. */
   roundTripsOneItem: number;
+  /** CPU per new item in the fetcher's code and in the stage's, ms (this machine, stand-in share included). */
+  fetchCpuMsPerItem: number;
+  stageCpuMsPerItem: number;
+  /** What polling a feed whose body did not change costs: DynamoDB units and requests (S3 included). */
+  unchangedPoll: { writeUnits: number; readUnits: number; requests: number };
 }
 
 const perItem = (n: number, items: number) => Math.round((n / items) * 100) / 100;
 
-function figures(ddb: MeterSnapshot, s3: MeterSnapshot, items: number, rounds: number): StorageFigures {
+function figures(
+  ddb: MeterSnapshot,
+  s3: MeterSnapshot,
+  run: Ingested,
+  rounds: number,
+  unchanged: { ddb: MeterSnapshot; s3: MeterSnapshot },
+): StorageFigures {
+  const { items } = run;
   const byOperation: Record<string, number> = {};
   for (const [op, n] of Object.entries(ddb.byOp)) byOperation[op] = perItem(n, items);
   for (const [op, n] of Object.entries(s3.byOp)) byOperation[`S3 ${op}`] = perItem(n, items);
@@ -133,6 +163,13 @@ function figures(ddb: MeterSnapshot, s3: MeterSnapshot, items: number, rounds: n
     s3RequestsPerItem: perItem(s3.requests, items),
     byOperation,
     roundTripsOneItem: rounds,
+    fetchCpuMsPerItem: perItem(run.fetchCpuMs, items),
+    stageCpuMsPerItem: perItem(run.stageCpuMs, items),
+    unchangedPoll: {
+      writeUnits: unchanged.ddb.writeUnits ?? Number.NaN,
+      readUnits: unchanged.ddb.readUnits ?? Number.NaN,
+      requests: unchanged.ddb.requests + unchanged.s3.requests,
+    },
   };
 }
 
@@ -169,13 +206,17 @@ export async function measure(count: number): Promise<StorageFigures> {
     if (!bench || !lone) throw new Error('bench feeds missing from the configuration');
     ddb.reset();
     s3.reset();
-    const items = await ingest(container, bench, dir);
+    const run = await ingest(container, bench, dir);
     const batch = { ddb: ddb.snapshot(), s3: s3.snapshot() };
+    ddb.reset();
+    s3.reset();
+    await ingest(container, bench, dir);
+    const unchanged = { ddb: ddb.snapshot(), s3: s3.snapshot() };
     ddb.reset();
     s3.reset();
     await ingest(container, lone, dir);
     const rounds = sequentialRounds(mergeTimelines(ddb.snapshot().timeline, s3.snapshot().timeline));
-    return figures(batch.ddb, batch.s3, items, rounds);
+    return figures(batch.ddb, batch.s3, run, rounds, unchanged);
   } finally {
     await Promise.all(meters.map((m) => m.stop()));
     await Promise.all([dynamo.stop(), standIns.stop()]);
@@ -206,6 +247,13 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       .join(', ')}`,
   );
   console.log(`sequential round trips for one new item (poll, admission, stage): ${f.roundTripsOneItem}`);
+  console.log(
+    `CPU per new item: fetcher ${f.fetchCpuMsPerItem} ms, stage ${f.stageCpuMsPerItem} ms (in-process S3 stand-in included)`,
+  );
+  const u = f.unchangedPoll;
+  console.log(
+    `a poll of an unchanged feed: ${u.writeUnits} write units, ${u.readUnits} read units, ${u.requests} requests`,
+  );
   return 0;
 }
 

@@ -17,6 +17,7 @@ import { createFetcherHandler } from '../handlers/fetcher.ts';
 import { createSchedulerHandler } from '../handlers/scheduler.ts';
 import { createStageHandler } from '../handlers/stage.ts';
 import { buildContainer, type Container } from '../runtime/container.ts';
+import { createFileJournal } from './file-journal.ts';
 import { createLocalQueue, type LocalQueue } from './local-queue.ts';
 import { createMailFolder, type MailFolder } from './mail-folder.ts';
 import { lockRun } from './run-lock.ts';
@@ -126,6 +127,7 @@ export async function startLocal(
       bucket: LOCAL_BUCKET,
       endpoints: standIns.endpoints,
       queue,
+      journal: createFileJournal(join(dataDir, 'stage')),
     });
     mail = createMailFolder(join(dataDir, 'mail'), built.mailer);
     container = { ...built, mailer: mail };

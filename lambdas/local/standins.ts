@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsEndpoints } from '../adapters/aws-clients.ts';
 import { createDocumentClient } from '../adapters/dynamodb/client.ts';
 import { createTableInput } from '../adapters/dynamodb/schema.ts';
@@ -114,16 +116,29 @@ export async function startStandIns(opts: StandInOptions = {}): Promise<StandIns
   };
 }
 
+async function tableStatus(doc: DynamoDBDocumentClient, TableName: string): Promise<string | undefined> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      const { Table } = await doc.send(new DescribeTableCommand({ TableName }));
+      if (Table?.TableStatus !== 'CREATING') return Table?.TableStatus;
+    } catch (err) {
+      if (!(err instanceof ResourceNotFoundException) && (err as Error).name !== 'ResourceNotFoundException')
+        throw err;
+      return undefined;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return 'CREATING';
+}
+
 /** Creates the table and bucket when missing: the local equivalent of `cdk deploy`. */
 export async function provision(endpoints: AwsEndpoints, tableName: string, bucket: string): Promise<void> {
   const doc = createDocumentClient({ endpoints });
-  try {
-    await doc.send(new DescribeTableCommand({ TableName: tableName }));
-  } catch (err) {
-    if (!(err instanceof ResourceNotFoundException) && (err as Error).name !== 'ResourceNotFoundException')
-      throw err;
-    await doc.send(new CreateTableCommand(createTableInput(tableName)));
-  }
+  const status = await tableStatus(doc, tableName);
+  // dynalite marks a new table ACTIVE just after creating it: a run stopped in between left a
+  // table that stays CREATING, holds nothing, and refuses every request. It is made again.
+  if (status === 'CREATING') await doc.send(new DeleteTableCommand({ TableName: tableName }));
+  if (status !== 'ACTIVE') await doc.send(new CreateTableCommand(createTableInput(tableName)));
   const s3 = createS3Client({ endpoints });
   try {
     await s3.send(new HeadBucketCommand({ Bucket: bucket }));

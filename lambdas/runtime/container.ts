@@ -17,6 +17,7 @@ import type { FollowUps } from '../core/alerts/follow-up.ts';
 import { followUpsOf } from '../core/config/follow-ups.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { Archive, Clock, HttpClient, Mailer, Store, WorkQueue } from '../core/ports.ts';
+import type { StageJournal } from '../core/stage/journal.ts';
 import { createStoryStage, type StoryStage } from '../core/stage/stage.ts';
 import { compileTopics, type TopicMatcher } from '../core/topics/matcher.ts';
 import { systemClock } from './from-env.ts';
@@ -62,6 +63,8 @@ export interface ContainerOptions {
   region?: string;
   endpoints?: AwsEndpoints;
   clock?: Clock;
+  /** Where the story stage journals; S3 under `stage/` in the bucket unless given. */
+  journal?: StageJournal;
 }
 
 /** The HTTP client every fetch of a feed or page goes through, with the configured guards. */
@@ -91,7 +94,13 @@ export function buildContainer(opts: ContainerOptions): Container {
     archive: createS3Archive(s3, opts.bucket),
     mailer: createSesMailer(createSesClient(aws), config.alerts.from),
     http: guardedHttpClient(config.fetch),
-    stage: createStoryStage({ store, journal: createS3Journal(s3, opts.bucket), topics, clock, followUps }),
+    stage: createStoryStage({
+      store,
+      journal: opts.journal ?? createS3Journal(s3, opts.bucket),
+      topics,
+      clock,
+      followUps,
+    }),
     topics,
     clock,
     queue: opts.queue,
