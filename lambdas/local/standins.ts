@@ -3,7 +3,7 @@
  * no AWS account and no Docker: dynalite (DynamoDB), s3rver (S3), aws-ses-v2-local (SES v2).
  * All bind to loopback on ephemeral ports unless told otherwise.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -64,10 +64,31 @@ async function startDynalite(dataDir: string | undefined): Promise<Running> {
   return serving(server);
 }
 
+const OBJECT_FILE = '._S3rver_object';
+const OBJECT_PARTS = [OBJECT_FILE, `${OBJECT_FILE}.md5`, '._S3rver_metadata.json'];
+
+/**
+ * s3rver keeps an object as three files written one after another; a process killed between them
+ * left an object that every later request for its key failed on (HTTP 500). S3 never shows half
+ * an object, so neither do the stand-ins: such remains are removed before s3rver starts.
+ */
+function removeHalfWrittenObjects(directory: string): void {
+  const entries = readdirSync(directory, { recursive: true, withFileTypes: true });
+  // `parentPath` from Node 20.12; `path` before it.
+  const dirOf = (e: { parentPath?: string; path?: string }) => e.parentPath ?? e.path ?? directory;
+  const files = new Set(entries.filter((e) => e.isFile()).map((e) => join(dirOf(e), e.name)));
+  for (const file of files) {
+    const base = OBJECT_PARTS.reduce((b, part) => (b.endsWith(part) ? b.slice(0, -part.length) : b), file);
+    if (base === file || OBJECT_PARTS.every((part) => files.has(`${base}${part}`))) continue;
+    rmSync(file, { force: true });
+  }
+}
+
 async function startS3(dataDir: string | undefined): Promise<Running> {
   const { default: S3rver } = await import('s3rver');
   const directory = dataDir ? join(dataDir, 's3') : mkdtempSync(join(tmpdir(), 'newswatch-s3-'));
   mkdirSync(directory, { recursive: true });
+  removeHalfWrittenObjects(directory);
   const s3 = new S3rver({ address: HOST, port: 0, silent: true, directory });
   const { port } = await s3.run();
   return {
