@@ -3,7 +3,7 @@
  * no AWS account and no Docker: dynalite (DynamoDB), s3rver (S3), aws-ses-v2-local (SES v2).
  * All bind to loopback on ephemeral ports unless told otherwise.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -79,8 +79,19 @@ function removeHalfWrittenObjects(directory: string): void {
   const files = new Set(entries.filter((e) => e.isFile()).map((e) => join(dirOf(e), e.name)));
   for (const file of files) {
     const base = OBJECT_PARTS.reduce((b, part) => (b.endsWith(part) ? b.slice(0, -part.length) : b), file);
-    if (base === file || OBJECT_PARTS.every((part) => files.has(`${base}${part}`))) continue;
-    rmSync(file, { force: true });
+    if (base === file || whole(base, files)) continue;
+    for (const part of OBJECT_PARTS) rmSync(`${base}${part}`, { force: true });
+  }
+}
+
+/** All three files, and metadata written to the end (the last of the three s3rver writes). */
+function whole(base: string, files: ReadonlySet<string>): boolean {
+  if (!OBJECT_PARTS.every((part) => files.has(`${base}${part}`))) return false;
+  try {
+    JSON.parse(readFileSync(`${base}._S3rver_metadata.json`, 'utf8'));
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -99,7 +99,12 @@ describe('newswatch run killed at any point, then run again', () => {
   });
 
   it('stores every event once as one story and mails each matching one once, in a clean run', () => {
-    expect(reference.tally).toMatchObject({ duplicateItems: 0, missingItems: 0, wireSplit: 0, mixedStories: 0 });
+    expect(reference.tally).toMatchObject({
+      duplicateItems: 0,
+      missingItems: 0,
+      wireSplit: 0,
+      mixedStories: 0,
+    });
     expect(reference.tally.wireWhole).toBe(SHAPE.wireStories);
     expect(reference.emails.size).toBeGreaterThan(5);
     expect([...reference.emails.values()].every((n) => n === 1)).toBe(true);

@@ -32,7 +32,9 @@ describe('the local mail folder', () => {
     const html = readdirSync(dir).filter((f) => f.endsWith('.html'));
     expect(html).toHaveLength(2);
     for (const f of html) expect(f).toMatch(/^2026-11-10T10-00-00-000Z-\d+\.html$/);
-    const texts = html.map((f) => readFileSync(join(dir, f.replace(/\.html$/, '.txt')), 'utf8').split('\n')[1]);
+    const texts = html.map(
+      (f) => readFileSync(join(dir, f.replace(/\.html$/, '.txt')), 'utf8').split('\n')[1],
+    );
     expect(texts.sort()).toEqual(['Subject: first, again', 'Subject: second']);
     expect(retried.takeSaved().map((s) => s.message.subject)).toEqual(['first, again']);
   });
