@@ -38,11 +38,14 @@ export function createMailFolder(dir: string, inner: Mailer, now: () => Date = (
     async send(message) {
       const out = await inner.send(message);
       mkdirSync(dir, { recursive: true });
-      const suffix = `-${idNumber(message.id)}.html`;
-      const existing = readdirSync(dir).find((f) => f.endsWith(suffix));
+      const suffix = `-${idNumber(message.id)}`;
+      // Either file of an earlier copy: a stop between writing the two left only the first.
+      const existing = readdirSync(dir).find(
+        (f) => f.endsWith(`${suffix}.html`) || f.endsWith(`${suffix}.txt`),
+      );
       const base = existing
-        ? join(dir, existing.slice(0, -'.html'.length))
-        : join(dir, `${now().toISOString().replace(/[:.]/g, '-')}${suffix.slice(0, -'.html'.length)}`);
+        ? join(dir, existing.replace(/\.(html|txt)$/, ''))
+        : join(dir, `${now().toISOString().replace(/[:.]/g, '-')}${suffix}`);
       writeWhole(
         `${base}.txt`,
         `To: ${message.to.join(', ')}\nSubject: ${message.subject}\n\n${message.text}`,

@@ -39,6 +39,20 @@ describe('the local mail folder', () => {
     expect(retried.takeSaved().map((s) => s.message.subject)).toEqual(['first, again']);
   });
 
+  it('replaces the copy a stopped run had only begun to write', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newswatch-mail-'));
+    const ses: Mailer = { send: async () => ({ messageId: 'm' }) };
+    await createMailFolder(dir, ses, () => new Date('2026-11-10T10:00:00.000Z')).send(
+      message('alert:st_1:T', 'a'),
+    );
+    const [html] = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    rmSync(join(dir, html ?? ''));
+    await createMailFolder(dir, ses, () => new Date('2026-11-10T11:00:00.000Z')).send(
+      message('alert:st_1:T', 'a'),
+    );
+    expect(readdirSync(dir).sort()).toEqual([html, html?.replace(/\.html$/, '.txt')].sort());
+  });
+
   it('saves nothing when the mail service refuses the email', async () => {
     dir = mkdtempSync(join(tmpdir(), 'newswatch-mail-'));
     const folder = createMailFolder(dir, {
