@@ -186,3 +186,12 @@ export interface AlertIntent extends AlertKey {
   /** When the intent was parked as 'failed'; `lastError` says why. */
   failedAt?: string;
 }
+
+/** The records one story-stage batch owes the store (core/stage/). */
+export interface StageRecords {
+  items: StoredItem[];
+  stories: Story[];
+  matches: TopicMatch[];
+  /** Created only where absent: the alerter may already have sent (and updated) one. */
+  intents: AlertIntent[];
+}

@@ -9,11 +9,11 @@ import type {
   FeedState,
   Membership,
   QueuedItem,
+  StageRecords,
   StoredItem,
   Story,
   TopicMatch,
 } from './model.ts';
-import type { StageRecords } from './stage/journal.ts';
 
 /** Result of a conditional HTTP GET. */
 export interface HttpResponse {

@@ -5,14 +5,23 @@
 import { alertMode, dueAt } from '../alerts/due.ts';
 import type { StoryClusterer } from '../clustering/index.ts';
 import { eventTimeOf } from '../clustering/time.ts';
-import type { AlertIntent, AlertKey, QueuedItem, StoredItem, Story, TopicHit } from '../model.ts';
+import type { AlertIntent, AlertKey, Membership, QueuedItem, StoredItem, Story, TopicHit } from '../model.ts';
 import type { Clock } from '../ports.ts';
 import { familyOf, type StoryFamily } from '../stories/family.ts';
 import type { TopicMatcher } from '../topics/index.ts';
 import type { StageBatch, StageRecords } from './journal.ts';
-import type { AssignedItem } from './stage.ts';
 import { merged, withMember } from './stories.ts';
 import { matchedKey, type Window } from './window.ts';
+
+export interface AssignedItem {
+  itemId: string;
+  title: string;
+  outlet: string;
+  /** The story as this item left it (the survivor, when the item merged stories). */
+  story: Story;
+  membership: Membership;
+  hits: TopicHit[];
+}
 
 export interface BatchDeps {
   clusterer: StoryClusterer;

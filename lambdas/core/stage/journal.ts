@@ -6,16 +6,9 @@
  * idempotent).
  */
 import type { IndexChange, MemoryIndexState } from '../clustering/index.ts';
-import type { AlertIntent, StoredItem, Story, TopicMatch } from '../model.ts';
+import type { StageRecords, Story } from '../model.ts';
 
-/** The records one batch owes the store. */
-export interface StageRecords {
-  items: StoredItem[];
-  stories: Story[];
-  matches: TopicMatch[];
-  /** Created only where absent: the alerter may already have sent (and updated) one. */
-  intents: AlertIntent[];
-}
+export type { StageRecords } from '../model.ts';
 
 /** The story stage's own state beyond the cluster index: story records and topics already owed. */
 export interface StageState {

@@ -15,10 +15,13 @@
 import type { FollowUps } from '../alerts/follow-up.ts';
 import { createClusterer } from '../clustering/index.ts';
 import type { ClusterOptions } from '../clustering/options.ts';
-import type { AlertKey, Membership, QueuedItem, Story, TopicHit } from '../model.ts';
+import type { AlertKey, QueuedItem } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
 import type { TopicMatcher } from '../topics/index.ts';
-import { assignBatch } from './batch.ts';
+import { type AssignedItem, assignBatch } from './batch.ts';
+
+export type { AssignedItem } from './batch.ts';
+
 import type { StageJournal, StageRecords } from './journal.ts';
 import { followUpsFor } from './owed.ts';
 import { evict, loadWindow, snapshotOf, type Window } from './window.ts';
@@ -32,16 +35,6 @@ export interface StageDeps {
   options?: Partial<ClusterOptions>;
   /** Items folded into the journal between snapshots. */
   snapshotEvery?: number;
-}
-
-export interface AssignedItem {
-  itemId: string;
-  title: string;
-  outlet: string;
-  /** The story as this item left it (the survivor, when the item merged stories). */
-  story: Story;
-  membership: Membership;
-  hits: TopicHit[];
 }
 
 export interface StageReport {

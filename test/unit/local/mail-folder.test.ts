@@ -21,7 +21,12 @@ describe('the local mail folder', () => {
   it('saves each email once per id, under a name the saved-mail listing reads', async () => {
     dir = mkdtempSync(join(tmpdir(), 'newswatch-mail-'));
     const accepted: string[] = [];
-    const ses: Mailer = { send: async (m) => (accepted.push(m.id), { messageId: `m-${accepted.length}` }) };
+    const ses: Mailer = {
+      send: async (m) => {
+        accepted.push(m.id);
+        return { messageId: `m-${accepted.length}` };
+      },
+    };
     const folder = createMailFolder(dir, ses, () => new Date('2026-11-10T10:00:00.000Z'));
     await folder.send(message('alert:st_1:Harbour', 'first'));
     await folder.send(message('alert:st_2:Harbour', 'second'));
