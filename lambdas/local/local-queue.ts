@@ -20,11 +20,28 @@ export interface LocalQueue extends WorkQueue {
   drainAlerts(): AlertKey[];
   /** Every item queued and not yet acknowledged, in the order queued, this run's or a stopped one's. */
   pendingItems(): ItemBatch;
+  /**
+   * The same, a batch of about `size` items at a time, read only when reached: a run's whole
+   * queue is never in memory at once.
+   */
+  pendingBatches(size: number): Generator<ItemBatch>;
 }
 
 export function createLocalQueue(dataDir: string): LocalQueue {
   const dir = join(dataDir, 'queue', 'items');
   mkdirSync(dir, { recursive: true });
+  const queued = () =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+  const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as QueuedItem[];
+  const acknowledge = (files: readonly string[]) => {
+    for (const f of files) rmSync(join(dir, f), { force: true });
+  };
+  const batchOf = (files: string[]): ItemBatch => ({
+    items: files.flatMap(read),
+    ack: () => acknowledge(files),
+  });
   let feeds: string[] = [];
   let alerts: AlertKey[] = [];
   let sent = 0;
@@ -53,16 +70,20 @@ export function createLocalQueue(dataDir: string): LocalQueue {
       return out;
     },
     pendingItems() {
-      const files = readdirSync(dir)
-        .filter((f) => f.endsWith('.json'))
-        .sort();
-      const items = files.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as QueuedItem[]);
-      return {
-        items,
-        ack: () => {
-          for (const f of files) rmSync(join(dir, f), { force: true });
-        },
-      };
+      return batchOf(queued());
+    },
+    *pendingBatches(size) {
+      let files: string[] = [];
+      let items: QueuedItem[] = [];
+      for (const file of queued()) {
+        files.push(file);
+        items.push(...read(file));
+        if (items.length < size) continue;
+        yield { items, ack: () => acknowledge(files) };
+        files = [];
+        items = [];
+      }
+      if (files.length > 0) yield { items, ack: () => acknowledge(files) };
     },
   };
 }

@@ -209,18 +209,17 @@ const LOCAL_FEED_BATCH = 10;
 
 /** Every queued item, this run's and any a stopped run left, through the story stage handler. */
 async function runStage(env: LocalEnv): Promise<AssignedItem[]> {
-  const pending = env.queue.pendingItems();
   const reports: StageReport[] = [];
   const stage = createStageHandler(
     async () => env.container,
     (r) => reports.push(r),
   );
-  for (let i = 0; i < pending.items.length; i += LOCAL_STAGE_BATCH) {
-    const out = await stage(sqsEvent(pending.items.slice(i, i + LOCAL_STAGE_BATCH)));
+  for (const batch of env.queue.pendingBatches(LOCAL_STAGE_BATCH)) {
+    const out = await stage(sqsEvent(batch.items));
     if (out.batchItemFailures.length > 0)
       throw new Error(`${out.batchItemFailures.length} queued item(s) could not be read by the story stage`);
+    batch.ack();
   }
-  pending.ack();
   return reports.flatMap((r) => r.assigned);
 }
 
