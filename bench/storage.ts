@@ -19,12 +19,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { articles, Vocabulary } from '../eval/lib/synthetic.ts';
+import { createS3Client } from '../lambdas/adapters/s3/client.ts';
+import { createS3Journal } from '../lambdas/adapters/s3/journal.ts';
 import { parseConfig } from '../lambdas/core/config/load.ts';
 import type { FeedSpec } from '../lambdas/core/model.ts';
 import { runFeed } from '../lambdas/core/pipeline/run-feed.ts';
+import type { StoryStage } from '../lambdas/core/stage/stage.ts';
 import { createLocalQueue } from '../lambdas/local/local-queue.ts';
 import { provision, startStandIns } from '../lambdas/local/standins.ts';
 import { buildContainer, type Container } from '../lambdas/runtime/container.ts';
+import { buildStage } from '../lambdas/runtime/stage.ts';
 import { dynamoDbLocalAvailable, startDynamoDbLocal } from '../test/support/dynamodb.ts';
 import {
   type AwsMeter,
@@ -111,14 +115,19 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   return (user + system) / 1000;
 };
 
-async function ingest(container: Container, feed: FeedSpec, queueDir: string): Promise<Ingested> {
+async function ingest(
+  container: Container,
+  stage: StoryStage,
+  feed: FeedSpec,
+  queueDir: string,
+): Promise<Ingested> {
   const fetchStart = process.cpuUsage();
   await runFeed(feed, { ...container, maxItemsPerFeed: 1000 });
   const fetchCpuMs = cpuMs(fetchStart);
   const stageStart = process.cpuUsage();
   const pending = createLocalQueue(queueDir).pendingItems();
   for (let i = 0; i < pending.items.length; i += FIFO_BATCH)
-    await container.stage.process(pending.items.slice(i, i + FIFO_BATCH));
+    await stage.process(pending.items.slice(i, i + FIFO_BATCH));
   pending.ack();
   return { items: pending.items.length, fetchCpuMs, stageCpuMs: cpuMs(stageStart) };
 }
@@ -202,19 +211,20 @@ export async function measure(count: number): Promise<StorageFigures> {
       endpoints,
       queue: createLocalQueue(dir),
     });
+    const stage = buildStage(container, createS3Journal(createS3Client({ endpoints }), BUCKET));
     const [bench, lone] = cfg.feeds;
     if (!bench || !lone) throw new Error('bench feeds missing from the configuration');
     ddb.reset();
     s3.reset();
-    const run = await ingest(container, bench, dir);
+    const run = await ingest(container, stage, bench, dir);
     const batch = { ddb: ddb.snapshot(), s3: s3.snapshot() };
     ddb.reset();
     s3.reset();
-    await ingest(container, bench, dir);
+    await ingest(container, stage, bench, dir);
     const unchanged = { ddb: ddb.snapshot(), s3: s3.snapshot() };
     ddb.reset();
     s3.reset();
-    await ingest(container, lone, dir);
+    await ingest(container, stage, lone, dir);
     const rounds = sequentialRounds(mergeTimelines(ddb.snapshot().timeline, s3.snapshot().timeline));
     return figures(batch.ddb, batch.s3, run, rounds, unchanged);
   } finally {

@@ -11,12 +11,13 @@ import { parseConfig } from '../core/config/load.ts';
 import { type Config, SAMPLES_PLACEHOLDER } from '../core/config/schema.ts';
 import type { FeedRunReport } from '../core/pipeline/run-feed.ts';
 import type { Clock, Store } from '../core/ports.ts';
-import type { AssignedItem, StageReport } from '../core/stage/stage.ts';
+import type { AssignedItem, StageReport, StoryStage } from '../core/stage/stage.ts';
 import { createAlerterHandler } from '../handlers/alerter.ts';
 import { createFetcherHandler } from '../handlers/fetcher.ts';
 import { createSchedulerHandler } from '../handlers/scheduler.ts';
 import { createStageHandler } from '../handlers/stage.ts';
 import { buildContainer, type Container } from '../runtime/container.ts';
+import { buildStage } from '../runtime/stage.ts';
 import { createFileJournal } from './file-journal.ts';
 import { createLocalQueue, type LocalQueue } from './local-queue.ts';
 import { createMailFolder, type MailFolder } from './mail-folder.ts';
@@ -53,6 +54,8 @@ export interface LocalEnv {
   config: Config;
   container: Container;
   queue: LocalQueue;
+  /** The story stage of this process, journalling in the data folder. */
+  stage: StoryStage;
   /** The container's mailer: what the runs of this process delivered. */
   mail: MailFolder;
   standIns: StandIns;
@@ -118,6 +121,7 @@ export async function startLocal(
   // Whatever fails from here on must release the ports, or the process lives on holding them.
   let container: Container;
   let mail: MailFolder;
+  let stage: StoryStage;
   const queue = createLocalQueue(dataDir);
   try {
     await provision(standIns.endpoints, LOCAL_TABLE, LOCAL_BUCKET);
@@ -127,10 +131,10 @@ export async function startLocal(
       bucket: LOCAL_BUCKET,
       endpoints: standIns.endpoints,
       queue,
-      journal: createFileJournal(join(dataDir, 'stage')),
     });
     mail = createMailFolder(join(dataDir, 'mail'), built.mailer);
     container = { ...built, mailer: mail };
+    stage = buildStage(container, createFileJournal(join(dataDir, 'stage')));
     await releaseAbandonedClaims(container.store, container.clock);
   } catch (err) {
     await stop();
@@ -139,6 +143,7 @@ export async function startLocal(
   return {
     config,
     container,
+    stage,
     mail,
     queue,
     standIns,
@@ -211,7 +216,7 @@ const LOCAL_FEED_BATCH = 10;
 async function runStage(env: LocalEnv): Promise<AssignedItem[]> {
   const reports: StageReport[] = [];
   const stage = createStageHandler(
-    async () => env.container,
+    async () => ({ stage: env.stage, queue: env.queue }),
     (r) => reports.push(r),
   );
   for (const batch of env.queue.pendingBatches(LOCAL_STAGE_BATCH)) {

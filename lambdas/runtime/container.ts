@@ -10,15 +10,12 @@ import { createDynamoStore } from '../adapters/dynamodb/store/index.ts';
 import { createHttpClient } from '../adapters/http/client.ts';
 import { createS3Archive } from '../adapters/s3/archive.ts';
 import { createS3Client } from '../adapters/s3/client.ts';
-import { createS3Journal } from '../adapters/s3/journal.ts';
 import { createSesClient } from '../adapters/ses/client.ts';
 import { createSesMailer } from '../adapters/ses/mailer.ts';
 import type { FollowUps } from '../core/alerts/follow-up.ts';
 import { followUpsOf } from '../core/config/follow-ups.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { Archive, Clock, HttpClient, Mailer, Store, WorkQueue } from '../core/ports.ts';
-import type { StageJournal } from '../core/stage/journal.ts';
-import { createStoryStage, type StoryStage } from '../core/stage/stage.ts';
 import { compileTopics, type TopicMatcher } from '../core/topics/matcher.ts';
 import { systemClock } from './from-env.ts';
 
@@ -47,8 +44,6 @@ export interface Container {
   archive: Archive;
   mailer: Mailer;
   http: HttpClient;
-  /** The story stage: one per process, holding the open window (core/stage/). */
-  stage: StoryStage;
   topics: TopicMatcher;
   clock: Clock;
   queue: WorkQueue;
@@ -63,8 +58,6 @@ export interface ContainerOptions {
   region?: string;
   endpoints?: AwsEndpoints;
   clock?: Clock;
-  /** Where the story stage journals; S3 under `stage/` in the bucket unless given. */
-  journal?: StageJournal;
 }
 
 /** The HTTP client every fetch of a feed or page goes through, with the configured guards. */
@@ -94,13 +87,6 @@ export function buildContainer(opts: ContainerOptions): Container {
     archive: createS3Archive(s3, opts.bucket),
     mailer: createSesMailer(createSesClient(aws), config.alerts.from),
     http: guardedHttpClient(config.fetch),
-    stage: createStoryStage({
-      store,
-      journal: opts.journal ?? createS3Journal(s3, opts.bucket),
-      topics,
-      clock,
-      followUps,
-    }),
     topics,
     clock,
     queue: opts.queue,

@@ -62,11 +62,6 @@ describe('fetcher handler', () => {
         },
       },
       http,
-      stage: {
-        process: async () => {
-          throw new Error('the fetcher assigns no story');
-        },
-      },
       topics: compileTopics({ topics: config.topics }),
       clock,
       queue: {
