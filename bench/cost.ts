@@ -35,13 +35,15 @@ const DAYS = 30;
 const WAIT_MS = { roundTrip: 10, feedFetch: 300 } as const;
 /** Memory of each function (lib/newswatch-stack.ts). */
 const MEMORY_GB = { fetcher: 1, stage: 2, alerter: 0.25, scheduler: 0.25 } as const;
-/** One alert email per 10 new items (a topic matching one story in ten; stories of ~2 copies). */
+/** One story in ten matches a topic with recipients, and stories average two copies. */
 const EMAILS_PER_ITEM = 0.05;
 /** Log bytes: one line per feed poll and one per stage batch, ~400 bytes each. */
 const LOG_BYTES = { poll: 400, batch: 400 } as const;
 /** Kept a year (the bucket's lifecycle): items' texts ~5 KB gzip, pages ~30 KB for a third of items. */
 const STORED_BYTES_PER_ITEM = { s3: 5_000 + 10_000, dynamo: 1_500 } as const;
-const ALARMS = 16;
+/** As lib/operations.ts makes them: errors and throttles of five functions, three DLQs, two pipeline, two SES. */
+const ALARMS = 17;
+/** The metric names the handlers publish (lambdas/handlers/*.ts). */
 const CUSTOM_METRICS = 12;
 
 interface Line {
