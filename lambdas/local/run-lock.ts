@@ -5,20 +5,12 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { alive } from './process-alive.ts';
 
 const LOCK_FILE = 'run.lock';
 
 export class RunLockedError extends Error {
   override name = 'RunLockedError';
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function holder(path: string): number | undefined {

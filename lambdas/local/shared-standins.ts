@@ -7,6 +7,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AwsEndpoints } from '../adapters/aws-clients.ts';
+import { alive } from './process-alive.ts';
 import { type StandIns, startStandIns } from './standins.ts';
 
 const LEASE_FILE = 'standins.json';
@@ -22,15 +23,6 @@ function readLease(dataDir: string): Lease | undefined {
     return JSON.parse(readFileSync(join(dataDir, LEASE_FILE), 'utf8')) as Lease;
   } catch {
     return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

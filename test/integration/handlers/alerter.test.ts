@@ -3,7 +3,7 @@
  * invokes it. DynamoDB is dynalite; SES is a fake mailer that can be made to fail.
  */
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import { followUpsOf } from '../../../lambdas/core/config/follow-ups.ts';
 import { parseConfig } from '../../../lambdas/core/config/load.ts';
@@ -15,6 +15,7 @@ import { testArticle } from '../../support/articles.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
 import { testPipeline } from '../../support/pipeline.ts';
 import { failedIds, lambdaContext, sqsEvent } from '../../support/sqs.ts';
+import { capturedStdout } from '../../support/stdout.ts';
 
 const config = parseConfig(
   `
@@ -50,18 +51,9 @@ describe('alerter handler', () => {
     keys.push(...report.alertsQueued);
   });
   afterAll(async () => target?.stop());
-  // The handler logs JSON lines to stdout, as on Lambda: kept for the test that reads them.
-  let lines: string[] = [];
-  beforeEach(() => {
-    lines = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
-  });
+  const stdout = capturedStdout();
   afterEach(() => {
     mailerDown = false;
-    vi.restoreAllMocks();
   });
 
   const handler = () =>
@@ -106,7 +98,10 @@ describe('alerter handler', () => {
   it("logs with the invocation's request id", async () => {
     const [osei] = keys.filter((k) => k.topic === 'Osei');
     await handler()(sqsEvent([osei]), lambdaContext('req-alert-3', 'newswatch-alerter'));
-    const logged = lines.map((l) => JSON.parse(l)).find((l) => l.message === 'alert');
+    const logged = stdout
+      .lines()
+      .map((l) => JSON.parse(l))
+      .find((l) => l.message === 'alert');
     expect(logged).toMatchObject({ outcome: 'sent', function_request_id: 'req-alert-3' });
   });
 });

@@ -3,7 +3,7 @@
  * DynamoDB is dynalite; the web is a fake HTTP client serving one feed.
  */
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import { followUpsOf } from '../../../lambdas/core/config/follow-ups.ts';
 import { parseConfig } from '../../../lambdas/core/config/load.ts';
@@ -15,6 +15,7 @@ import { MalformedInputError } from '../../../lambdas/handlers/input.ts';
 import type { Container } from '../../../lambdas/runtime/container.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
 import { failedIds, lambdaContext, sqsEvent } from '../../support/sqs.ts';
+import { capturedStdout } from '../../support/stdout.ts';
 
 const config = parseConfig(
   `
@@ -73,16 +74,7 @@ describe('fetcher handler', () => {
     };
   });
   afterAll(async () => target?.stop());
-  // The handler logs JSON lines to stdout, as on Lambda: kept for the test that reads them.
-  let lines: string[] = [];
-  beforeEach(() => {
-    lines = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const stdout = capturedStdout();
 
   const handler = () => createFetcherHandler(async () => container);
 
@@ -118,7 +110,10 @@ describe('fetcher handler', () => {
 
   it("logs with the invocation's request id", async () => {
     await handler()(sqsEvent([{ feedId: 'herald' }]), lambdaContext('req-fetch-7', 'newswatch-fetcher'));
-    const done = lines.map((l) => JSON.parse(l)).find((l) => l.message === 'feed done');
+    const done = stdout
+      .lines()
+      .map((l) => JSON.parse(l))
+      .find((l) => l.message === 'feed done');
     expect(done).toMatchObject({ function_request_id: 'req-fetch-7', function_name: 'newswatch-fetcher' });
   });
 });
