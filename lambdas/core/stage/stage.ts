@@ -89,7 +89,7 @@ export function createStoryStage(deps: StageDeps): StoryStage {
       sinceSnapshot >= (deps.snapshotEvery ?? SNAPSHOT_EVERY_ITEMS) ||
       (sinceSnapshot > 0 && now - snapshotAt >= SNAPSHOT_EVERY_MS);
     if (!due) return;
-    evict(w);
+    evict(w, true);
     await deps.journal.writeSnapshot(snapshotOf(w, new Date(now).toISOString()));
     sinceSnapshot = 0;
     snapshotAt = now;

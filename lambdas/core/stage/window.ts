@@ -25,6 +25,8 @@ export interface Window {
   seq: number;
   /** How far behind the watermark an item's event time may be and still be compared with. */
   keepMs: number;
+  /** The cutoff of the last eviction, epoch ms. */
+  evictedTo: number;
 }
 
 export function matchedKey(storyId: string, topic: string): string {
@@ -54,6 +56,7 @@ function fromSnapshot(
     watermark: snapshot?.watermark,
     seq: snapshot?.seq ?? 0,
     keepMs: keepMsFor(options),
+    evictedTo: 0,
   };
 }
 
@@ -95,10 +98,19 @@ export async function loadWindow(
   return { window, unpaid: last?.records, replayedItems, snapshotAt };
 }
 
+/**
+ * A pass over the whole window: done when the cutoff moved an hour or more, not for every batch of
+ * ten (a window of a few hundred thousand items would be walked thousands of times a day).
+ */
+const EVICT_EVERY_MS = 3_600_000;
+
 /** Forgets what fell out of the window: items, then stories no kept item belongs to. */
-export function evict(w: Window): void {
+export function evict(w: Window, force = false): void {
   if (!w.watermark) return;
-  w.index.evictBefore(new Date(Date.parse(w.watermark) - w.keepMs).toISOString());
+  const cutoff = Date.parse(w.watermark) - w.keepMs;
+  if (!force && cutoff - w.evictedTo < EVICT_EVERY_MS) return;
+  w.evictedTo = cutoff;
+  w.index.evictBefore(new Date(cutoff).toISOString());
   const open = new Set(w.index.storyIds());
   for (const id of w.stories.keys()) if (!open.has(id)) w.stories.delete(id);
   for (const key of w.matched) if (!open.has(key.slice(0, key.indexOf('\u0000')))) w.matched.delete(key);
