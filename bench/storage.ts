@@ -1,7 +1,8 @@
 /**
- * What storage costs per new item, through the real adapters: a loopback feed of 200 new
- * ~800-word items (full text in the feed, so no article page is fetched) is polled by the
- * fetcher's code, and what it queued goes through the story stage in SQS FIFO batches of ten, as
+ * What storage costs per new item, through the real adapters: the load bench's loopback server
+ * (load/server.ts) serves 200 new ~800-word items from two outlets, half of them the two copies of
+ * a wire story (full text in the feeds, so no article page is fetched); the fetcher's code polls
+ * them, and what it queued goes through the story stage in SQS FIFO batches of ten, as
  * in AWS. A metering proxy (lib/aws-meter.ts) in front of AWS's DynamoDB Local and the S3
  * stand-in counts every request and the capacity DynamoDB reports. Everything on the item's path
  * is included: the feed's own reads and writes, URL claims, texts, the stage's journal, items,
@@ -13,22 +14,20 @@
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { articles, Vocabulary } from '../eval/lib/synthetic.ts';
+import { stringify } from 'yaml';
 import { createS3Client } from '../lambdas/adapters/s3/client.ts';
 import { createS3Journal } from '../lambdas/adapters/s3/journal.ts';
 import { parseConfig } from '../lambdas/core/config/load.ts';
 import type { FeedSpec } from '../lambdas/core/model.ts';
 import { runFeed } from '../lambdas/core/pipeline/run-feed.ts';
-import type { StoryStage } from '../lambdas/core/stage/stage.ts';
+import { createStoryStage, type StoryStage } from '../lambdas/core/stage/stage.ts';
 import { createLocalQueue } from '../lambdas/local/local-queue.ts';
 import { provision, startStandIns } from '../lambdas/local/standins.ts';
 import { buildContainer, type Container } from '../lambdas/runtime/container.ts';
-import { buildStage } from '../lambdas/runtime/stage.ts';
 import { dynamoDbLocalAvailable, startDynamoDbLocal } from '../test/support/dynamodb.ts';
 import {
   type AwsMeter,
@@ -37,67 +36,34 @@ import {
   sequentialRounds,
   startMeter,
 } from './lib/aws-meter.ts';
+import { startLoadServer } from './load/server.ts';
 
 const TABLE = 'bench-storage';
 const BUCKET = 'bench-storage';
 /** SQS FIFO hands a Lambda at most ten messages at a time. */
 const FIFO_BATCH = 10;
-/** One event in four names the topic's terms, so matches and intents are part of the cost. */
-const MATCH_EVERY = 4;
+/** Matches most of the load corpus's stories, so first matches and intents are part of the cost. */
+const TOPIC = 'council OR funding OR safety';
 
-interface FeedItem {
-  id: string;
-  title: string;
-  text: string;
-  published: string;
+/** The load bench's feeds: `count` items over two outlets, half of them the two copies of a wire story. */
+function corpus(count: number, seed: number) {
+  const perFeed = Math.ceil(count / 2);
+  return { feeds: 2, itemsPerFeed: perFeed, wireStories: Math.floor(perFeed / 2), outletsPerWire: 2, seed };
 }
 
-const xml = (s: string) => s.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function rss(items: FeedItem[], base: string): string {
-  const entries = items.map(
-    (i) =>
-      `<item><guid>${i.id}</guid><link>${base}/a/${i.id}</link><title>${xml(i.title)}</title>` +
-      `<pubDate>${new Date(i.published).toUTCString()}</pubDate>` +
-      `<content:encoded>${xml(`<p>${i.text}</p>`)}</content:encoded></item>`,
-  );
-  return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench Wire</title><link>${base}</link>${entries.join('')}</channel></rss>`;
-}
-
-/** Two copies of each event, as two outlets would carry a wire story: half start a story, half join. */
-function feedItems(count: number, seed: number, start: number): FeedItem[] {
-  return articles(count, 2, seed, new Vocabulary(30_000), { start }).map((a, i) => ({
-    id: a.id,
-    title: a.title,
-    text: Math.floor(i / 2) % MATCH_EVERY === 0 ? `${a.text} The Larkspur terminal was named.` : a.text,
-    published: a.published ?? a.seenAt,
-  }));
-}
-
-async function serve(feeds: Map<string, FeedItem[]>): Promise<{ base: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const items = feeds.get(req.url ?? '');
-    if (!items) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(items, 'http://127.0.0.1'));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { base: `http://127.0.0.1:${port}`, server };
-}
-
-function config(base: string): ReturnType<typeof parseConfig> {
+function config(feeds: FeedSpec[]): ReturnType<typeof parseConfig> {
   return parseConfig(
-    [
-      'schedule: rate(15 minutes)',
-      'feeds:',
-      `  - { id: bench, url: "${base}/bench.xml", outlet: Bench Wire }`,
-      `  - { id: lone, url: "${base}/lone.xml", outlet: Lone Post }`,
-      'topics:',
-      '  - { name: Larkspur, query: "Larkspur AND terminal", recipients: [desk@newswatch.test] }',
-      'alerts: { from: newswatch@newswatch.test }',
-      'fetch: { contactUrl: "https://newswatch.test/bench", allowPrivate: [127.0.0.1/32], maxItemsPerFeed: 1000 }',
-    ].join('\n'),
+    stringify({
+      schedule: 'rate(15 minutes)',
+      feeds,
+      topics: [{ name: 'Civic', query: TOPIC, recipients: ['desk@newswatch.test'] }],
+      alerts: { from: 'newswatch@newswatch.test' },
+      fetch: {
+        contactUrl: 'https://newswatch.test/bench',
+        allowPrivate: ['127.0.0.1/32'],
+        maxItemsPerFeed: 1000,
+      },
+    }),
     'bench/storage.ts',
   );
 }
@@ -118,18 +84,21 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 async function ingest(
   container: Container,
   stage: StoryStage,
-  feed: FeedSpec,
+  feeds: readonly FeedSpec[],
   queueDir: string,
 ): Promise<Ingested> {
   const fetchStart = process.cpuUsage();
-  await runFeed(feed, { ...container, maxItemsPerFeed: 1000 });
+  for (const feed of feeds) await runFeed(feed, { ...container, maxItemsPerFeed: 1000 });
   const fetchCpuMs = cpuMs(fetchStart);
   const stageStart = process.cpuUsage();
-  const pending = createLocalQueue(queueDir).pendingItems();
-  for (let i = 0; i < pending.items.length; i += FIFO_BATCH)
-    await stage.process(pending.items.slice(i, i + FIFO_BATCH));
-  pending.ack();
-  return { items: pending.items.length, fetchCpuMs, stageCpuMs: cpuMs(stageStart) };
+  let items = 0;
+  for (const pending of createLocalQueue(queueDir).pendingBatches(Number.POSITIVE_INFINITY)) {
+    for (let i = 0; i < pending.items.length; i += FIFO_BATCH)
+      await stage.process(pending.items.slice(i, i + FIFO_BATCH));
+    pending.ack();
+    items += pending.items.length;
+  }
+  return { items, fetchCpuMs, stageCpuMs: cpuMs(stageStart) };
 }
 
 export interface StorageFigures {
@@ -187,12 +156,14 @@ export async function measure(count: number): Promise<StorageFigures> {
     throw new Error(
       'DynamoDB Local is needed for capacity figures: run scripts/fetch-dynamodb-local.sh (needs Java)',
     );
-  const start = Date.now() - 3_600_000;
-  const feeds = new Map([
-    ['/bench.xml', feedItems(count, 7, start)],
-    ['/lone.xml', feedItems(1, 8, Date.now() - 60_000)],
-  ]);
-  const { base, server } = await serve(feeds);
+  const server = await startLoadServer(corpus(count, 7));
+  const lone = await startLoadServer({
+    feeds: 1,
+    itemsPerFeed: 1,
+    wireStories: 0,
+    outletsPerWire: 1,
+    seed: 8,
+  });
   const dynamo = await startDynamoDbLocal();
   const standIns = await startStandIns();
   const meters: AwsMeter[] = [];
@@ -203,7 +174,7 @@ export async function measure(count: number): Promise<StorageFigures> {
     meters.push(ddb, s3);
     const endpoints = { dynamodb: ddb.endpoint, s3: s3.endpoint, ses: standIns.endpoints.ses };
     await provision(endpoints, TABLE, BUCKET);
-    const cfg = config(base);
+    const cfg = config([...server.feeds, ...lone.feeds.map((f) => ({ ...f, id: `lone-${f.id}` }))]);
     const container = buildContainer({
       config: cfg,
       tableName: TABLE,
@@ -211,26 +182,28 @@ export async function measure(count: number): Promise<StorageFigures> {
       endpoints,
       queue: createLocalQueue(dir),
     });
-    const stage = buildStage(container, createS3Journal(createS3Client({ endpoints }), BUCKET));
-    const [bench, lone] = cfg.feeds;
-    if (!bench || !lone) throw new Error('bench feeds missing from the configuration');
+    const stage = createStoryStage({
+      ...container,
+      journal: createS3Journal(createS3Client({ endpoints }), BUCKET),
+    });
+    const bench = cfg.feeds.slice(0, server.feeds.length);
     ddb.reset();
     s3.reset();
     const run = await ingest(container, stage, bench, dir);
     const batch = { ddb: ddb.snapshot(), s3: s3.snapshot() };
     ddb.reset();
     s3.reset();
-    await ingest(container, stage, bench, dir);
+    await ingest(container, stage, bench.slice(0, 1), dir);
     const unchanged = { ddb: ddb.snapshot(), s3: s3.snapshot() };
     ddb.reset();
     s3.reset();
-    await ingest(container, stage, lone, dir);
+    await ingest(container, stage, cfg.feeds.slice(server.feeds.length), dir);
     const rounds = sequentialRounds(mergeTimelines(ddb.snapshot().timeline, s3.snapshot().timeline));
     return figures(batch.ddb, batch.s3, run, rounds, unchanged);
   } finally {
     await Promise.all(meters.map((m) => m.stop()));
     await Promise.all([dynamo.stop(), standIns.stop()]);
-    server.close();
+    await Promise.all([server.close(), lone.close()]);
     rmSync(dir, { recursive: true, force: true });
   }
 }
