@@ -18,11 +18,10 @@ export interface ItemBatch {
 export interface LocalQueue extends WorkQueue {
   drainFeeds(): string[];
   drainAlerts(): AlertKey[];
-  /** Every item queued and not yet acknowledged, in the order queued, this run's or a stopped one's. */
-  pendingItems(): ItemBatch;
   /**
-   * The same, a batch of about `size` items at a time, read only when reached: a run's whole
-   * queue is never in memory at once.
+   * Every item queued and not yet acknowledged, this run's or a stopped one's, in the order queued:
+   * whole sends of at least `size` items at a time, read only when reached, so a run's whole queue
+   * is never in memory at once.
    */
   pendingBatches(size: number): Generator<ItemBatch>;
 }
@@ -38,10 +37,6 @@ export function createLocalQueue(dataDir: string): LocalQueue {
   const acknowledge = (files: readonly string[]) => {
     for (const f of files) rmSync(join(dir, f), { force: true });
   };
-  const batchOf = (files: string[]): ItemBatch => ({
-    items: files.flatMap(read),
-    ack: () => acknowledge(files),
-  });
   let feeds: string[] = [];
   let alerts: AlertKey[] = [];
   let sent = 0;
@@ -68,9 +63,6 @@ export function createLocalQueue(dataDir: string): LocalQueue {
       const out = alerts;
       alerts = [];
       return out;
-    },
-    pendingItems() {
-      return batchOf(queued());
     },
     *pendingBatches(size) {
       let files: string[] = [];

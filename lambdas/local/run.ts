@@ -11,13 +11,17 @@ import { parseConfig } from '../core/config/load.ts';
 import { type Config, SAMPLES_PLACEHOLDER } from '../core/config/schema.ts';
 import type { FeedRunReport } from '../core/pipeline/run-feed.ts';
 import type { Clock, Store } from '../core/ports.ts';
-import type { AssignedItem, StageReport, StoryStage } from '../core/stage/stage.ts';
+import {
+  type AssignedItem,
+  createStoryStage,
+  type StageReport,
+  type StoryStage,
+} from '../core/stage/stage.ts';
 import { createAlerterHandler } from '../handlers/alerter.ts';
 import { createFetcherHandler } from '../handlers/fetcher.ts';
 import { createSchedulerHandler } from '../handlers/scheduler.ts';
 import { createStageHandler } from '../handlers/stage.ts';
 import { buildContainer, type Container } from '../runtime/container.ts';
-import { buildStage } from '../runtime/stage.ts';
 import { createFileJournal } from './file-journal.ts';
 import { createLocalQueue, type LocalQueue } from './local-queue.ts';
 import { createMailFolder, type MailFolder } from './mail-folder.ts';
@@ -134,7 +138,7 @@ export async function startLocal(
     });
     mail = createMailFolder(join(dataDir, 'mail'), built.mailer);
     container = { ...built, mailer: mail };
-    stage = buildStage(container, createFileJournal(join(dataDir, 'stage')));
+    stage = createStoryStage({ ...container, journal: createFileJournal(join(dataDir, 'stage')) });
     await releaseAbandonedClaims(container.store, container.clock);
   } catch (err) {
     await stop();

@@ -7,11 +7,11 @@ import type { StoryClusterer } from '../clustering/index.ts';
 import { eventTimeOf } from '../clustering/time.ts';
 import type { AlertIntent, AlertKey, Membership, QueuedItem, StoredItem, Story, TopicHit } from '../model.ts';
 import type { Clock } from '../ports.ts';
-import { familyOf, type StoryFamily } from '../stories/family.ts';
+import type { StoryFamily } from '../stories/family.ts';
 import type { TopicMatcher } from '../topics/index.ts';
 import type { StageBatch, StageRecords } from './journal.ts';
 import { merged, withMember } from './stories.ts';
-import { matchedKey, type Window } from './window.ts';
+import { familyIn, matchedKey, type Window } from './window.ts';
 
 export interface AssignedItem {
   itemId: string;
@@ -101,7 +101,7 @@ class BatchBuilder {
   }
 
   family(story: Story): Promise<StoryFamily> {
-    return familyOf({ getStory: async (id) => this.w.stories.get(id) }, story);
+    return familyIn(this.w, story);
   }
 
   tag(item: QueuedItem, family: StoryFamily, hits: TopicHit[]): void {

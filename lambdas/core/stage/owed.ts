@@ -6,8 +6,7 @@
 import { createFollowUp, type FollowUps } from '../alerts/follow-up.ts';
 import type { AlertKey } from '../model.ts';
 import type { Store } from '../ports.ts';
-import { familyOf } from '../stories/family.ts';
-import { matchedKey, type Window } from './window.ts';
+import { familyIn, matchedKey, type Window } from './window.ts';
 
 export async function followUpsFor(
   w: Window,
@@ -20,7 +19,7 @@ export async function followUpsFor(
   for (const storyId of touched) {
     const story = w.stories.get(storyId);
     if (!story) continue;
-    const family = await familyOf({ getStory: async (id) => w.stories.get(id) }, story);
+    const family = await familyIn(w, story);
     for (const [topic, outlets] of deps.followUps) {
       if (family.story.outletCount < outlets) continue;
       if (!family.ids.some((id) => w.matched.has(matchedKey(id, topic)))) continue;

@@ -12,6 +12,7 @@ import {
 import { DAY_MS } from '../clustering/time.ts';
 import type { Story } from '../model.ts';
 import type { Clock } from '../ports.ts';
+import { familyOf, type StoryFamily } from '../stories/family.ts';
 import type { StageBatch, StageJournal, StageRecords, StageSnapshot } from './journal.ts';
 import { RecordingIndex } from './recorder.ts';
 
@@ -27,6 +28,11 @@ export interface Window {
   keepMs: number;
   /** The cutoff of the last eviction, epoch ms. */
   evictedTo: number;
+}
+
+/** A story with the stories merged into it, as the window holds them. */
+export function familyIn(w: Window, story: Story): Promise<StoryFamily> {
+  return familyOf({ getStory: async (id) => w.stories.get(id) }, story);
 }
 
 export function matchedKey(storyId: string, topic: string): string {

@@ -28,11 +28,13 @@ describe('the local item queue', () => {
     await first.sendItems([item('a'), item('b')]);
     await first.sendItems([item('c')]);
     const later = createLocalQueue(dir);
-    const pending = later.pendingItems();
+    const [pending, none] = [...later.pendingBatches(Number.POSITIVE_INFINITY)];
+    expect(none).toBeUndefined();
+    if (!pending) throw new Error('nothing pending');
     expect(pending.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
-    expect(later.pendingItems().items).toHaveLength(3);
+    expect([...later.pendingBatches(2)].map((b) => b.items.length)).toEqual([2, 1]);
     pending.ack();
-    expect(later.pendingItems().items).toEqual([]);
+    expect([...later.pendingBatches(2)]).toEqual([]);
   });
 
   it('ignores a file a stopped process was still writing', async () => {
@@ -41,6 +43,6 @@ describe('the local item queue', () => {
     await queue.sendItems([item('a')]);
     const [name] = readdirSync(join(dir, 'queue', 'items'));
     writeFileSync(join(dir, 'queue', 'items', `${name}x.tmp`), '[{"id":"b"');
-    expect(queue.pendingItems().items.map((i) => i.id)).toEqual(['a']);
+    expect([...queue.pendingBatches(10)].flatMap((b) => b.items.map((i) => i.id))).toEqual(['a']);
   });
 });
