@@ -44,6 +44,16 @@ describe('stem', () => {
     expect(stem('talks')).toBe(stem('talk'));
     expect(stem('spending')).toBe('spend');
   });
+
+  it("stems words that name Object.prototype's members like any other word", () => {
+    // The spelling table was a plain object: "constructor" found Object's constructor and threw.
+    expect(stem('constructor')).toBe('constructor');
+    expect(stem('constructors')).toBe('constructor');
+    expect(stem('tostring')).toBe('tostr');
+    const words: string[] = [];
+    scan('The constructor of the hasOwnProperty valueOf bridge', (t) => words.push(t.term));
+    expect(words).toEqual(['constructor', 'hasownproperty', 'valueof', 'bridg']);
+  });
 });
 
 describe('scan', () => {

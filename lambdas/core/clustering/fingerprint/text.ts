@@ -61,41 +61,44 @@ export function normalizePunctuation(text: string): string {
 }
 
 /** British spellings that differ from American ones in more than a suffix rule can catch. */
-const SPELLING: Record<string, string> = {
-  defence: 'defense',
-  offence: 'offense',
-  licence: 'license',
-  pretence: 'pretense',
-  centre: 'center',
-  theatre: 'theater',
-  metre: 'meter',
-  litre: 'liter',
-  fibre: 'fiber',
-  colour: 'color',
-  favour: 'favor',
-  honour: 'honor',
-  labour: 'labor',
-  neighbour: 'neighbor',
-  behaviour: 'behavior',
-  harbour: 'harbor',
-  rumour: 'rumor',
-  humour: 'humor',
-  flavour: 'flavor',
-  armour: 'armor',
-  programme: 'program',
-  tonne: 'ton',
-  jewellery: 'jewelry',
-  cheque: 'check',
-  tyre: 'tire',
-  aluminium: 'aluminum',
-};
+const SPELLING = new Map<string, string>(
+  Object.entries({
+    defence: 'defense',
+    offence: 'offense',
+    licence: 'license',
+    pretence: 'pretense',
+    centre: 'center',
+    theatre: 'theater',
+    metre: 'meter',
+    litre: 'liter',
+    fibre: 'fiber',
+    colour: 'color',
+    favour: 'favor',
+    honour: 'honor',
+    labour: 'labor',
+    neighbour: 'neighbor',
+    behaviour: 'behavior',
+    harbour: 'harbor',
+    rumour: 'rumor',
+    humour: 'humor',
+    flavour: 'flavor',
+    armour: 'armor',
+    programme: 'program',
+    tonne: 'ton',
+    jewellery: 'jewelry',
+    cheque: 'check',
+    tyre: 'tire',
+    aluminium: 'aluminum',
+  }),
+);
 
 /**
  * A light suffix stemmer (plural, -ed, -ing) plus British/American suffix folding. Applied to
  * every document alike, so an odd stem ("surprize") is harmless: only equality matters.
  */
 export function stem(word: string): string {
-  let w = SPELLING[word] ?? word;
+  // A Map, not an object: "constructor" must not find Object.prototype's.
+  let w = SPELLING.get(word) ?? word;
   if (w.length <= 3) return w;
   w = w.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1').replace(/ys(e|es|ed|ing)$/, 'yz$1');
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;

@@ -1,0 +1,100 @@
+/**
+ * How rare each term is: a background table of English (background/) mixed with the stream's own
+ * counts of the last two event days. idf = ln((M + N) / (M p + df + 1)): M pseudo-documents of
+ * background in which a share p carry the term, N stream items of which df carry it. The
+ * background keeps weights, and so the model's cut-off, stable while a stream is young; the
+ * stream's counts take over as it grows and teach it what its news repeats.
+ *
+ * The counts are count-min sketches, one per event day: memory is fixed whatever the traffic (a
+ * few megabytes a day), where a map of every name and figure ever seen grew with each item.
+ */
+
+import { mix32 } from '../../../lambdas/core/clustering/fingerprint/hash.ts';
+import { ENGLISH_BACKGROUND } from './background/english.ts';
+import { parseBackground } from './background/table.ts';
+import { KIND_COUNT, termId } from './evidence.ts';
+
+/** Kinds whose terms are words the background table knows: body, title, single-word names. */
+const BACKGROUND_KINDS = [0, 1, 2];
+/** Quotation shingles are rare by construction (only copies share them): never counted. */
+export const COUNTED_KINDS = [0, 1, 2, 3, 4];
+
+let background: Map<number, number> | undefined;
+
+/** Term id to the share of background documents carrying it; built on first use. */
+function backgroundShare(): Map<number, number> {
+  if (background) return background;
+  background = new Map();
+  for (const [stem, nats] of parseBackground(ENGLISH_BACKGROUND))
+    for (const kind of BACKGROUND_KINDS) background.set(termId(kind, stem), Math.exp(-nats));
+  return background;
+}
+
+const ROWS = 3;
+const WIDTH_BITS = 18;
+const MASK = (1 << WIDTH_BITS) - 1;
+const SATURATED = 0xffff;
+
+/** One day's document frequencies: a conservative-update count-min sketch, saturating at 65,535. */
+export class DaySketch {
+  docs = 0;
+  readonly cells: Uint16Array;
+
+  constructor(cells?: Uint16Array, docs = 0) {
+    this.cells = cells ?? new Uint16Array(ROWS << WIDTH_BITS);
+    this.docs = docs;
+  }
+
+  estimate(id: number): number {
+    let min = SATURATED;
+    for (let r = 0; r < ROWS; r++) min = Math.min(min, this.cells[this.slot(id, r)] as number);
+    return min;
+  }
+
+  /** Counts one document carrying `ids` (each id once). */
+  count(ids: Iterable<number>): void {
+    this.docs++;
+    for (const id of ids) {
+      const current = this.estimate(id);
+      if (current === SATURATED) continue;
+      for (let r = 0; r < ROWS; r++) {
+        const s = this.slot(id, r);
+        if ((this.cells[s] as number) === current) this.cells[s] = current + 1;
+      }
+    }
+  }
+
+  private slot(id: number, row: number): number {
+    return (row << WIDTH_BITS) | (mix32(id ^ (0x9e3779b9 * (row + 1))) & MASK);
+  }
+}
+
+export interface RarityOptions {
+  /** Pseudo-documents the background counts for (M). */
+  backgroundDocs: number;
+}
+
+/** Document frequencies over a set of days, and the idf they give with the background. */
+export class Rarity {
+  private readonly share = backgroundShare();
+
+  constructor(
+    private readonly days: readonly DaySketch[],
+    private readonly opts: RarityOptions,
+  ) {}
+
+  idf(kind: number, id: number): number {
+    let n = 0;
+    let df = 0;
+    if (COUNTED_KINDS.includes(kind))
+      for (const day of this.days) {
+        n += day.docs;
+        df += day.estimate(id);
+      }
+    const m = this.opts.backgroundDocs;
+    const p = BACKGROUND_KINDS.includes(kind) ? (this.share.get(id) ?? 0) : 0;
+    return Math.log((m + n + 1) / (m * p + df + 1));
+  }
+}
+
+export { KIND_COUNT };
