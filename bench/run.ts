@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- cluster|tag|feeds|cold|storage|cost|load]`: every throughput figure the issues ask for, and
+ * `npm run bench [-- cluster|cluster-memory|tag|feeds|cold|storage|cost|load]`: every throughput figure the issues ask for, and
  * bundle sizes with cold-import times, one suite after another on one core. Figures are printed,
  * never asserted.
  */
 const SUITES = {
   cluster: () => import('./cluster.ts'),
+  'cluster-memory': () => import('./cluster-memory.ts'),
   tag: () => import('./tag.ts'),
   feeds: () => import('./feeds.ts'),
   cold: () => import('./cold.ts'),
@@ -14,7 +15,7 @@ const SUITES = {
 } as const;
 
 type SuiteName = keyof typeof SUITES;
-/** `load` takes minutes: it runs only when named. */
+/** `load` and `cluster-memory` take minutes: they run only when named. */
 const DEFAULT_SUITES: SuiteName[] = ['cluster', 'tag', 'feeds', 'cold', 'storage'];
 
 const isSuite = (name: string): name is SuiteName => name in SUITES;
