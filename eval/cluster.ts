@@ -18,10 +18,11 @@ import {
 } from '../lambdas/core/clustering/index.ts';
 import { articlesAvailable, loadArticleSet } from './lib/articles.ts';
 import { type Partition, singletons, tfidfCentroid, titleTrigram } from './lib/baselines.ts';
+import { shuffled } from './lib/dev-sets.ts';
 import { type EcbArticle, ecbplusAvailable, loadEcbplus } from './lib/ecbplus.ts';
 import { formatScores, score } from './lib/metrics.ts';
 import { loadSeeds, SEED_GOLD } from './lib/seeds.ts';
-import { type Headline, loadUci, UCI_DIR, uciProvenance } from './lib/uci.ts';
+import { type Headline, headlineInput, loadUci, UCI_DIR, uciProvenance } from './lib/uci.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = path.resolve(repoRoot, '../shared');
@@ -67,36 +68,6 @@ async function seeds(): Promise<void> {
   }
 }
 
-function toInput(h: Headline): ClusterInput {
-  return {
-    id: h.id,
-    title: h.title,
-    text: '',
-    url: h.url,
-    source: h.publisher,
-    published: h.time,
-    seenAt: h.time,
-  };
-}
-
-/** Deterministic shuffle (mulberry32), so a reported figure can be reproduced. */
-function shuffled<T>(list: readonly T[], seed: number): T[] {
-  let s = seed >>> 0;
-  const random = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = list.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
 const SWEEP = [0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7];
 
 async function report(label: string, items: readonly Headline[]): Promise<void> {
@@ -105,7 +76,7 @@ async function report(label: string, items: readonly Headline[]): Promise<void> 
   const stories = new Set(gold.values()).size;
   console.log(`\n== UCI ${label}: ${items.length} headlines, ${stories} stories`);
   const started = performance.now();
-  const mine = await ours(items.map(toInput));
+  const mine = await ours(items.map(headlineInput));
   const ms = performance.now() - started;
   console.log(
     formatScores('ours', score(mine, gold)),
@@ -139,7 +110,7 @@ async function tune(items: readonly Headline[]): Promise<void> {
   const eligible: { label: string; precision: number; f1: number }[] = [];
   for (const mergeThreshold of MERGE_THRESHOLDS) {
     for (const threshold of THRESHOLDS) {
-      const s = score(await ours(items.map(toInput), { threshold, mergeThreshold }), gold);
+      const s = score(await ours(items.map(headlineInput), { threshold, mergeThreshold }), gold);
       const label = `ours, threshold ${threshold}, mergeThreshold ${mergeThreshold}`;
       console.log(formatScores(label, s));
       if (s.precision >= 0.91) eligible.push({ label, precision: s.precision, f1: s.f1 });
@@ -187,7 +158,7 @@ function keptWhole(mine: Partition, gold: Partition): number {
 
 async function orderSensitivity(items: readonly Headline[]): Promise<void> {
   console.log('\n== order sensitivity on all UCI headlines (time order vs shuffled arrival)');
-  const inputs = items.map(toInput);
+  const inputs = items.map(headlineInput);
   const inOrder = await ours(inputs);
   for (const seed of [1, 2]) {
     const other = await ours(shuffled(inputs, seed));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fnv1a } from '../../lambdas/core/clustering/fingerprint/hash.ts';
 import type { ClusterInput } from '../../lambdas/core/clustering/index.ts';
 import { ecbplusAvailable, loadEcbplus } from './ecbplus.ts';
-import { loadUci, UCI_DIR } from './uci.ts';
+import { headlineInput, loadUci, UCI_DIR } from './uci.ts';
 
 export interface Labelled {
   input: ClusterInput;
@@ -90,15 +90,7 @@ function headlineOf(text: string): string {
 /** UCI headlines in time order, halved by a hash of the story as eval/cluster.ts halves them. */
 export function uciStream(sharedDir: string): { tuning: Labelled[]; held: Labelled[] } {
   const all = loadUci(sharedDir).map((h) => ({
-    input: {
-      id: h.id,
-      title: h.title,
-      text: '',
-      url: h.url,
-      source: h.publisher,
-      published: h.time,
-      seenAt: h.time,
-    },
+    input: headlineInput(h),
     story: h.story,
     group: `uci:${h.story}`,
   }));

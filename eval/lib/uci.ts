@@ -1,6 +1,7 @@
 /** The UCI News Aggregator subset (../shared/corpora): headlines with the aggregator's story ids. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ClusterInput } from '../../lambdas/core/clustering/index.ts';
 
 export interface Headline {
   id: string;
@@ -60,4 +61,17 @@ export function uciProvenance(sharedDir: string): string {
   const source = readFileSync(path.join(sharedDir, UCI_DIR, 'SOURCE.txt'), 'utf8');
   const field = (name: string) => source.match(new RegExp(`^${name}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? '?';
   return `${field('repo')} @ ${field('commit').slice(0, 12)}`;
+}
+
+/** A headline as the engine takes it: no body, published and seen when the aggregator crawled it. */
+export function headlineInput(h: Headline): ClusterInput {
+  return {
+    id: h.id,
+    title: h.title,
+    text: '',
+    url: h.url,
+    source: h.publisher,
+    published: h.time,
+    seenAt: h.time,
+  };
 }

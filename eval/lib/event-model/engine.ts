@@ -11,6 +11,7 @@
  *    takes the item, else the item starts a story.
  */
 import { createHash } from 'node:crypto';
+import type { ClusterInput } from '../../../lambdas/core/clustering/index.ts';
 import { DAY_MS, eventTimeOf } from '../../../lambdas/core/clustering/time.ts';
 import type { Membership } from '../../../lambdas/core/model.ts';
 import { type Evidence, KIND_COUNT, readEvidence } from './evidence.ts';
@@ -21,21 +22,6 @@ import { COUNTED_KINDS, Rarity, type RarityOptions } from './rarity.ts';
 import { SAME_EVENT } from './same-event.ts';
 import type { StoryEntry, StoryIndex } from './story-index.ts';
 import type { SparseVector } from './vector.ts';
-
-export interface ClusterInput {
-  id: string;
-  title: string;
-  /** Main text, plain; may still carry site furniture (CLI input). */
-  text: string;
-  url?: string;
-  guid?: string;
-  /** Outlet name or domain. */
-  source?: string;
-  /** ISO 8601; absent when the feed gives no date. */
-  published?: string;
-  /** ISO 8601: when the item was ingested. */
-  seenAt: string;
-}
 
 export interface EngineOptions extends RarityOptions {
   /** A story takes an item only if one of its members is this close in event time (days). */

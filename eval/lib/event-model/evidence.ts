@@ -5,7 +5,12 @@
  * dates and quotations, so one mixed vector cannot keep them apart while the kinds can.
  */
 
-import { numbers, quotations } from '../../../lambdas/core/clustering/fingerprint/features.ts';
+import {
+  MIN_MINHASH_SHINGLES,
+  NAME_RUN,
+  numbers,
+  quotations,
+} from '../../../lambdas/core/clustering/fingerprint/features.ts';
 import { fnv1a } from '../../../lambdas/core/clustering/fingerprint/hash.ts';
 import { minhash } from '../../../lambdas/core/clustering/fingerprint/minhash.ts';
 import {
@@ -35,11 +40,6 @@ export interface Evidence {
 const WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
 const YEAR = /(?<![\d.,$£€])(1[89]\d\d|20\d\d)(?![\d%])/g;
 const MONTH_DAY = /^[a-z]{3}-\d+$/;
-/** Capitalised words in a row, of any alphabet: names as the text writes them ("Kuala Lumpur"). */
-const NAME_RUN =
-  /(?<![\p{L}\p{M}\p{N}_])\p{Lu}[\p{L}\p{M}'-]*[\p{L}\p{M}](?:\s+\p{Lu}[\p{L}\p{M}'-]*[\p{L}\p{M}])+/gu;
-/** Fewer shingles than this and a MinHash estimate is too coarse to call texts near-identical. */
-const MIN_MINHASH_SHINGLES = 40;
 /** Quotation shingles read per document: a long interview quoted at length says no more. */
 const MAX_QUOTE_SHINGLES = 32;
 

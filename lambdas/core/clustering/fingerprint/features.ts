@@ -56,12 +56,12 @@ const DATE_MD = new RegExp(`\\b(${MONTHS})[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th
 const DATE_DM = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})[a-z]*\\b`, 'gi');
 const PLAIN_NUMBER = /\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+\.\d+\b|\b\d{2,}\b/g;
 /** Capitalised words of any alphabet in a row ("Präsident Müller"); the lookbehind is \b for all letters. */
-const NAME_RUN =
+export const NAME_RUN =
   /(?<![\p{L}\p{M}\p{N}_])\p{Lu}[\p{L}\p{M}'-]*[\p{L}\p{M}](?:\s+\p{Lu}[\p{L}\p{M}'-]*[\p{L}\p{M}])+/gu;
 const MIN_QUOTE_WORDS = 5;
 const QUOTE_SHINGLE = 4;
 /** Fewer shingles than this and a MinHash estimate is too coarse to call texts near-identical. */
-const MIN_MINHASH_SHINGLES = 40;
+export const MIN_MINHASH_SHINGLES = 40;
 
 export function fingerprint(title: string, rawText: string, w: FeatureWeights): Fingerprint {
   const titleText = normalizePunctuation(title.trim());
