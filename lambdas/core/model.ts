@@ -102,13 +102,27 @@ export interface Membership {
 }
 
 export interface MembershipEvidence {
-  /** Item the decision compared against, when there was one. */
+  /** Item the decision compared against, when there was one: the first report of the nearest story. */
   matchedItemId?: string;
+  /**
+   * Each kind of evidence's part in the decision against the nearest story: its similarity, its
+   * share of the model's log-odds (positive for the join), and what the item shares of it as its
+   * text writes it. The log-odds start from `baseline`.
+   */
+  kinds?: KindEvidence[];
+  baseline?: number;
   quotes?: string[];
   entities?: string[];
   numbers?: string[];
   terms?: string[];
   note?: string;
+}
+
+export interface KindEvidence {
+  kind: string;
+  similarity: number;
+  contribution: number;
+  shared: string[];
 }
 
 /** Headline and first reporter follow the rule in stories/credit.ts, whatever order copies arrive in. */

@@ -161,9 +161,11 @@ describe('newswatch run on the sample outlets', () => {
       lines.filter((l) => /^http:\/\/127\.0\.0\.1:\d+\/harbour-herald\/articles\//.test(l)),
     ).toHaveLength(1);
     expect(lines.filter((l) => l.startsWith('started the story: '))).toHaveLength(1);
-    expect(lines.filter((l) => /^joined: similar to (Metro Ledger|Harbour Herald): "/.test(l))).toHaveLength(
-      1,
-    );
+    expect(
+      lines.filter((l) => /^joined: the same event as the story of (Metro Ledger|Harbour Herald): "/.test(l)),
+    ).toHaveLength(1);
+    // Each kind of evidence with its share of the decision, in the articles' words.
+    expect(lines.some((l) => /^names: .*Larkspur.* [+-]\d+\.\d+$/.test(l))).toBe(true);
     // Items are named by outlet and headline, never by their hash.
     expect(out.stdout).not.toMatch(/\b[0-9a-f]{32}\b/);
   });

@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type ClusterInput, createClusterer, createMemoryClusterIndex } from '../../core/clustering/index.ts';
+import { type ClusterInput, createStoryEngine } from '../../core/clustering/index.ts';
 import type { ExtractedArticle } from '../../core/extract/index.ts';
 import { parseFlags, requireFlag } from '../args.ts';
 import { type Command, InputError } from '../io.ts';
@@ -23,14 +23,12 @@ export const clusterCommand: Command = async (argv, io) => {
     .flatMap((line, i) => (line.trim() === '' ? [] : [parseLine(line, i + 1)]));
   const extract = lines.some(needsPage) ? await loadExtractor() : undefined;
   const inputs = lines.map((line) => toInput(line, seenAt, extract));
-  const clusterer = createClusterer(createMemoryClusterIndex());
-  const assigned: string[] = [];
-  for (const input of inputs) assigned.push((await clusterer.assign(input)).storyId);
+  const engine = createStoryEngine();
+  const assigned = inputs.map((input) => engine.assign(input).storyId);
   // A story merged after some of its items were assigned: they are reported where they ended.
-  const current = await clusterer.resolve([...new Set(assigned)]);
   const out = inputs.map((input, i) => {
-    const storyId = assigned[i] ?? '';
-    return `${JSON.stringify({ id: input.id, storyId: current.get(storyId) ?? storyId })}\n`;
+    const storyId = engine.index.current(assigned[i] ?? '');
+    return `${JSON.stringify({ id: input.id, storyId })}\n`;
   });
   if (values.out) await writeFile(path.resolve(io.cwd, values.out), out.join(''));
   else for (const line of out) io.stdout(line);

@@ -1,5 +1,5 @@
 /** Read commands: `feeds`, `stories`, `story ID`, `explain ID`, `matches TOPIC`, `alerts`. */
-import type { AlertIntent } from '../../core/model.ts';
+import type { AlertIntent, KindEvidence } from '../../core/model.ts';
 import {
   alertIntents,
   feedHealth,
@@ -108,14 +108,32 @@ function memberLines(m: StoryMember, position: number): string[] {
     ...(m.url ? [`     ${m.url}`] : []),
     `     ${m.reason}`,
   ];
-  for (const [key, values] of Object.entries(m.evidence)) {
-    if (Array.isArray(values) && values.length)
-      lines.push(`     ${EVIDENCE_LABELS[key] ?? key}: ${values.slice(0, 8).join(' | ')}`);
-  }
+  if (m.evidence.kinds) lines.push(...kindLines(m.evidence.kinds));
+  else
+    for (const [key, values] of Object.entries(m.evidence)) {
+      if (Array.isArray(values) && values.length)
+        lines.push(`     ${EVIDENCE_LABELS[key] ?? key}: ${values.slice(0, 8).join(' | ')}`);
+    }
   // With nothing compared the reason says it all; otherwise the engine's own words add detail.
   if (m.evidence.note && m.matched) lines.push(`     engine's note: ${m.evidence.note}`);
   if (m.merged) lines.push(`     also matched ${m.merged.join(', ')}, merged into this story`);
   return lines;
+}
+
+/**
+ * Each kind of evidence with its share of the model's log-odds, strongest first, in the words
+ * the item's text uses: "names: Rubio, Kuala Lumpur +2.10". A kind with nothing shared shows its
+ * similarity instead ("dates 0.00 -1.46": both name dates, and not the same ones).
+ */
+function kindLines(kinds: readonly KindEvidence[]): string[] {
+  const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
+  return [...kinds]
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+    .map((k) =>
+      k.shared.length > 0
+        ? `     ${k.kind}: ${k.shared.join(', ')} ${signed(k.contribution)}`
+        : `     ${k.kind} ${k.similarity.toFixed(2)} ${signed(k.contribution)}`,
+    );
 }
 
 export const explainCommand: Command = async (argv, io) => {

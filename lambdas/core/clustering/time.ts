@@ -1,5 +1,4 @@
-/** Time helpers of the clusterer: an item's event time and the window around it. */
-import type { TimeRange } from './port.ts';
+/** An item's event time: what the clusterer's windows are measured in. */
 
 export const DAY_MS = 86_400_000;
 
@@ -12,9 +11,4 @@ export function eventTimeOf(input: { published?: string; seenAt: string }): stri
   const published = input.published === undefined ? Number.NaN : Date.parse(input.published);
   const usable = Number.isFinite(published) && !(published > seen + DAY_MS);
   return new Date(usable ? published : seen).toISOString();
-}
-
-export function windowAround(eventTime: string, days: number): TimeRange {
-  const t = Date.parse(eventTime);
-  return { from: new Date(t - days * DAY_MS).toISOString(), to: new Date(t + days * DAY_MS).toISOString() };
 }

@@ -8,6 +8,8 @@ import type { Membership } from '../model.ts';
 const HOW_JOINED: Record<string, string> = {
   'same-guid': 'the same feed entry as',
   'same-url': 'the same article (same link) as',
+  'same-event': 'the same event as the story of',
+  // Methods of the engine before the same-event model, still on stored items.
   'near-duplicate': 'a near-copy of',
   similar: 'similar to',
 };

@@ -3,7 +3,7 @@
  * note the records owed. Nothing here writes to the store; the stage journals the result first.
  */
 import { alertMode, dueAt } from '../alerts/due.ts';
-import type { StoryClusterer } from '../clustering/index.ts';
+import { encodeChange, type StoryEngine } from '../clustering/index.ts';
 import { eventTimeOf } from '../clustering/time.ts';
 import type { AlertIntent, AlertKey, Membership, QueuedItem, StoredItem, Story, TopicHit } from '../model.ts';
 import type { Clock } from '../ports.ts';
@@ -24,7 +24,7 @@ export interface AssignedItem {
 }
 
 export interface BatchDeps {
-  clusterer: StoryClusterer;
+  engine: StoryEngine;
   topics: TopicMatcher;
   clock: Clock;
 }
@@ -48,27 +48,13 @@ function inOrder(items: readonly QueuedItem[]): QueuedItem[] {
   return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ item }) => item);
 }
 
-async function fresh(
-  w: Window,
-  items: readonly QueuedItem[],
-): Promise<{ todo: QueuedItem[]; repeated: string[] }> {
+function fresh(w: Window, items: readonly QueuedItem[]): { todo: QueuedItem[]; repeated: string[] } {
   const unique = new Map(items.map((i) => [i.id, i]));
-  const known = new Set((await w.index.getItems([...unique.keys()])).map((i) => i.itemId));
+  const known = new Set([...unique.keys()].filter((id) => w.index.items.has(id)));
   return {
     todo: inOrder([...unique.values()].filter((i) => !known.has(i.id))),
     repeated: [...known],
   };
-}
-
-/** The story a membership's story now reads as: merges redirect, the chain is short. */
-async function survivor(w: Window, storyId: string): Promise<string> {
-  let id = storyId;
-  for (let hop = 0; hop < 16; hop++) {
-    const [vector] = await w.index.getStories([id]);
-    if (!vector?.mergedInto) return id;
-    id = vector.mergedInto;
-  }
-  return id;
 }
 
 class BatchBuilder {
@@ -152,23 +138,27 @@ export async function assignBatch(
   items: readonly QueuedItem[],
   deps: BatchDeps,
 ): Promise<BatchOutcome> {
-  const { todo, repeated } = await fresh(w, items);
+  const { todo, repeated } = fresh(w, items);
   const now = deps.clock.now().toISOString();
   const b = new BatchBuilder(w, deps, now);
   const assigned: AssignedItem[] = [];
   let watermark = w.watermark;
   for (const item of todo) {
-    const membership = await deps.clusterer.assign({
-      id: item.id,
-      title: item.title,
-      text: item.text,
-      url: item.url,
-      guid: item.guid,
-      source: item.outlet,
-      published: item.published,
-      seenAt: item.firstSeen,
-    });
-    const storyId = await survivor(w, membership.storyId);
+    const membership = deps.engine.assign(
+      {
+        id: item.id,
+        title: item.title,
+        text: item.text,
+        url: item.url,
+        guid: item.guid,
+        source: item.outlet,
+        published: item.published,
+        seenAt: item.firstSeen,
+      },
+      // Stored with the item: `newswatch explain` reads it back.
+      { explain: true },
+    );
+    const storyId = w.index.current(membership.storyId);
     b.recordMerges(membership.merged ?? [], storyId);
     b.setStory(withMember(w.stories.get(storyId), storyId, item, now));
     const family = await b.family(w.stories.get(storyId) as Story);
@@ -197,7 +187,7 @@ export async function assignBatch(
   b.records.stories = [...b.touchedStories.values()];
   const batch: StageBatch = {
     seq: w.seq + 1,
-    changes: w.recorder.take(),
+    changes: w.index.takeChanges().map(encodeChange),
     stories: b.records.stories,
     matched: b.matched,
     watermark,

@@ -5,7 +5,7 @@
  * that dies between the two finds the debt on restart and pays it again (every write is
  * idempotent).
  */
-import type { IndexChange, MemoryIndexState } from '../clustering/index.ts';
+import type { EncodedChange, IndexState } from '../clustering/index.ts';
 import type { StageRecords, Story } from '../model.ts';
 
 export type { StageRecords } from '../model.ts';
@@ -25,12 +25,12 @@ export interface StageSnapshot extends StageState {
   seq: number;
   /** ISO 8601, by the stage's clock. */
   writtenAt: string;
-  index: MemoryIndexState;
+  index: IndexState;
 }
 
 export interface StageBatch {
   seq: number;
-  changes: IndexChange[];
+  changes: EncodedChange[];
   /** Story records as the batch left them. */
   stories: Story[];
   matched: string[];

@@ -13,8 +13,7 @@
  */
 
 import type { FollowUps } from '../alerts/follow-up.ts';
-import { createClusterer } from '../clustering/index.ts';
-import type { ClusterOptions } from '../clustering/options.ts';
+import { createStoryEngine, type EngineOptions } from '../clustering/index.ts';
 import type { AlertKey, QueuedItem } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
 import type { TopicMatcher } from '../topics/index.ts';
@@ -32,7 +31,7 @@ export interface StageDeps {
   topics: TopicMatcher;
   clock: Clock;
   followUps?: FollowUps;
-  options?: Partial<ClusterOptions>;
+  options?: Partial<EngineOptions>;
   /** Items folded into the journal between snapshots. */
   snapshotEvery?: number;
 }
@@ -69,7 +68,7 @@ export function createStoryStage(deps: StageDeps): StoryStage {
 
   async function ready(): Promise<Window> {
     if (window) return window;
-    const loaded = await loadWindow(deps.journal, deps.clock, deps.options);
+    const loaded = await loadWindow(deps.journal, deps.options);
     window = loaded.window;
     debt = loaded.unpaid;
     sinceSnapshot = loaded.replayedItems;
@@ -109,7 +108,7 @@ export function createStoryStage(deps: StageDeps): StoryStage {
     try {
       outcome = await assignBatch(w, items, {
         ...deps,
-        clusterer: createClusterer(w.recorder, deps.options, deps.clock),
+        engine: createStoryEngine(w.index, deps.options),
       });
       if (outcome.batch) await deps.journal.writeBatch(outcome.batch);
     } catch (err) {

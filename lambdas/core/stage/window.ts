@@ -4,21 +4,20 @@
  * journal's snapshot and the batches since; trimmed as ingestion time moves on.
  */
 import {
-  type ClusterOptions,
-  createMemoryClusterIndex,
-  type MemoryClusterIndex,
-  resolveOptions,
+  DEFAULT_ENGINE_OPTIONS,
+  decodeChange,
+  type EngineOptions,
+  exportState,
+  restoreIndex,
+  type StoryIndex,
 } from '../clustering/index.ts';
 import { DAY_MS } from '../clustering/time.ts';
 import type { Story } from '../model.ts';
-import type { Clock } from '../ports.ts';
 import { familyOf, type StoryFamily } from '../stories/family.ts';
 import type { StageBatch, StageJournal, StageRecords, StageSnapshot } from './journal.ts';
-import { RecordingIndex } from './recorder.ts';
 
 export interface Window {
-  index: MemoryClusterIndex;
-  recorder: RecordingIndex;
+  index: StoryIndex;
   stories: Map<string, Story>;
   matched: Set<string>;
   watermark?: string;
@@ -44,19 +43,13 @@ export function matchedKey(storyId: string, topic: string): string {
  * time may trail ingestion by as much again (an item published yesterday, fetched today): kept
  * twice the window and a day, as long as the DynamoDB index kept its entries before.
  */
-function keepMsFor(options?: Partial<ClusterOptions>): number {
-  return (2 * resolveOptions(options).windowDays + 1) * DAY_MS;
+function keepMsFor(options?: Partial<EngineOptions>): number {
+  return (2 * (options?.windowDays ?? DEFAULT_ENGINE_OPTIONS.windowDays) + 1) * DAY_MS;
 }
 
-function fromSnapshot(
-  snapshot: StageSnapshot | undefined,
-  clock: Clock,
-  options?: Partial<ClusterOptions>,
-): Window {
-  const index = createMemoryClusterIndex(snapshot?.index, clock);
+function fromSnapshot(snapshot: StageSnapshot | undefined, options?: Partial<EngineOptions>): Window {
   return {
-    index,
-    recorder: new RecordingIndex(index),
+    index: restoreIndex(snapshot?.index),
     stories: new Map(snapshot?.stories.map((s) => [s.id, s])),
     matched: new Set(snapshot?.matched),
     watermark: snapshot?.watermark,
@@ -67,7 +60,9 @@ function fromSnapshot(
 }
 
 export function applyBatch(w: Window, batch: StageBatch): void {
-  for (const change of batch.changes) w.index.apply(change);
+  for (const change of batch.changes) w.index.apply(decodeChange(change));
+  // Replayed, not made: the next batch journals only its own changes.
+  w.index.takeChanges();
   for (const story of batch.stories) w.stories.set(story.id, story);
   for (const key of batch.matched) w.matched.add(key);
   if (batch.watermark && (!w.watermark || batch.watermark > w.watermark)) w.watermark = batch.watermark;
@@ -85,11 +80,10 @@ export interface LoadedWindow {
 
 export async function loadWindow(
   journal: StageJournal,
-  clock: Clock,
-  options?: Partial<ClusterOptions>,
+  options?: Partial<EngineOptions>,
 ): Promise<LoadedWindow> {
   const snapshot = await journal.readSnapshot();
-  const window = fromSnapshot(snapshot, clock, options);
+  const window = fromSnapshot(snapshot, options);
   let last: StageBatch | undefined;
   let replayedItems = 0;
   for (;;) {
@@ -116,7 +110,7 @@ export function evict(w: Window, force = false): void {
   const cutoff = Date.parse(w.watermark) - w.keepMs;
   if (!force && cutoff - w.evictedTo < EVICT_EVERY_MS) return;
   w.evictedTo = cutoff;
-  w.index.evictBefore(new Date(cutoff).toISOString());
+  w.index.evictBefore(cutoff);
   const open = new Set(w.index.storyIds());
   for (const id of w.stories.keys()) if (!open.has(id)) w.stories.delete(id);
   for (const key of w.matched) if (!open.has(key.slice(0, key.indexOf('\u0000')))) w.matched.delete(key);
@@ -126,7 +120,7 @@ export function snapshotOf(w: Window, writtenAt: string): StageSnapshot {
   return {
     seq: w.seq,
     writtenAt,
-    index: w.index.exportState(),
+    index: exportState(w.index),
     stories: [...w.stories.values()],
     matched: [...w.matched],
     watermark: w.watermark,

@@ -9,9 +9,7 @@ const BUCKET = 'journal-test';
 
 const batch = (seq: number): StageBatch => ({
   seq,
-  changes: [
-    { op: 'claim', key: `u:https://example.org/${seq}`, holder: `item-${seq}`, expiresAt: 1_800_000_000 },
-  ],
+  changes: [{ op: 'merge', from: `st_${seq}b`, into: `st_${seq}a` }],
   stories: [],
   matched: [`st_${seq}\u0000Harbour`],
   watermark: '2026-11-10T10:00:00.000Z',
@@ -37,7 +35,7 @@ describe('stage journal against s3rver', () => {
     const snapshot: StageSnapshot = {
       seq: 2,
       writtenAt: '2026-11-10T10:00:00.000Z',
-      index: { items: [], postings: [], counts: [], totals: [], claims: [], stories: [] },
+      index: { items: [], exact: [], postings: [], days: [], mergedInto: [], stories: [] },
       stories: [],
       matched: ['st_1\u0000Harbour'],
     };

@@ -19,15 +19,24 @@ const now = Date.now();
 const item = (id: string, outlet: string, title: string, url: string, minutesAgo: number, text = title) =>
   testArticle(id, outlet, title, new Date(now - minutesAgo * 60_000), { feedId: 'f', url, text });
 
+/** One wire report under two headlines: the hostile copy must be escaped wherever the story shows. */
+const WIRE_TEXT = 'Port deal <iframe src="https://evil.example"></iframe> signed in Larkspur';
 const COPIES = [
-  item('evil', '"><b onmouseover=alert(4)>Evil Wire</b>', HOSTILE_TITLE, 'javascript:alert(3)', 90),
+  item(
+    'evil',
+    '"><b onmouseover=alert(4)>Evil Wire</b>',
+    HOSTILE_TITLE,
+    'javascript:alert(3)',
+    90,
+    WIRE_TEXT,
+  ),
   item(
     'good',
     'Harbour Herald',
     'Port deal signed in Larkspur',
     'https://herald.example/port?a=1&b=2',
     60,
-    'Port deal <iframe src="https://evil.example"></iframe> signed in Larkspur',
+    WIRE_TEXT,
   ),
 ];
 
@@ -108,7 +117,7 @@ describe('the local reading page', () => {
     expect(copies[1]?.querySelector('.headline a')?.getAttribute('href')).toBe(
       'https://herald.example/port?a=1&b=2',
     );
-    expect(copies[1]?.querySelector('.reason')?.textContent).toMatch(/^joined: similar to /);
+    expect(copies[1]?.querySelector('.reason')?.textContent).toMatch(/^joined: the same event as the story of /);
     const match = document.querySelector('.matches li');
     expect(match?.textContent).toContain('larkspur, port');
     expect(match?.querySelector('blockquote')?.textContent).toContain(

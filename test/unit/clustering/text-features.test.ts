@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { namePairs, numbers, quotations } from '../../../lambdas/core/clustering/fingerprint/features.ts';
-import { fnv1a } from '../../../lambdas/core/clustering/fingerprint/hash.ts';
-import { jaccard, minhash } from '../../../lambdas/core/clustering/fingerprint/minhash.ts';
+import { KINDS, readEvidence, writtenForms } from '../../../lambdas/core/clustering/fingerprint/evidence.ts';
+import { numbers, quotations } from '../../../lambdas/core/clustering/fingerprint/features.ts';
 import { cleanText, isTitleCase, scan, stem } from '../../../lambdas/core/clustering/fingerprint/text.ts';
 
 function tokenize(text: string): { term: string; key: string; proper: boolean }[] {
@@ -123,22 +122,28 @@ describe('numbers', () => {
   });
 });
 
-describe('namePairs', () => {
-  it('pairs adjacent capitalised words, stemmed like every other word', () => {
-    expect(namePairs('Mayor Elena Vasquez met Tomas Okafor.')).toEqual([
-      'mayor_elena',
-      'elena_vasquez',
-      'toma_okafor',
-    ]);
+describe('names as evidence', () => {
+  const names = (text: string) => [...(writtenForms('', text)[KINDS.indexOf('names')]?.values() ?? [])];
+
+  it('reads a run of capitalised words as one name, and each word of it too', () => {
+    const found = names('The council said Mayor Elena Vasquez met Tomas Okafor on the quay.');
+    expect(found).toEqual(
+      expect.arrayContaining(['Mayor Elena Vasquez', 'Tomas Okafor', 'Vasquez', 'Okafor']),
+    );
+    expect(found).not.toContain('The');
   });
 
-  it('pairs names written in any alphabet', () => {
-    expect(namePairs('Gestern traf Präsident Müller in Łódź Jan Ółtarz.')).toEqual([
-      'präsident_müller',
-      'łódź_jan',
-      'jan_ółtarz',
-    ]);
-    expect(namePairs('Об этом сказал Владимир Путин.')).toEqual(['владимир_путин']);
+  it('reads names written in any alphabet', () => {
+    expect(names('Gestern traf Präsident Müller in Łódź den Bürgermeister.')).toEqual(
+      expect.arrayContaining(['Präsident Müller', 'Łódź']),
+    );
+    expect(names('Об этом сказал Владимир Путин.')).toContain('Владимир Путин');
+  });
+
+  it('gives a name the same id whatever its possessive or case', () => {
+    const a = readEvidence('', 'The plan of Kuala Lumpur was approved.').kinds[KINDS.indexOf('names')];
+    const b = readEvidence('', "It was Kuala Lumpur's plan that won.").kinds[KINDS.indexOf('names')];
+    expect([...(a?.keys() ?? [])].filter((id) => b?.has(id)).length).toBeGreaterThan(0);
   });
 });
 
@@ -161,20 +166,5 @@ describe('quotations', () => {
     const [b] = quotations('He said: "It\'s less to do with the amount of money."', 16);
     expect(a?.shingles).toEqual(b?.shingles);
     expect(a?.shingles).toHaveLength(6);
-  });
-});
-
-describe('minhash', () => {
-  const words = Array.from({ length: 200 }, (_, i) => fnv1a(`w${i}`));
-
-  it('estimates identical texts as Jaccard 1 and disjoint ones near 0', () => {
-    const a = minhash(words, 40) ?? [];
-    expect(jaccard(a, minhash(words, 40) ?? [])).toBe(1);
-    const other = Array.from({ length: 200 }, (_, i) => fnv1a(`v${i}`));
-    expect(jaccard(a, minhash(other, 40) ?? [])).toBeLessThan(0.1);
-  });
-
-  it('needs enough shingles', () => {
-    expect(minhash(words.slice(0, 20), 40)).toBeUndefined();
   });
 });

@@ -252,7 +252,7 @@ describe('the story stage', () => {
       firstSeen: new Date(Date.parse(item.firstSeen) + 7 * 86_400_000).toISOString(),
     });
     await s.process(WIRE.slice(0, 1).map(later));
-    expect(journal.snapshot?.index.items.map((i) => i.itemId)).toEqual(['port-herald-later']);
+    expect(journal.snapshot?.index.items.map(([itemId]) => itemId)).toEqual(['port-herald-later']);
     expect(journal.snapshot?.stories.map((x) => x.id)).toHaveLength(1);
     const laterPort = store.records.items.get('port-herald-later');
     expect(laterPort?.membership.isNew).toBe(true);

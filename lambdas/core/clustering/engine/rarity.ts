@@ -9,10 +9,10 @@
  * few megabytes a day), where a map of every name and figure ever seen grew with each item.
  */
 
-import { mix32 } from '../../../lambdas/core/clustering/fingerprint/hash.ts';
-import { ENGLISH_BACKGROUND } from './background/english.ts';
-import { parseBackground } from './background/table.ts';
-import { KIND_COUNT, termId } from './evidence.ts';
+import { ENGLISH_BACKGROUND } from '../background/english.ts';
+import { parseBackground } from '../background/table.ts';
+import { KIND_COUNT, termId } from '../fingerprint/evidence.ts';
+import { mix32 } from '../fingerprint/hash.ts';
 
 /** Kinds whose terms are words the background table knows: body, title, single-word names. */
 const BACKGROUND_KINDS = [0, 1, 2];

@@ -2,9 +2,9 @@
  * An item's fingerprint: per kind, its terms weighted by how often the item uses them and how rare
  * they are (idf), cut to the kind's budget by weight and scaled to unit length.
  */
-import { type Evidence, KIND_COUNT } from './evidence.ts';
+import { type Evidence, KIND_COUNT } from '../fingerprint/evidence.ts';
+import { type SparseVector, topByWeight } from '../fingerprint/vector.ts';
 import type { Rarity } from './rarity.ts';
-import { type SparseVector, topByWeight } from './vector.ts';
 
 export interface Fingerprint {
   /** One unit vector per kind, in KINDS order; empty where the text has none of that kind. */

@@ -3,7 +3,7 @@
  * scripts/build-background.ts): how common a word is in any text, before the stream has said
  * anything. Without it the first items of a stream weigh "people" like "Rubio".
  */
-import { scan } from '../../../../lambdas/core/clustering/fingerprint/text.ts';
+import { scan } from '../fingerprint/text.ts';
 
 /** Stems the scanner makes of a word: the table is keyed as the engine reads text. */
 export function backgroundTerms(word: string): string[] {
