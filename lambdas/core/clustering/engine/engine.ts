@@ -146,6 +146,8 @@ export class StoryEngine {
     const fit = fitFor(item.fingerprint.vectors, this.opts.model);
     const joins = best !== undefined && best.p >= fit.join.cutoff;
     const storyId = joins ? best.story.id : storyIdFor(input.id);
+    // Explained against the story as the item found it, before the item is added to it.
+    const why = best && explain ? explanation(input, item.fingerprint.vectors, best, fit.join) : {};
     this.commit(item, storyId);
     // Only an item that joined bridges two stories: one that started a story would merge at its own refusal.
     const merged = joins ? this.mergeBridged(storyId, candidates.slice(1), item) : [];
@@ -156,10 +158,7 @@ export class StoryEngine {
       method: joins ? 'same-event' : 'new',
       score: round(best?.p ?? 0),
       evidence: best
-        ? {
-            matchedItemId: best.story.firstItem,
-            ...(explain ? explanation(input, item.fingerprint.vectors, best, fit.join) : {}),
-          }
+        ? { matchedItemId: best.story.firstItem, ...why }
         : { note: 'no candidate in the time window' },
       ...(merged.length > 0 ? { merged } : {}),
     };
