@@ -117,7 +117,9 @@ describe('the local reading page', () => {
     expect(copies[1]?.querySelector('.headline a')?.getAttribute('href')).toBe(
       'https://herald.example/port?a=1&b=2',
     );
-    expect(copies[1]?.querySelector('.reason')?.textContent).toMatch(/^joined: the same event as the story of /);
+    expect(copies[1]?.querySelector('.reason')?.textContent).toMatch(
+      /^joined: the same event as the story of /,
+    );
     const match = document.querySelector('.matches li');
     expect(match?.textContent).toContain('larkspur, port');
     expect(match?.querySelector('blockquote')?.textContent).toContain(

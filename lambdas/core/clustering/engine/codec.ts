@@ -107,8 +107,9 @@ export function exportState(index: StoryIndex): IndexState {
   };
 }
 
+/** A journalled window (the stage's) from its snapshot, or empty. */
 export function restoreIndex(state: IndexState | undefined): StoryIndex {
-  const index = new StoryIndex();
+  const index = new StoryIndex({ journalled: true });
   if (!state) return index;
   for (const s of state.stories) {
     const sums = s.sums.map(decodeVector);

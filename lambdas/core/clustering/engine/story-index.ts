@@ -55,12 +55,19 @@ export class StoryIndex {
   readonly days = new Map<string, DaySketch>();
   /** A story folded into another, to the one that took it. */
   readonly mergedInto = new Map<string, string>();
-  /** Changes since the last `takeChanges`, for the stage's journal. */
-  private changes: IndexChange[] = [];
+  /**
+   * Changes since the last `takeChanges`, kept only for a window that is journalled (the stage's):
+   * a placement holds the item's vectors and term ids, which nothing else needs once applied.
+   */
+  private changes: IndexChange[] | undefined;
+
+  constructor({ journalled = false } = {}) {
+    if (journalled) this.changes = [];
+  }
 
   takeChanges(): IndexChange[] {
-    const out = this.changes;
-    this.changes = [];
+    const out = this.changes ?? [];
+    if (this.changes) this.changes = [];
     return out;
   }
 
@@ -88,7 +95,7 @@ export class StoryIndex {
 
   /** Places an item: counts its terms, adds its vectors to its story (made if new), posts it. */
   place(p: Placement): StoryEntry {
-    this.changes.push({ op: 'place', placement: p });
+    this.changes?.push({ op: 'place', placement: p });
     this.day(new Date(p.eventTime).toISOString().slice(0, 10)).count(p.counted);
     const story = this.storyFor(p);
     for (let k = 0; k < KIND_COUNT; k++) {
@@ -116,7 +123,7 @@ export class StoryIndex {
 
   /** Folds story `from` into `into`: its centroids are added, its postings now lead to `into`. */
   merge(from: StoryEntry, into: StoryEntry): void {
-    this.changes.push({ op: 'merge', from: from.id, into: into.id });
+    this.changes?.push({ op: 'merge', from: from.id, into: into.id });
     for (let k = 0; k < KIND_COUNT; k++) {
       const sum = addScaled(
         into.sums[k] ?? EMPTY_VECTOR,
