@@ -62,11 +62,27 @@ export function features(item: readonly SparseVector[], story: Centroids): numbe
  * cosine over all names sees the context, this asks about the subject.
  */
 function leadingShare(a: SparseVector, b: SparseVector): number {
-  const order = [...a.ids.keys()].sort((x, y) => (a.weights[y] ?? 0) - (a.weights[x] ?? 0));
-  const lead = order.slice(0, LEADING);
+  const lead = leading(a);
   let found = 0;
   for (const i of lead) if (contains(b.ids, a.ids[i] ?? 0)) found++;
   return found / lead.length;
+}
+
+/**
+ * Indexes of the LEADING heaviest entries, heaviest first, the earlier index on a tie: what a
+ * stable sort by weight would put first, in one pass (this runs for every candidate).
+ */
+function leading(v: SparseVector): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < v.weights.length; i++) {
+    const w = v.weights[i] as number;
+    let at = top.length;
+    while (at > 0 && w > (v.weights[top[at - 1] as number] as number)) at--;
+    if (at >= LEADING) continue;
+    top.splice(at, 0, i);
+    if (top.length > LEADING) top.pop();
+  }
+  return top;
 }
 
 function contains(sorted: Uint32Array, id: number): boolean {

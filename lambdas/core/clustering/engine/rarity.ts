@@ -18,6 +18,8 @@ import { mix32 } from '../fingerprint/hash.ts';
 const BACKGROUND_KINDS = [0, 1, 2];
 /** Quotation shingles are rare by construction (only copies share them): never counted. */
 export const COUNTED_KINDS = [0, 1, 2, 3, 4];
+const IS_BACKGROUND = Array.from({ length: KIND_COUNT }, (_, k) => BACKGROUND_KINDS.includes(k));
+const IS_COUNTED = Array.from({ length: KIND_COUNT }, (_, k) => COUNTED_KINDS.includes(k));
 
 let background: Map<number, number> | undefined;
 
@@ -46,27 +48,35 @@ export class DaySketch {
   }
 
   estimate(id: number): number {
-    let min = SATURATED;
-    for (let r = 0; r < ROWS; r++) min = Math.min(min, this.cells[this.slot(id, r)] as number);
-    return min;
+    return this.at(slot(id, 0), slot(id, 1), slot(id, 2));
+  }
+
+  /** The estimate from the three cells of an id (the same cells in every day's sketch). */
+  at(a: number, b: number, c: number): number {
+    const { cells } = this;
+    return Math.min(cells[a] as number, cells[b] as number, cells[c] as number);
   }
 
   /** Counts one document carrying `ids` (each id once). */
   count(ids: Iterable<number>): void {
     this.docs++;
+    const { cells } = this;
     for (const id of ids) {
-      const current = this.estimate(id);
+      const a = slot(id, 0);
+      const b = slot(id, 1);
+      const c = slot(id, 2);
+      const current = Math.min(cells[a] as number, cells[b] as number, cells[c] as number);
       if (current === SATURATED) continue;
-      for (let r = 0; r < ROWS; r++) {
-        const s = this.slot(id, r);
-        if ((this.cells[s] as number) === current) this.cells[s] = current + 1;
-      }
+      // Conservative update: only the cells at the minimum grow, which keeps overcounts small.
+      if (cells[a] === current) cells[a] = current + 1;
+      if (cells[b] === current) cells[b] = current + 1;
+      if (cells[c] === current) cells[c] = current + 1;
     }
   }
+}
 
-  private slot(id: number, row: number): number {
-    return (row << WIDTH_BITS) | (mix32(id ^ (0x9e3779b9 * (row + 1))) & MASK);
-  }
+function slot(id: number, row: number): number {
+  return (row << WIDTH_BITS) | (mix32(id ^ Math.imul(0x9e3779b9, row + 1)) & MASK);
 }
 
 export interface RarityOptions {
@@ -78,21 +88,25 @@ export interface RarityOptions {
 export class Rarity {
   private readonly share = backgroundShare();
 
+  private readonly docs: number;
+
   constructor(
     private readonly days: readonly DaySketch[],
     private readonly opts: RarityOptions,
-  ) {}
+  ) {
+    this.docs = days.reduce((sum, day) => sum + day.docs, 0);
+  }
 
   idf(kind: number, id: number): number {
-    let n = 0;
-    let df = 0;
-    if (COUNTED_KINDS.includes(kind))
-      for (const day of this.days) {
-        n += day.docs;
-        df += day.estimate(id);
-      }
     const m = this.opts.backgroundDocs;
-    const p = BACKGROUND_KINDS.includes(kind) ? (this.share.get(id) ?? 0) : 0;
+    let df = 0;
+    let n = 0;
+    if (IS_COUNTED[kind] && this.docs > 0) {
+      n = this.docs;
+      const [a, b, c] = [slot(id, 0), slot(id, 1), slot(id, 2)];
+      for (const day of this.days) df += day.at(a, b, c);
+    }
+    const p = IS_BACKGROUND[kind] ? (this.share.get(id) ?? 0) : 0;
     return Math.log((m + n + 1) / (m * p + df + 1));
   }
 }

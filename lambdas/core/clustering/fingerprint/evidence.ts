@@ -37,10 +37,15 @@ export function termId(kind: number, term: string): number {
 
 export function readEvidence(title: string, rawText: string): Evidence {
   const kinds: Counts[] = KINDS.map(() => new Map());
-  visitEvidence(title, rawText, (kind, id) => {
-    const counts = kinds[kind] as Counts;
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  });
+  visitEvidence(
+    title,
+    rawText,
+    (kind, id) => {
+      const counts = kinds[kind] as Counts;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    },
+    false,
+  );
   return { kinds };
 }
 
@@ -51,27 +56,33 @@ export function readEvidence(title: string, rawText: string): Evidence {
  */
 export function writtenForms(title: string, rawText: string): Map<number, string>[] {
   const forms: Map<number, string>[] = KINDS.map(() => new Map());
-  visitEvidence(title, rawText, (kind, id, written) => {
-    const seen = forms[kind] as Map<number, string>;
-    if (!seen.has(id)) seen.set(id, written);
-  });
+  visitEvidence(
+    title,
+    rawText,
+    (kind, id, written) => {
+      const seen = forms[kind] as Map<number, string>;
+      if (!seen.has(id)) seen.set(id, written);
+    },
+    true,
+  );
   return forms;
 }
 
 type Visit = (kind: number, id: number, written: string) => void;
 
-function visitEvidence(title: string, rawText: string, visit: Visit): void {
+/** `written` is '' unless `withWritten`: counting needs no copy of each word. */
+function visitEvidence(title: string, rawText: string, visit: Visit, withWritten: boolean): void {
   const head = normalizePunctuation(title.trim());
   const body = normalizePunctuation(cleanText(rawText));
   boundTermCaches();
   const titleCased = isTitleCase(head);
   scan(head, (t, proper, start, end) => {
-    const written = asWritten(head, start, end);
+    const written = withWritten ? asWritten(head, start, end) : '';
     visit(1, termId(1, t.term), written);
     if (proper && !titleCased) visit(2, termId(2, t.term), written);
   });
   scan(body, (t, proper, start, end) => {
-    const written = asWritten(body, start, end);
+    const written = withWritten ? asWritten(body, start, end) : '';
     visit(0, termId(0, t.term), written);
     if (proper) visit(2, termId(2, t.term), written);
   });
