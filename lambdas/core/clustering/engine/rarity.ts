@@ -110,5 +110,3 @@ export class Rarity {
     return Math.log((m + n + 1) / (m * p + df + 1));
   }
 }
-
-export { KIND_COUNT };

@@ -98,19 +98,7 @@ export class StoryIndex {
     this.changes?.push({ op: 'place', placement: p });
     this.day(new Date(p.eventTime).toISOString().slice(0, 10)).count(p.counted);
     const story = this.storyFor(p);
-    for (let k = 0; k < KIND_COUNT; k++) {
-      const sum = addScaled(
-        story.sums[k] ?? EMPTY_VECTOR,
-        p.vectors[k] ?? EMPTY_VECTOR,
-        1,
-        CENTROID_CAPS[k] ?? 0,
-      );
-      story.sums[k] = sum;
-      story.norms[k] = norm(sum);
-    }
-    story.members++;
-    story.opened = Math.min(story.opened, p.eventTime);
-    story.latest = Math.max(story.latest, p.eventTime);
+    grow(story, p.vectors, { members: 1, opened: p.eventTime, latest: p.eventTime });
     for (const key of p.keys) {
       const list = this.postings.get(key);
       if (!list) this.postings.set(key, [story]);
@@ -124,19 +112,7 @@ export class StoryIndex {
   /** Folds story `from` into `into`: its centroids are added, its postings now lead to `into`. */
   merge(from: StoryEntry, into: StoryEntry): void {
     this.changes?.push({ op: 'merge', from: from.id, into: into.id });
-    for (let k = 0; k < KIND_COUNT; k++) {
-      const sum = addScaled(
-        into.sums[k] ?? EMPTY_VECTOR,
-        from.sums[k] ?? EMPTY_VECTOR,
-        1,
-        CENTROID_CAPS[k] ?? 0,
-      );
-      into.sums[k] = sum;
-      into.norms[k] = norm(sum);
-    }
-    into.members += from.members;
-    into.opened = Math.min(into.opened, from.opened);
-    into.latest = Math.max(into.latest, from.latest);
+    grow(into, from.sums, from);
     this.stories.delete(from.id);
     this.mergedInto.set(from.id, into.id);
     for (const [key, list] of this.postings)
@@ -191,4 +167,25 @@ export class StoryIndex {
     this.stories.set(p.storyId, story);
     return story;
   }
+}
+
+/** A story with `vectors` added to its centroids, and the members and times they bring. */
+function grow(
+  story: StoryEntry,
+  vectors: readonly SparseVector[],
+  added: { members: number; opened: number; latest: number },
+): void {
+  for (let k = 0; k < KIND_COUNT; k++) {
+    const sum = addScaled(
+      story.sums[k] ?? EMPTY_VECTOR,
+      vectors[k] ?? EMPTY_VECTOR,
+      1,
+      CENTROID_CAPS[k] ?? 0,
+    );
+    story.sums[k] = sum;
+    story.norms[k] = norm(sum);
+  }
+  story.members += added.members;
+  story.opened = Math.min(story.opened, added.opened);
+  story.latest = Math.max(story.latest, added.latest);
 }

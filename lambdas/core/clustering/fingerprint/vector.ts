@@ -44,24 +44,6 @@ export function norm(v: SparseVector): number {
   return Math.sqrt(sum);
 }
 
-/** Ids the two vectors share, in id order. */
-export function sharedIds(a: SparseVector, b: SparseVector): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i] as number;
-    const y = b.ids[j] as number;
-    if (x === y) {
-      out.push(x);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return out;
-}
-
 /** `sum + scale * v`, cut back to the `cap` heaviest entries: a story's centroid after a join. */
 export function addScaled(sum: SparseVector, v: SparseVector, scale: number, cap: number): SparseVector {
   const ids: number[] = [];
