@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
-  DeleteTableCommand,
   DescribeTableCommand,
+  ListTablesCommand,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
@@ -55,13 +55,34 @@ async function serving(server: Server): Promise<Running> {
 }
 
 async function startDynalite(dataDir: string | undefined): Promise<Running> {
-  const { default: dynalite } = await import('dynalite');
   const path = dataDir ? join(dataDir, 'dynamodb') : undefined;
   if (path) mkdirSync(path, { recursive: true });
+  const running = await openDynalite(path);
+  if (!path || !(await onlyUnfinishedTables(running.url))) return running;
+  // A run killed between CreateTable and the table turning ACTIVE left a table that dynalite
+  // never finishes and refuses to delete ("still in use"). Nothing can have been stored in it,
+  // and it is the folder's only table: the folder starts afresh and provisioning makes it again.
+  await running.close();
+  rmSync(path, { recursive: true, force: true });
+  mkdirSync(path, { recursive: true });
+  return openDynalite(path);
+}
+
+async function openDynalite(path: string | undefined): Promise<Running> {
+  const { default: dynalite } = await import('dynalite');
   // createTableMs: 0 — otherwise new tables stay CREATING for half a second.
   const server = dynalite({ path, createTableMs: 0 });
   server.listen(0, HOST);
   return serving(server);
+}
+
+/** True when the store has tables and every one of them is stuck CREATING. */
+async function onlyUnfinishedTables(url: string): Promise<boolean> {
+  const doc = createDocumentClient({ endpoints: { dynamodb: url } });
+  const { TableNames = [] } = await doc.send(new ListTablesCommand({}));
+  if (TableNames.length === 0) return false;
+  const statuses = await Promise.all(TableNames.map((TableName) => tableStatus(doc, TableName)));
+  return statuses.every((status) => status === 'CREATING');
 }
 
 const OBJECT_FILE = '._S3rver_object';
@@ -166,11 +187,9 @@ async function tableStatus(doc: DynamoDBDocumentClient, TableName: string): Prom
 /** Creates the table and bucket when missing: the local equivalent of `cdk deploy`. */
 export async function provision(endpoints: AwsEndpoints, tableName: string, bucket: string): Promise<void> {
   const doc = createDocumentClient({ endpoints });
-  const status = await tableStatus(doc, tableName);
-  // dynalite marks a new table ACTIVE just after creating it: a run stopped in between left a
-  // table that stays CREATING, holds nothing, and refuses every request. It is made again.
-  if (status === 'CREATING') await doc.send(new DeleteTableCommand({ TableName: tableName }));
-  if (status !== 'ACTIVE') await doc.send(new CreateTableCommand(createTableInput(tableName)));
+  // A table a killed run left CREATING is cleared when the stand-in starts (startDynalite).
+  if ((await tableStatus(doc, tableName)) === undefined)
+    await doc.send(new CreateTableCommand(createTableInput(tableName)));
   const s3 = createS3Client({ endpoints });
   try {
     await s3.send(new HeadBucketCommand({ Bucket: bucket }));
