@@ -158,7 +158,8 @@ export async function assignBatch(
       // Stored with the item: `newswatch explain` reads it back.
       { explain: true },
     );
-    const storyId = w.index.current(membership.storyId);
+    // The engine names the story the item ended in, merges followed.
+    const { storyId } = membership;
     b.recordMerges(membership.merged ?? [], storyId);
     b.setStory(withMember(w.stories.get(storyId), storyId, item, now));
     const family = await b.family(w.stories.get(storyId) as Story);

@@ -9,7 +9,7 @@ import {
   StoryIndex,
 } from '../../../lambdas/core/clustering/index.ts';
 import type { Membership } from '../../../lambdas/core/model.ts';
-import { byId, type FixtureItem, ITEMS, TUESDAY } from './fixtures.ts';
+import { byId, type FixtureItem, headline, ITEMS, MERGING, TUESDAY } from './fixtures.ts';
 
 function assignAll(items: FixtureItem[]): Map<string, Membership> {
   const engine = createStoryEngine();
@@ -111,6 +111,39 @@ describe('the story engine', () => {
     const first = engine.assign(byId('storm'));
     const misdated = engine.assign({ ...byId('storm-rewrite'), published: '2027-01-01T00:00:00.000Z' });
     expect(misdated.storyId).toBe(first.storyId);
+  });
+});
+
+describe('merges', () => {
+  it('folds the later of two stories into the earlier when an item bridges them', () => {
+    const engine = createStoryEngine();
+    const [a, b, c, e] = MERGING.map((h) => engine.assign(h));
+    expect(b?.storyId).not.toBe(a?.storyId);
+    expect(e?.storyId).toBe(a?.storyId);
+    expect(e?.merged).toEqual([b?.storyId]);
+    // Members placed before the merge now read as the surviving story.
+    expect(engine.index.current(c?.storyId ?? '')).toBe(a?.storyId);
+  });
+
+  it('sends a later copy of either report to the surviving story', () => {
+    const engine = createStoryEngine();
+    const [first] = MERGING.map((h) => engine.assign(h));
+    const later = engine.assign(headline('f', 'Costume change mishap at Milwaukee concert', 5));
+    expect(later.storyId).toBe(first?.storyId);
+  });
+
+  it('replays and restores a window that merged to the same decisions', () => {
+    const original = createStoryEngine(new StoryIndex({ journalled: true }));
+    for (const h of MERGING) original.assign(h);
+    const journal = original.index.takeChanges().map((c) => JSON.parse(JSON.stringify(encodeChange(c))));
+    expect(journal.map((c) => c.op)).toContain('merge');
+    const replayed = new StoryIndex();
+    for (const change of journal) replayed.apply(decodeChange(change));
+    const restored = restoreIndex(JSON.parse(JSON.stringify(exportState(original.index))));
+    const next = headline('g', 'Miley Cyrus concert costume mishap in Milwaukee', 6);
+    const expected = original.assign(next);
+    expect(createStoryEngine(replayed).assign(next)).toEqual(expected);
+    expect(createStoryEngine(restored).assign(next)).toEqual(expected);
   });
 });
 

@@ -101,7 +101,7 @@ export function exportState(index: StoryIndex): IndexState {
     })),
     items: [...index.items].map(([id, item]) => [id, item.storyId, item.eventTime]),
     exact: [...index.exact],
-    postings: [...index.postings].map(([key, list]) => [key, list.map((s) => s.id)]),
+    postings: [...index.postings].map(([key, ids]) => [key, [...ids]]),
     days: [...index.days].map(([day, sketch]) => [day, sketch.docs, bytes(sketch.cells)]),
     mergedInto: [...index.mergedInto],
   };
@@ -118,10 +118,7 @@ export function restoreIndex(state: IndexState | undefined): StoryIndex {
   }
   for (const [id, storyId, eventTime] of state.items) index.items.set(id, { storyId, eventTime });
   for (const [key, id] of state.exact) index.exact.set(key, id);
-  for (const [key, ids] of state.postings) {
-    const list = ids.flatMap((id) => index.stories.get(id) ?? []);
-    if (list.length > 0) index.postings.set(key, list);
-  }
+  for (const [key, ids] of state.postings) index.postings.set(key, [...ids]);
   for (const [day, docs, cells] of state.days)
     index.days.set(day, new DaySketch(new Uint16Array(aligned(cells, 2)), docs));
   for (const [from, into] of state.mergedInto) index.mergedInto.set(from, into);

@@ -98,10 +98,16 @@ export class StoryEngine {
     const to = item.eventTime + opts.windowDays * DAY_MS;
     const openedAfter = item.eventTime - opts.maxStoryDays * DAY_MS;
     const shared = new Map<StoryEntry, number>();
-    for (const key of item.keys)
-      for (const story of index.postings.get(key) ?? [])
-        if (story.latest >= from && story.opened <= to && story.opened >= openedAfter)
-          shared.set(story, (shared.get(story) ?? 0) + 1);
+    for (const key of item.keys) {
+      // A story merged into another is posted under both ids: it counts once per key.
+      const posted = new Set<StoryEntry>();
+      for (const id of index.postings.get(key) ?? []) {
+        const story = index.storyOf(id);
+        if (story && story.latest >= from && story.opened <= to && story.opened >= openedAfter)
+          posted.add(story);
+      }
+      for (const story of posted) shared.set(story, (shared.get(story) ?? 0) + 1);
+    }
     const fit = fitFor(item.fingerprint.vectors, opts.model).join;
     return [...shared]
       .sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1))
@@ -172,8 +178,8 @@ export class StoryEngine {
     const merged: string[] = [];
     for (const other of others) {
       if (other.p < fit.join.cutoff) break;
-      const mine = index.stories.get(index.current(storyId));
-      const theirs = index.stories.get(index.current(other.story.id));
+      const mine = index.storyOf(storyId);
+      const theirs = index.storyOf(other.story.id);
       if (!mine || !theirs || mine === theirs) continue;
       if (probability(features(unitCentroids(mine), theirs), fit.merge) < fit.merge.cutoff) continue;
       // The earlier story survives: its id is the one alerts and readers already know.

@@ -49,8 +49,8 @@ export class StoryIndex {
   readonly items = new Map<string, { storyId: string; eventTime: number }>();
   /** Exact key to the item holding it. */
   readonly exact = new Map<string, string>();
-  /** Term id to the stories posted under it, oldest first. */
-  readonly postings = new Map<number, StoryEntry[]>();
+  /** Term id to the ids of the stories posted under it, oldest first (merged ones resolve by `storyOf`). */
+  readonly postings = new Map<number, string[]>();
   /** 'YYYY-MM-DD' to that event day's document frequencies. */
   readonly days = new Map<string, DaySketch>();
   /** A story folded into another, to the one that took it. */
@@ -77,7 +77,12 @@ export class StoryIndex {
     yield* this.mergedInto.keys();
   }
 
-  /** The story holding `storyId`'s members now, following merges. */
+  /** The open story holding `storyId`'s members now, following merges. */
+  storyOf(storyId: string): StoryEntry | undefined {
+    return this.stories.get(this.current(storyId));
+  }
+
+  /** The story id holding `storyId`'s members now, following merges. */
   current(storyId: string): string {
     let id = storyId;
     for (let next = this.mergedInto.get(id); next !== undefined; next = this.mergedInto.get(id)) id = next;
@@ -101,22 +106,23 @@ export class StoryIndex {
     grow(story, p.vectors, { members: 1, opened: p.eventTime, latest: p.eventTime });
     for (const key of p.keys) {
       const list = this.postings.get(key);
-      if (!list) this.postings.set(key, [story]);
-      else if (list[list.length - 1] !== story) list.push(story);
+      if (!list) this.postings.set(key, [story.id]);
+      else if (list[list.length - 1] !== story.id) list.push(story.id);
     }
     this.items.set(p.itemId, { storyId: p.storyId, eventTime: p.eventTime });
     for (const key of p.exact) if (!this.exact.has(key)) this.exact.set(key, p.itemId);
     return story;
   }
 
-  /** Folds story `from` into `into`: its centroids are added, its postings now lead to `into`. */
+  /**
+   * Folds story `from` into `into`: its centroids are added, and its id now leads to `into`, so its
+   * postings need no rewriting (a walk over every posting list for each merge).
+   */
   merge(from: StoryEntry, into: StoryEntry): void {
     this.changes?.push({ op: 'merge', from: from.id, into: into.id });
     grow(into, from.sums, from);
     this.stories.delete(from.id);
     this.mergedInto.set(from.id, into.id);
-    for (const [key, list] of this.postings)
-      if (list.includes(from)) this.postings.set(key, [...new Set(list.map((s) => (s === from ? into : s)))]);
   }
 
   /** Replays a change this index (or one like it) made. */
@@ -141,13 +147,12 @@ export class StoryIndex {
     for (const [key, id] of this.exact) if (!this.items.has(id)) this.exact.delete(key);
     for (const [id, story] of this.stories) if (story.latest < cutoff) this.stories.delete(id);
     for (const [key, list] of this.postings) {
-      const kept = list.filter((s) => s.latest >= cutoff);
+      const kept = list.filter((id) => this.storyOf(id) !== undefined);
       if (kept.length === 0) this.postings.delete(key);
       else if (kept.length < list.length) this.postings.set(key, kept);
     }
-    const live = new Set<string>();
-    for (const item of this.items.values()) live.add(item.storyId);
-    for (const [from] of this.mergedInto) if (!live.has(from)) this.mergedInto.delete(from);
+    const gone = [...this.mergedInto.keys()].filter((from) => this.storyOf(from) === undefined);
+    for (const from of gone) this.mergedInto.delete(from);
     const day = new Date(cutoff).toISOString().slice(0, 10);
     for (const d of [...this.days.keys()]) if (d < day) this.days.delete(d);
   }
