@@ -18,7 +18,7 @@ import {
 } from '../lambdas/core/clustering/index.ts';
 import { articlesAvailable, loadArticleSet } from './lib/articles.ts';
 import { type Partition, singletons, tfidfCentroid, titleTrigram } from './lib/baselines.ts';
-import { devSetsAvailable, pairScores, semevalStream, shuffled } from './lib/dev-sets.ts';
+import { devSetsAvailable, pairScores, semevalStream, shuffled, UNDATED_SEEN_AT } from './lib/dev-sets.ts';
 import { type EcbArticle, ecbplusAvailable, loadEcbplus } from './lib/ecbplus.ts';
 import { formatScores, score } from './lib/metrics.ts';
 import { loadSeeds, SEED_GOLD } from './lib/seeds.ts';
@@ -41,25 +41,22 @@ function permutations<T>(list: readonly T[]): T[][] {
   );
 }
 
-/** Undated input takes one ingestion time, as `newswatch cluster` gives it. */
-const UNDATED_SEEN_AT = '2026-03-10T08:00:00.000Z';
-
-async function seeds(): Promise<void> {
+function seeds(): void {
   const inputs = loadSeeds(sharedDir);
   console.log(`\n== seeds (${inputs.length} articles, gold: R = {000, 001, 004}, C = {002, 003})`);
-  console.log(formatScores('ours', score(await ours(inputs), SEED_GOLD)));
+  console.log(formatScores('ours', score(ours(inputs), SEED_GOLD)));
   const docs = inputs.map((i) => ({ id: i.id, title: i.title }));
   console.log(formatScores('baseline: every item alone', score(singletons(docs), SEED_GOLD)));
   console.log(formatScores('baseline: title trigram >= 0.75', score(titleTrigram(docs, 0.75), SEED_GOLD)));
   const undated = inputs.map(({ published: _, ...rest }) => ({ ...rest, seenAt: UNDATED_SEEN_AT }));
-  console.log(formatScores('ours, without published', score(await ours(undated), SEED_GOLD)));
+  console.log(formatScores('ours, without published', score(ours(undated), SEED_GOLD)));
   for (const [label, set] of [
     ['with published', inputs],
     ['without published', undated],
   ] as const) {
     let exact = 0;
     const orders = permutations(set);
-    for (const order of orders) if (score(await ours(order), SEED_GOLD).f1 === 1) exact++;
+    for (const order of orders) if (score(ours(order), SEED_GOLD).f1 === 1) exact++;
     console.log(
       `order ${label}: ${exact} of ${orders.length} arrival orders give exactly the two gold stories`,
     );
@@ -68,13 +65,13 @@ async function seeds(): Promise<void> {
 
 const SWEEP = [0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7];
 
-async function report(label: string, items: readonly Headline[]): Promise<void> {
+function report(label: string, items: readonly Headline[]): void {
   const gold: Partition = new Map(items.map((h) => [h.id, h.story]));
   const docs = items.map((h) => ({ id: h.id, title: h.title, url: h.url }));
   const stories = new Set(gold.values()).size;
   console.log(`\n== UCI ${label}: ${items.length} headlines, ${stories} stories`);
   const started = performance.now();
-  const mine = await ours(items.map(headlineInput));
+  const mine = ours(items.map(headlineInput));
   const ms = performance.now() - started;
   console.log(
     formatScores('ours', score(mine, gold)),
@@ -96,7 +93,7 @@ async function report(label: string, items: readonly Headline[]): Promise<void> 
  * same news, so it measures whether copies find their article, and lists the articles put
  * together for a reader to judge rather than scoring them against a guess.
  */
-async function fullText(): Promise<void> {
+function fullText(): void {
   if (!articlesAvailable(sharedDir)) {
     console.log('\nskipping full-text check: the Scrapinghub corpus is absent');
     return;
@@ -105,7 +102,7 @@ async function fullText(): Promise<void> {
   console.log(
     `\n== full text: ${originals} articles (Scrapinghub benchmark, one week of 2019), each with a syndicated copy in other furniture and a first-half copy`,
   );
-  const mine = await ours(inputs);
+  const mine = ours(inputs);
   console.log(`articles whose two copies joined them: ${keptWhole(mine, gold)} of ${originals}`);
   const titles = new Map(inputs.map((i) => [i.id, i.title]));
   const together = new Map<string, string[]>();
@@ -123,12 +120,12 @@ function keptWhole(mine: Partition, gold: Partition): number {
   return [...stories.values()].filter((s) => s.size === 1).length;
 }
 
-async function orderSensitivity(items: readonly Headline[]): Promise<void> {
+function orderSensitivity(items: readonly Headline[]): void {
   console.log('\n== order sensitivity on all UCI headlines (time order vs shuffled arrival)');
   const inputs = items.map(headlineInput);
-  const inOrder = await ours(inputs);
+  const inOrder = ours(inputs);
   for (const seed of [1, 2]) {
-    const other = await ours(shuffled(inputs, seed));
+    const other = ours(shuffled(inputs, seed));
     console.log(formatScores(`time order vs shuffle #${seed} (B3 between them)`, score(other, inOrder)));
   }
 }
@@ -137,17 +134,17 @@ async function orderSensitivity(items: readonly Headline[]): Promise<void> {
  * All 25 ECB+ topics, in file order and shuffled. The same-event model was fitted on every topic:
  * the held-out figure is the topic-grouped cross-validation `npm run fit:stories` prints.
  */
-async function ecbplus(): Promise<void> {
+function ecbplus(): void {
   if (!ecbplusAvailable(sharedDir)) {
     console.log('\nskipping ECB+: the ecbplus-train corpus is absent');
     return;
   }
-  const all = loadEcbplus(sharedDir, '2026-03-10T08:00:00.000Z');
-  await ecbReport('all 25 topics (fitted on; held out: npm run fit:stories)', all);
-  const inOrder = await ours(all.map((a) => a.input));
+  const all = loadEcbplus(sharedDir, UNDATED_SEEN_AT);
+  ecbReport('all 25 topics (fitted on; held out: npm run fit:stories)', all);
+  const inOrder = ours(all.map((a) => a.input));
   const gold: Partition = new Map(all.map((a) => [a.input.id, a.story]));
   for (const seed of [1, 2]) {
-    const mine = await ours(
+    const mine = ours(
       shuffled(
         all.map((a) => a.input),
         seed,
@@ -158,10 +155,10 @@ async function ecbplus(): Promise<void> {
   }
 }
 
-async function ecbReport(label: string, set: readonly EcbArticle[]): Promise<void> {
+function ecbReport(label: string, set: readonly EcbArticle[]): void {
   const gold: Partition = new Map(set.map((a) => [a.input.id, a.story]));
   console.log(`\n== ECB+ ${label}: ${set.length} articles, ${new Set(gold.values()).size} events`);
-  const mine = await ours(set.map((a) => a.input));
+  const mine = ours(set.map((a) => a.input));
   console.log(formatScores('ours', score(mine, gold)), `  (${new Set(mine.values()).size} stories)`);
   const docs = set.map((a) => ({ id: a.input.id, title: `${a.input.title}\n${a.input.text}` }));
   console.log(formatScores('baseline: TF-IDF centroid t=0.25', score(tfidfCentroid(docs, 0.25), gold)));
@@ -193,9 +190,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     ?.slice('--only='.length)
     .split(',');
   const wanted = (s: (typeof SECTIONS)[number]) => !only || only.includes(s);
-  if (wanted('seeds')) await seeds();
-  if (wanted('fulltext')) await fullText();
-  if (wanted('ecbplus')) await ecbplus();
+  if (wanted('seeds')) seeds();
+  if (wanted('fulltext')) fullText();
+  if (wanted('ecbplus')) ecbplus();
   if (wanted('semeval')) semeval();
   if (!wanted('uci')) return;
   if (!existsSync(path.join(sharedDir, UCI_DIR))) {
@@ -207,10 +204,10 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const tuningHalf = (h: Headline) => fnv1a(h.story) % 2 === 0;
   const tuning = all.filter(tuningHalf);
   const held = all.filter((h) => !tuningHalf(h));
-  await report('tuning half (thresholds chosen here)', tuning);
-  await report('held-out half (reported)', held);
-  await report('all', all);
-  await orderSensitivity(all);
+  report('tuning half (thresholds chosen here)', tuning);
+  report('held-out half (reported)', held);
+  report('all', all);
+  orderSensitivity(all);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
