@@ -1,13 +1,28 @@
 /**
- * The story stage's journal in the data folder (`.newswatch/stage/`), for local runs. S3 replaces
- * an object whole or not at all; the S3 stand-in writes an object's bytes and its metadata as two
- * files, so a run killed mid-write left a journal entry it could not read, and every later run
- * failed on it. Here each entry is written aside and renamed into place, which is atomic.
+ * The story stage's journal in the data folder (`.newswatch/stage/`), for local runs, laid out
+ * as in S3 (adapters/s3/journal.ts). Each entry is written aside and linked into place: the link
+ * is atomic, so a run killed mid-write leaves no half entry, and it fails if the name exists,
+ * which is S3's `If-None-Match: *` (two runs on one folder cannot both write batch N).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  createReadStream,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { StageBatch, StageJournal, StageSnapshot } from '../core/stage/journal.ts';
+import { gunzipLines, gzipLines } from '../adapters/journal/lines.ts';
+import {
+  type SegmentRecord,
+  type StageBatch,
+  StageFencedError,
+  type StageJournal,
+  type StageManifest,
+} from '../core/stage/journal.ts';
 
 function read<T>(path: string): T | undefined {
   let bytes: Buffer;
@@ -20,25 +35,64 @@ function read<T>(path: string): T | undefined {
   return JSON.parse(gunzipSync(bytes).toString('utf8')) as T;
 }
 
-function write(path: string, value: unknown): void {
-  writeFileSync(`${path}.tmp`, gzipSync(JSON.stringify(value)));
-  renameSync(`${path}.tmp`, path);
+function writeOnce(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const aside = `${path}.${process.pid}.tmp`;
+  writeFileSync(aside, bytes);
+  try {
+    linkSync(aside, path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new StageFencedError(`${path} was written by another stage instance`, { cause: err });
+    throw err;
+  } finally {
+    rmSync(aside, { force: true });
+  }
 }
+
+const padded = (n: number) => String(n).padStart(12, '0');
+const numbered = (dir: string): number[] =>
+  readdirSync(dir)
+    .filter((f) => /^\d+\.json\.gz$/.test(f))
+    .map((f) => Number.parseInt(f, 10));
 
 export function createFileJournal(dir: string): StageJournal {
   const batches = join(dir, 'batches');
-  mkdirSync(batches, { recursive: true });
-  const batchPath = (seq: number) => join(batches, `${String(seq).padStart(12, '0')}.json.gz`);
+  const manifests = join(dir, 'manifests');
+  const parts = join(dir, 'parts');
+  for (const d of [batches, manifests, parts]) mkdirSync(d, { recursive: true });
+  const batchPath = (seq: number) => join(batches, `${padded(seq)}.json.gz`);
+  const manifestPath = (gen: number) => join(manifests, `${padded(gen)}.json.gz`);
+  const partPath = (key: string) => join(parts, `${key}.jsonl.gz`);
+
+  /** What the newest snapshot no longer needs (S3 leaves this to lifecycle rules). */
+  function tidy(manifest: StageManifest): void {
+    for (const gen of numbered(manifests)) if (gen < manifest.gen) rmSync(manifestPath(gen));
+    for (const seq of numbered(batches)) if (seq <= manifest.seq) rmSync(batchPath(seq));
+    const named = new Set(manifest.parts.map((p) => partPath(p.key)));
+    for (const day of readdirSync(parts)) {
+      for (const file of readdirSync(join(parts, day))) {
+        const path = join(parts, day, file);
+        if (file.endsWith('.jsonl.gz') && !named.has(path)) rmSync(path);
+      }
+      if (readdirSync(join(parts, day)).length === 0) rmSync(join(parts, day), { recursive: true });
+    }
+  }
+
   return {
-    readSnapshot: async () => read<StageSnapshot>(join(dir, 'snapshot.json.gz')),
-    async writeSnapshot(snapshot) {
-      write(join(dir, 'snapshot.json.gz'), snapshot);
-      // The batches the snapshot holds are never read again (S3 leaves them to a lifecycle rule).
-      for (const file of readdirSync(batches))
-        if (file.endsWith('.json.gz') && Number.parseInt(file, 10) <= snapshot.seq)
-          rmSync(join(batches, file));
+    async readManifest() {
+      const newest = Math.max(0, ...numbered(manifests));
+      return newest > 0 ? read<StageManifest>(manifestPath(newest)) : undefined;
+    },
+    async writeManifest(manifest) {
+      writeOnce(manifestPath(manifest.gen), gzipSync(JSON.stringify(manifest)));
+      tidy(manifest);
+    },
+    readPart: (key) => gunzipLines<SegmentRecord>(createReadStream(partPath(key))),
+    async writePart(key, records) {
+      writeOnce(partPath(key), await gzipLines(records));
     },
     readBatch: async (seq) => read<StageBatch>(batchPath(seq)),
-    writeBatch: async (batch) => write(batchPath(batch.seq), batch),
+    writeBatch: async (batch) => writeOnce(batchPath(batch.seq), gzipSync(JSON.stringify(batch))),
   };
 }

@@ -7,32 +7,61 @@ import type { FollowUps } from '../../lambdas/core/alerts/follow-up.ts';
 import type { Article, QueuedItem } from '../../lambdas/core/model.ts';
 import { type AdmitOutcome, admitItem } from '../../lambdas/core/pipeline/admit.ts';
 import type { Archive, Clock, Store } from '../../lambdas/core/ports.ts';
-import type { StageBatch, StageJournal, StageSnapshot } from '../../lambdas/core/stage/journal.ts';
+import {
+  type SegmentRecord,
+  type StageBatch,
+  StageFencedError,
+  type StageJournal,
+  type StageManifest,
+} from '../../lambdas/core/stage/journal.ts';
 import { createStoryStage, type StageReport, type StoryStage } from '../../lambdas/core/stage/stage.ts';
 import { compileTopics, type TopicsSection } from '../../lambdas/core/topics/index.ts';
 
 export interface MemoryJournal extends StageJournal {
-  snapshot?: StageSnapshot;
+  manifests: Map<number, StageManifest>;
+  parts: Map<string, SegmentRecord[]>;
   batches: Map<number, StageBatch>;
+  /** The newest snapshot written. */
+  readonly manifest: StageManifest | undefined;
 }
 
-/** The journal as S3 would keep it, in memory: values are copied through JSON, as a store would. */
+/**
+ * The journal as S3 would keep it, in memory: values are copied through JSON, as a store would,
+ * and a key is written only if absent, as S3 does with `If-None-Match: *`.
+ */
 export function createMemoryJournal(): MemoryJournal {
   const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+  function once<K, V>(map: Map<K, V>, key: K, value: V): void {
+    if (map.has(key)) throw new StageFencedError(`${String(key)} exists`);
+    map.set(key, copy(value));
+  }
   const journal: MemoryJournal = {
+    manifests: new Map(),
+    parts: new Map(),
     batches: new Map(),
-    async readSnapshot() {
-      return journal.snapshot && copy(journal.snapshot);
+    get manifest() {
+      return journal.manifests.get(Math.max(0, ...journal.manifests.keys()));
     },
-    async writeSnapshot(s) {
-      journal.snapshot = copy(s);
+    async readManifest() {
+      return journal.manifest && copy(journal.manifest);
+    },
+    async writeManifest(m) {
+      once(journal.manifests, m.gen, m);
+    },
+    async *readPart(key) {
+      const part = journal.parts.get(key);
+      if (!part) throw new Error(`no part ${key}`);
+      yield* copy(part);
+    },
+    async writePart(key, records) {
+      once(journal.parts, key, [...records]);
     },
     async readBatch(seq) {
       const b = journal.batches.get(seq);
       return b && copy(b);
     },
     async writeBatch(b) {
-      journal.batches.set(b.seq, copy(b));
+      once(journal.batches, b.seq, b);
     },
   };
   return journal;

@@ -15,10 +15,16 @@ import type { StoryFamily } from '../stories/family.ts';
 /** Topic name → the outlet count that earns a follow-up; topics without one are absent. */
 export type FollowUps = ReadonlyMap<string, number>;
 
+/** What a follow-up needs of a story's family: the survivor's outlets and every id. */
+export interface FamilyCount {
+  story: Pick<StoryFamily['story'], 'id' | 'outletCount'>;
+  ids: string[];
+}
+
 /** The first alert of the topic for the story or any story merged into it. */
 async function firstAlert(
   store: Store,
-  family: StoryFamily,
+  family: FamilyCount,
   topic: string,
 ): Promise<AlertIntent | undefined> {
   const found = await Promise.all(family.ids.map((storyId) => store.getAlert({ storyId, topic })));
@@ -28,7 +34,7 @@ async function firstAlert(
 /** Creates the follow-up if it is owed and not there yet; returns its key when this call created it. */
 export async function createFollowUp(
   store: Store,
-  family: StoryFamily,
+  family: FamilyCount,
   topic: string,
   outlets: number,
   now: string,
@@ -53,4 +59,31 @@ export async function createFollowUp(
     attempts: 0,
   });
   return created ? key : undefined;
+}
+
+/** A follow-up a batch may owe, journalled with it (core/stage) so a crash cannot lose it. */
+export interface FollowUpCheck extends FamilyCount {
+  topic: string;
+  outlets: number;
+}
+
+/**
+ * Creates the follow-ups owed and returns the keys to queue: those created now and, when a
+ * crashed attempt is being paid again, those it created but may not have queued (the alerter's
+ * claim sends each once).
+ */
+export async function payFollowUps(
+  store: Store,
+  checks: readonly FollowUpCheck[],
+  now: string,
+  { again = false } = {},
+): Promise<AlertKey[]> {
+  const keys: AlertKey[] = [];
+  for (const check of checks) {
+    const created = await createFollowUp(store, check, check.topic, check.outlets, now);
+    const key = { storyId: check.story.id, topic: check.topic, outlets: check.outlets };
+    if (created) keys.push(created);
+    else if (again && (await store.getAlert(key))?.status === 'pending') keys.push(key);
+  }
+  return keys;
 }

@@ -19,10 +19,15 @@ import { StoryIndex } from './engine/story-index.ts';
 export {
   decodeChange,
   type EncodedChange,
+  type EncodedStory,
   encodeChange,
-  exportState,
-  type IndexState,
-  restoreIndex,
+  encodeStory,
+  type IndexRecord,
+  indexRecords,
+  postedByStory,
+  postedRecord,
+  restoreRecord,
+  sketchRecord,
 } from './engine/codec.ts';
 export {
   DEFAULT_ENGINE_OPTIONS,

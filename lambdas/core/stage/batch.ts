@@ -3,13 +3,15 @@
  * note the records owed. Nothing here writes to the store; the stage journals the result first.
  */
 import { alertMode, dueAt } from '../alerts/due.ts';
+import type { FollowUps } from '../alerts/follow-up.ts';
 import { encodeChange, type StoryEngine } from '../clustering/index.ts';
 import { eventTimeOf } from '../clustering/time.ts';
-import type { AlertIntent, AlertKey, Membership, QueuedItem, StoredItem, Story, TopicHit } from '../model.ts';
+import type { AlertIntent, Membership, QueuedItem, StoredItem, Story, TopicHit } from '../model.ts';
 import type { Clock } from '../ports.ts';
 import type { StoryFamily } from '../stories/family.ts';
 import type { TopicMatcher } from '../topics/index.ts';
-import type { StageBatch, StageRecords } from './journal.ts';
+import type { StageBatch, StageDebt } from './journal.ts';
+import { followUpChecks } from './owed.ts';
 import { merged, withMember } from './stories.ts';
 import { familyIn, matchedKey, type Window } from './window.ts';
 
@@ -27,6 +29,7 @@ export interface BatchDeps {
   engine: StoryEngine;
   topics: TopicMatcher;
   clock: Clock;
+  followUps?: FollowUps;
 }
 
 export interface BatchOutcome {
@@ -34,9 +37,6 @@ export interface BatchOutcome {
   batch?: StageBatch;
   assigned: AssignedItem[];
   repeated: string[];
-  alertsQueued: AlertKey[];
-  /** Survivor ids of the stories this batch changed. */
-  touched: Set<string>;
 }
 
 /** Who arrives first within a batch is an accident of fetching: decide in event-time order. */
@@ -58,10 +58,16 @@ function fresh(w: Window, items: readonly QueuedItem[]): { todo: QueuedItem[]; r
 }
 
 class BatchBuilder {
-  readonly records: StageRecords = { items: [], stories: [], matches: [], intents: [] };
+  readonly records: StageDebt = {
+    items: [],
+    stories: [],
+    matches: [],
+    intents: [],
+    alerts: [],
+    followUps: [],
+  };
   readonly touchedStories = new Map<string, Story>();
   readonly matched: string[] = [];
-  readonly alertsQueued: AlertKey[] = [];
   readonly touched = new Set<string>();
 
   constructor(
@@ -101,7 +107,7 @@ class BatchBuilder {
       const intent = this.intentFor(item, storyId, hit);
       if (!intent) continue;
       this.records.intents.push(intent);
-      if (intent.mode === 'instant') this.alertsQueued.push({ storyId, topic: hit.topic });
+      if (intent.mode === 'instant') this.records.alerts.push({ storyId, topic: hit.topic });
     }
   }
 
@@ -184,8 +190,9 @@ export async function assignBatch(
     if (!watermark || item.firstSeen > watermark) watermark = item.firstSeen;
   }
   w.watermark = watermark;
-  if (assigned.length === 0) return { assigned, repeated, alertsQueued: [], touched: b.touched };
+  if (assigned.length === 0) return { assigned, repeated };
   b.records.stories = [...b.touchedStories.values()];
+  b.records.followUps = await followUpChecks(w, b.touched, deps.followUps);
   const batch: StageBatch = {
     seq: w.seq + 1,
     changes: w.index.takeChanges().map(encodeChange),
@@ -194,5 +201,5 @@ export async function assignBatch(
     watermark,
     records: b.records,
   };
-  return { batch, assigned, repeated, alertsQueued: b.alertsQueued, touched: b.touched };
+  return { batch, assigned, repeated };
 }

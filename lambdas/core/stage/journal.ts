@@ -1,31 +1,29 @@
 /**
- * What the story stage keeps durable, and the port it keeps it through (S3 in AWS and locally).
- * A snapshot holds the open window; each batch since is a numbered entry holding the changes it
- * made and the records it owes the store. Entries are written before the records, so a stage
- * that dies between the two finds the debt on restart and pays it again (every write is
- * idempotent).
+ * What the story stage keeps durable, and the port it keeps it through (S3 in AWS, files
+ * locally). Each batch is a numbered entry holding the changes it made and the records it owes
+ * the store, written before the records, so a stage that dies between the two finds the debt on
+ * restart and pays it again (every write is idempotent).
+ *
+ * A snapshot is a manifest naming parts. Each part holds what changed in the window between two
+ * snapshots for one day (segments.ts): a part is written once and never rewritten, a snapshot
+ * adds the parts of its own changes and drops the parts of days that left the window, and a
+ * restart reads the parts in parallel, a line at a time.
+ *
+ * Every entry, part and manifest is written only if absent: two stage instances (AWS promises no
+ * fewer) cannot both write batch N or snapshot G. The one that loses gets `StageFencedError` and
+ * reloads before it writes anything else.
  */
-import type { EncodedChange, IndexState } from '../clustering/index.ts';
-import type { StageRecords, Story } from '../model.ts';
+import type { FollowUpCheck } from '../alerts/follow-up.ts';
+import type { EncodedChange, IndexRecord } from '../clustering/index.ts';
+import type { AlertKey, StageRecords, Story } from '../model.ts';
 
 export type { StageRecords } from '../model.ts';
 
-/** The story stage's own state beyond the cluster index: story records and topics already owed. */
-export interface StageState {
-  /** Records of the stories still open. */
-  stories: Story[];
-  /** `<storyId>\u0000<topic>` for every (story, topic) already matched. */
-  matched: string[];
-  /** Latest ingestion time seen (ISO 8601): what the window is measured from. */
-  watermark?: string;
-}
-
-export interface StageSnapshot extends StageState {
-  /** The last batch folded in. */
-  seq: number;
-  /** ISO 8601, by the stage's clock. */
-  writtenAt: string;
-  index: IndexState;
+/** The records a batch owes and the alerts they queue: paid again whole after a crash. */
+export interface StageDebt extends StageRecords {
+  /** Instant alerts of first matches, for the alert queue (the alerter's claim sends each once). */
+  alerts: AlertKey[];
+  followUps: FollowUpCheck[];
 }
 
 export interface StageBatch {
@@ -35,16 +33,50 @@ export interface StageBatch {
   stories: Story[];
   matched: string[];
   watermark?: string;
-  records: StageRecords;
+  records: StageDebt;
 }
 
+/** One snapshot part: a day's share of what changed between two snapshots. */
+export interface PartRef {
+  key: string;
+  /** 'YYYY-MM-DD': the event day of its items, the latest day of its stories. */
+  day: string;
+  /** The batch the snapshot that wrote it had reached: a later part wins. */
+  seq: number;
+}
+
+export interface StageManifest {
+  /** Snapshots are numbered from 1; each writer claims the next number. */
+  gen: number;
+  /** The last batch folded in. */
+  seq: number;
+  /** ISO 8601, by the stage's clock. */
+  writtenAt: string;
+  /** Latest ingestion time seen: what the window is measured from. */
+  watermark?: string;
+  parts: PartRef[];
+}
+
+/** A line of a part: the window's index records, and the stage's story records and matches. */
+export type SegmentRecord =
+  | IndexRecord
+  | { t: 'record'; story: Story }
+  | { t: 'matched'; story: string; topics: string[] };
+
 export interface StageJournal {
-  readSnapshot(): Promise<StageSnapshot | undefined>;
-  writeSnapshot(snapshot: StageSnapshot): Promise<void>;
+  readManifest(): Promise<StageManifest | undefined>;
+  writeManifest(manifest: StageManifest): Promise<void>;
+  readPart(key: string): AsyncIterable<SegmentRecord>;
+  writePart(key: string, records: Iterable<SegmentRecord>): Promise<void>;
   readBatch(seq: number): Promise<StageBatch | undefined>;
   writeBatch(batch: StageBatch): Promise<void>;
 }
 
 export class StageJournalError extends Error {
   override name = 'StageJournalError';
+}
+
+/** Another stage instance wrote this key first: this one's memory is stale. */
+export class StageFencedError extends StageJournalError {
+  override name = 'StageFencedError';
 }

@@ -6,13 +6,15 @@
  * writes.
  *
  * Crash safety comes from order, not from leases. A batch's changes are journalled (journal.ts)
- * before any record is written; a stage that starts, or failed before journalling, rebuilds its
- * state from the snapshot and the batches since, and pays the last batch's records again. Every
- * item is decided once, by one writer, from the same state whatever crashed before: a retry
- * cannot found a second story for it, nor a second alert.
+ * before any record is written, with the records, alerts and follow-ups it owes; a stage that
+ * starts, or failed before journalling, rebuilds its state from the snapshot and the batches
+ * since, and pays the last batch's debt again. Every item is decided once, by one writer, from the
+ * same state whatever crashed before: a retry cannot found a second story for it, nor a second
+ * alert. A second instance on the same journal loses the race for the next entry's key, reloads
+ * and goes on from what the winner wrote.
  */
 
-import type { FollowUps } from '../alerts/follow-up.ts';
+import { type FollowUps, payFollowUps } from '../alerts/follow-up.ts';
 import { createStoryEngine, type EngineOptions } from '../clustering/index.ts';
 import type { AlertKey, QueuedItem } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
@@ -21,9 +23,9 @@ import { type AssignedItem, assignBatch } from './batch.ts';
 
 export type { AssignedItem } from './batch.ts';
 
-import type { StageJournal, StageRecords } from './journal.ts';
-import { followUpsFor } from './owed.ts';
-import { evict, loadWindow, snapshotOf, type Window } from './window.ts';
+import { type StageDebt, StageFencedError, type StageJournal } from './journal.ts';
+import { noteBatch } from './segments.ts';
+import { evict, loadWindow, type Window, writeSnapshot } from './window.ts';
 
 export interface StageDeps {
   store: Store;
@@ -60,9 +62,11 @@ const SNAPSHOT_EVERY_ITEMS = 2_000;
 const SNAPSHOT_EVERY_MS = 3_600_000;
 
 export function createStoryStage(deps: StageDeps): StoryStage {
+  /** Names this instance's snapshot parts (window.ts partKey). */
+  const writer = globalThis.crypto.randomUUID().slice(0, 8);
   let window: Window | undefined;
-  /** Records journalled but not yet known written: paid before anything else. */
-  let debt: StageRecords | undefined;
+  /** What the last journalled batch owes, not yet known paid: paid before anything else. */
+  let debt: StageDebt | undefined;
   let sinceSnapshot = 0;
   let snapshotAt = 0;
 
@@ -76,9 +80,16 @@ export function createStoryStage(deps: StageDeps): StoryStage {
     return window;
   }
 
-  async function pay(records: StageRecords): Promise<void> {
+  /**
+   * Writes a batch's records and returns the alerts it queues. `again` after a crash: what was
+   * queued before may not have been, and the alerter's claim sends each alert once.
+   */
+  async function pay(owed: StageDebt, again = false): Promise<AlertKey[]> {
+    const { alerts, followUps, ...records } = owed;
     await deps.store.putStageRecords(records);
     for (const intent of records.intents) await deps.store.createAlertIntent(intent);
+    const now = deps.clock.now().toISOString();
+    return [...alerts, ...(await payFollowUps(deps.store, followUps, now, { again }))];
   }
 
   async function snapshotIfDue(w: Window, added: number): Promise<void> {
@@ -88,8 +99,14 @@ export function createStoryStage(deps: StageDeps): StoryStage {
       sinceSnapshot >= (deps.snapshotEvery ?? SNAPSHOT_EVERY_ITEMS) ||
       (sinceSnapshot > 0 && now - snapshotAt >= SNAPSHOT_EVERY_MS);
     if (!due) return;
-    evict(w, true);
-    await deps.journal.writeSnapshot(snapshotOf(w, new Date(now).toISOString()));
+    try {
+      await writeSnapshot(deps.journal, w, new Date(now).toISOString(), writer);
+    } catch (err) {
+      // The batch is journalled and paid: only this instance's memory is in doubt.
+      window = undefined;
+      if (!(err instanceof StageFencedError)) throw err;
+      return;
+    }
     sinceSnapshot = 0;
     snapshotAt = now;
   }
@@ -97,12 +114,10 @@ export function createStoryStage(deps: StageDeps): StoryStage {
   /** Batches run one after another even if a caller overlaps them: the stage is one writer. */
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function processBatch(items: readonly QueuedItem[]): Promise<StageReport> {
+  async function processBatch(items: readonly QueuedItem[], fenced = false): Promise<StageReport> {
     const w = await ready();
-    if (debt) {
-      await pay(debt);
-      debt = undefined;
-    }
+    const repaid = debt ? await pay(debt, true) : [];
+    debt = undefined;
     evict(w);
     let outcome: Awaited<ReturnType<typeof assignBatch>>;
     try {
@@ -114,19 +129,21 @@ export function createStoryStage(deps: StageDeps): StoryStage {
     } catch (err) {
       // Memory may hold half a batch that never reached the journal: rebuild from what did.
       window = undefined;
+      // Another instance wrote this entry: go on from its state, once.
+      if (err instanceof StageFencedError && !fenced) return processBatch(items, true);
       throw err;
     }
-    if (!outcome.batch) return { assigned: [], repeated: outcome.repeated, alertsQueued: [] };
+    if (!outcome.batch) return { assigned: [], repeated: outcome.repeated, alertsQueued: repaid };
     w.seq = outcome.batch.seq;
+    noteBatch(w.dirty, outcome.batch);
     debt = outcome.batch.records;
-    await pay(outcome.batch.records);
+    const alertsQueued = await pay(outcome.batch.records);
     debt = undefined;
-    const followUps = await followUpsFor(w, outcome.touched, deps);
     await snapshotIfDue(w, outcome.assigned.length);
     return {
       assigned: outcome.assigned,
       repeated: outcome.repeated,
-      alertsQueued: [...outcome.alertsQueued, ...followUps],
+      alertsQueued: [...repaid, ...alertsQueued],
     };
   }
 

@@ -3,18 +3,12 @@
  * the stories they belong to, and the (story, topic) pairs already matched. Rebuilt from the
  * journal's snapshot and the batches since; trimmed as ingestion time moves on.
  */
-import {
-  DEFAULT_ENGINE_OPTIONS,
-  decodeChange,
-  type EngineOptions,
-  exportState,
-  restoreIndex,
-  type StoryIndex,
-} from '../clustering/index.ts';
+import { DEFAULT_ENGINE_OPTIONS, decodeChange, type EngineOptions, StoryIndex } from '../clustering/index.ts';
 import { DAY_MS } from '../clustering/time.ts';
 import type { Story } from '../model.ts';
 import { familyOf, type StoryFamily } from '../stories/family.ts';
-import type { StageBatch, StageJournal, StageRecords, StageSnapshot } from './journal.ts';
+import type { PartRef, StageBatch, StageDebt, StageJournal, StageManifest } from './journal.ts';
+import { changedParts, cleanSlate, type Dirty, noteBatch, partsKept, Restorer } from './segments.ts';
 
 export interface Window {
   index: StoryIndex;
@@ -27,6 +21,10 @@ export interface Window {
   keepMs: number;
   /** The cutoff of the last eviction, epoch ms. */
   evictedTo: number;
+  /** What changed since the last snapshot, which holds `parts` and was number `gen`. */
+  dirty: Dirty;
+  parts: PartRef[];
+  gen: number;
 }
 
 /** A story with the stories merged into it, as the window holds them. */
@@ -47,16 +45,33 @@ function keepMsFor(options?: Partial<EngineOptions>): number {
   return (2 * (options?.windowDays ?? DEFAULT_ENGINE_OPTIONS.windowDays) + 1) * DAY_MS;
 }
 
-function fromSnapshot(snapshot: StageSnapshot | undefined, options?: Partial<EngineOptions>): Window {
+function emptyWindow(options?: Partial<EngineOptions>, manifest?: StageManifest): Window {
   return {
-    index: restoreIndex(snapshot?.index),
-    stories: new Map(snapshot?.stories.map((s) => [s.id, s])),
-    matched: new Set(snapshot?.matched),
-    watermark: snapshot?.watermark,
-    seq: snapshot?.seq ?? 0,
+    index: new StoryIndex({ journalled: true }),
+    stories: new Map(),
+    matched: new Set(),
+    watermark: manifest?.watermark,
+    seq: manifest?.seq ?? 0,
     keepMs: keepMsFor(options),
     evictedTo: 0,
+    dirty: cleanSlate(),
+    parts: manifest?.parts ?? [],
+    gen: manifest?.gen ?? 0,
   };
+}
+
+/** Parts read at once: enough to hide a round trip, few enough to bound what is in flight. */
+const READ_PARALLEL = 16;
+
+async function restoreParts(journal: StageJournal, w: Window): Promise<void> {
+  const restorer = new Restorer(w);
+  const queue = [...w.parts];
+  async function worker(): Promise<void> {
+    for (let part = queue.shift(); part; part = queue.shift())
+      for await (const record of journal.readPart(part.key)) restorer.add(record, part.seq);
+  }
+  await Promise.all(Array.from({ length: READ_PARALLEL }, worker));
+  restorer.finish();
 }
 
 export function applyBatch(w: Window, batch: StageBatch): void {
@@ -67,12 +82,13 @@ export function applyBatch(w: Window, batch: StageBatch): void {
   for (const key of batch.matched) w.matched.add(key);
   if (batch.watermark && (!w.watermark || batch.watermark > w.watermark)) w.watermark = batch.watermark;
   w.seq = batch.seq;
+  noteBatch(w.dirty, batch);
 }
 
 export interface LoadedWindow {
   window: Window;
   /** The last journalled batch's records: it may have died before writing them all. */
-  unpaid?: StageRecords;
+  unpaid?: StageDebt;
   replayedItems: number;
   /** Epoch ms the snapshot was written; 0 without one. */
   snapshotAt: number;
@@ -82,8 +98,11 @@ export async function loadWindow(
   journal: StageJournal,
   options?: Partial<EngineOptions>,
 ): Promise<LoadedWindow> {
-  const snapshot = await journal.readSnapshot();
-  const window = fromSnapshot(snapshot, options);
+  const manifest = await journal.readManifest();
+  const window = emptyWindow(options, manifest);
+  await restoreParts(journal, window);
+  // Evicted as the snapshot's writer had, before replay moves the watermark.
+  evict(window, true);
   let last: StageBatch | undefined;
   let replayedItems = 0;
   for (;;) {
@@ -94,7 +113,7 @@ export async function loadWindow(
     last = batch;
   }
   evict(window);
-  const snapshotAt = snapshot ? Date.parse(snapshot.writtenAt) : 0;
+  const snapshotAt = manifest ? Date.parse(manifest.writtenAt) : 0;
   return { window, unpaid: last?.records, replayedItems, snapshotAt };
 }
 
@@ -116,13 +135,47 @@ export function evict(w: Window, force = false): void {
   for (const key of w.matched) if (!open.has(key.slice(0, key.indexOf('\u0000')))) w.matched.delete(key);
 }
 
-export function snapshotOf(w: Window, writtenAt: string): StageSnapshot {
-  return {
+/** Parts written at once. */
+const WRITE_PARALLEL = 8;
+
+/**
+ * Writes what changed since the last snapshot as new parts, then the manifest naming them and the
+ * parts still open. Throws `StageFencedError` if another instance wrote snapshot `gen` first.
+ */
+export async function writeSnapshot(
+  journal: StageJournal,
+  w: Window,
+  writtenAt: string,
+  writer: string,
+): Promise<void> {
+  evict(w, true);
+  const queue = [...changedParts(w, w.dirty)].map(([day, records]) => ({
+    ref: { key: partKey(day, w.seq, writer), day, seq: w.seq },
+    records,
+  }));
+  const added: PartRef[] = queue.map((p) => p.ref);
+  async function worker(): Promise<void> {
+    for (let part = queue.shift(); part; part = queue.shift())
+      await journal.writePart(part.ref.key, part.records);
+  }
+  await Promise.all(Array.from({ length: WRITE_PARALLEL }, worker));
+  const cutoff = w.watermark ? Date.parse(w.watermark) - w.keepMs : 0;
+  const manifest: StageManifest = {
+    gen: w.gen + 1,
     seq: w.seq,
     writtenAt,
-    index: exportState(w.index),
-    stories: [...w.stories.values()],
-    matched: [...w.matched],
-    watermark: w.watermark,
+    ...(w.watermark ? { watermark: w.watermark } : {}),
+    parts: [...partsKept(w.parts, cutoff), ...added],
   };
+  await journal.writeManifest(manifest);
+  w.gen = manifest.gen;
+  w.parts = manifest.parts;
+  w.dirty = cleanSlate();
 }
+
+/**
+ * Day first, so one day's parts list together. The writer's own id keeps a retry after a crash,
+ * or a second instance, from colliding with parts no manifest names yet.
+ */
+export const partKey = (day: string, seq: number, writer: string): string =>
+  `${day}/${String(seq).padStart(12, '0')}-${writer}`;

@@ -8,6 +8,7 @@ import type { AlertIntent, QueuedItem, StoredItem, Story, TopicMatch } from '../
 import type { Store } from '../../../lambdas/core/ports.ts';
 import type { StageJournal } from '../../../lambdas/core/stage/journal.ts';
 import { createStoryStage, type StageDeps } from '../../../lambdas/core/stage/stage.ts';
+import { loadWindow } from '../../../lambdas/core/stage/window.ts';
 import { compileTopics } from '../../../lambdas/core/topics/index.ts';
 import { createMemoryJournal, type MemoryJournal } from '../../support/pipeline.ts';
 
@@ -227,7 +228,7 @@ describe('the story stage', () => {
     // The first batch is snapshotted (there was none); the next two are only journalled.
     const first = stage(restarted, journal, { snapshotEvery: 100 });
     for (const b of batches.slice(0, 3)) await first.process(b);
-    expect(journal.snapshot?.seq).toBe(1);
+    expect(journal.manifest?.seq).toBe(1);
     expect([...journal.batches.keys()]).toEqual([1, 2, 3]);
     const second = stage(restarted, journal, { snapshotEvery: 100 });
     await second.process(batches[3] ?? []);
@@ -252,8 +253,12 @@ describe('the story stage', () => {
       firstSeen: new Date(Date.parse(item.firstSeen) + 7 * 86_400_000).toISOString(),
     });
     await s.process(WIRE.slice(0, 1).map(later));
-    expect(journal.snapshot?.index.items.map(([itemId]) => itemId)).toEqual(['port-herald-later']);
-    expect(journal.snapshot?.stories.map((x) => x.id)).toHaveLength(1);
+    // What a restart would hold: the snapshot's parts, the batches after it, the window applied.
+    const { window } = await loadWindow(journal);
+    expect([...window.index.items.keys()]).toEqual(['port-herald-later']);
+    expect([...window.stories.keys()]).toHaveLength(1);
+    // The first day's parts left the snapshot with it.
+    expect(journal.manifest?.parts.map((p) => p.day)).toEqual([at(7 * 24 * 60).slice(0, 10)]);
     const laterPort = store.records.items.get('port-herald-later');
     expect(laterPort?.membership.isNew).toBe(true);
   });

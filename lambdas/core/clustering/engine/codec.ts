@@ -5,7 +5,7 @@
  */
 import { norm, type SparseVector } from '../fingerprint/vector.ts';
 import { DaySketch } from './rarity.ts';
-import { type IndexChange, type Placement, StoryIndex } from './story-index.ts';
+import type { IndexChange, Placement, StoryEntry, StoryIndex } from './story-index.ts';
 
 export interface EncodedVector {
   ids: string;
@@ -21,25 +21,6 @@ export interface EncodedPlacement extends Omit<Placement, 'vectors' | 'keys' | '
 export type EncodedChange =
   | { op: 'place'; placement: EncodedPlacement }
   | { op: 'merge'; from: string; into: string };
-
-export interface IndexState {
-  stories: {
-    id: string;
-    opened: number;
-    latest: number;
-    members: number;
-    firstItem: string;
-    sums: EncodedVector[];
-  }[];
-  /** [item id, story id as placed, event time]. */
-  items: [string, string, number][];
-  exact: [string, string][];
-  /** [term id, story ids, oldest first]. */
-  postings: [number, string[]][];
-  /** [event day, documents counted, sketch cells]. */
-  days: [string, number, string][];
-  mergedInto: [string, string][];
-}
 
 function bytes(view: ArrayBufferView): string {
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString('base64');
@@ -89,38 +70,97 @@ export function decodeChange(change: EncodedChange): IndexChange {
   };
 }
 
-export function exportState(index: StoryIndex): IndexState {
-  return {
-    stories: [...index.stories.values()].map((s) => ({
-      id: s.id,
-      opened: s.opened,
-      latest: s.latest,
-      members: s.members,
-      firstItem: s.firstItem,
-      sums: s.sums.map(encodeVector),
-    })),
-    items: [...index.items].map(([id, item]) => [id, item.storyId, item.eventTime]),
-    exact: [...index.exact],
-    postings: [...index.postings].map(([key, ids]) => [key, [...ids]]),
-    days: [...index.days].map(([day, sketch]) => [day, sketch.docs, bytes(sketch.cells)]),
-    mergedInto: [...index.mergedInto],
-  };
+/** A story's centroids and span as data. */
+export interface EncodedStory {
+  id: string;
+  opened: number;
+  latest: number;
+  members: number;
+  firstItem: string;
+  sums: EncodedVector[];
 }
 
-/** A journalled window (the stage's) from its snapshot, or empty. */
-export function restoreIndex(state: IndexState | undefined): StoryIndex {
-  const index = new StoryIndex({ journalled: true });
-  if (!state) return index;
-  for (const s of state.stories) {
-    const sums = s.sums.map(decodeVector);
-    const norms = Float64Array.from(sums, norm);
-    index.stories.set(s.id, { ...s, sums, norms });
+/**
+ * The window as a stream of small records, so a snapshot of any size is written and read a line
+ * at a time (no one string of the whole window) and split where its writer likes: the story stage
+ * splits it by event day (core/stage/segments.ts). Postings travel per story, as the term ids it
+ * is posted under; the order of a posting list decides nothing (candidates are counted, then
+ * sorted by count and id).
+ */
+export type IndexRecord =
+  | { t: 'sketch'; day: string; docs: number; cells: string }
+  | { t: 'item'; id: string; story: string; time: number }
+  | { t: 'exact'; key: string; item: string }
+  | { t: 'story'; story: EncodedStory }
+  | { t: 'merged'; from: string; into: string }
+  | { t: 'posted'; story: string; keys: string };
+
+export function encodeStory(s: StoryEntry): EncodedStory {
+  const { id, opened, latest, members, firstItem } = s;
+  return { id, opened, latest, members, firstItem, sums: s.sums.map(encodeVector) };
+}
+
+/** Each story id (merged ones included) to the term ids it is posted under. */
+export function postedByStory(index: StoryIndex): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [key, ids] of index.postings)
+    for (const id of ids) {
+      const keys = out.get(id);
+      if (!keys) out.set(id, [key]);
+      else if (keys[keys.length - 1] !== key) keys.push(key);
+    }
+  return out;
+}
+
+export const postedRecord = (story: string, keys: readonly number[]): IndexRecord => ({
+  t: 'posted',
+  story,
+  keys: bytes(Uint32Array.from(keys)),
+});
+
+export const sketchRecord = (day: string, sketch: DaySketch): IndexRecord => ({
+  t: 'sketch',
+  day,
+  docs: sketch.docs,
+  cells: bytes(sketch.cells),
+});
+
+/** Every record of a window, in no particular order: what `restoreRecord` rebuilds it from. */
+export function* indexRecords(index: StoryIndex): Generator<IndexRecord> {
+  for (const [day, sketch] of index.days) yield sketchRecord(day, sketch);
+  for (const [id, item] of index.items) yield { t: 'item', id, story: item.storyId, time: item.eventTime };
+  for (const [key, item] of index.exact) yield { t: 'exact', key, item };
+  for (const story of index.stories.values()) yield { t: 'story', story: encodeStory(story) };
+  for (const [from, into] of index.mergedInto) yield { t: 'merged', from, into };
+  for (const [story, keys] of postedByStory(index)) yield postedRecord(story, keys);
+}
+
+/** Adds one record to a window being restored; records may come in any order. */
+export function restoreRecord(index: StoryIndex, r: IndexRecord): void {
+  switch (r.t) {
+    case 'sketch':
+      index.days.set(r.day, new DaySketch(new Uint16Array(aligned(r.cells, 2)), r.docs));
+      return;
+    case 'item':
+      index.items.set(r.id, { storyId: r.story, eventTime: r.time });
+      return;
+    case 'exact':
+      index.exact.set(r.key, r.item);
+      return;
+    case 'story': {
+      const sums = r.story.sums.map(decodeVector);
+      index.stories.set(r.story.id, { ...r.story, sums, norms: Float64Array.from(sums, norm) });
+      return;
+    }
+    case 'merged':
+      index.mergedInto.set(r.from, r.into);
+      return;
+    case 'posted':
+      for (const key of new Uint32Array(aligned(r.keys, 4))) {
+        const list = index.postings.get(key);
+        if (list) list.push(r.story);
+        else index.postings.set(key, [r.story]);
+      }
+      return;
   }
-  for (const [id, storyId, eventTime] of state.items) index.items.set(id, { storyId, eventTime });
-  for (const [key, id] of state.exact) index.exact.set(key, id);
-  for (const [key, ids] of state.postings) index.postings.set(key, [...ids]);
-  for (const [day, docs, cells] of state.days)
-    index.days.set(day, new DaySketch(new Uint16Array(aligned(cells, 2)), docs));
-  for (const [from, into] of state.mergedInto) index.mergedInto.set(from, into);
-  return index;
 }
