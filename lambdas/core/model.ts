@@ -81,6 +81,18 @@ export interface QueuedItem extends Article {
   textLength: number;
 }
 
+/**
+ * An item the story stage could not assign (bad text, a bug): set aside with why, so one item
+ * cannot hold up every feed behind it. `newswatch items redrive` queues it again.
+ */
+export interface ParkedItem {
+  item: QueuedItem;
+  /** What failed, in the stage's words, then the error's own. */
+  reason: string;
+  error: string;
+  parkedAt: string;
+}
+
 /** An item as stored: its text lives in the archive, its story and topics with it. */
 export interface StoredItem extends Omit<QueuedItem, 'text'> {
   membership: Membership;

@@ -8,6 +8,7 @@ import type {
   AlertKey,
   FeedState,
   Membership,
+  ParkedItem,
   QueuedItem,
   StageRecords,
   StoredItem,
@@ -140,6 +141,11 @@ export interface Store {
 
   listMatchesByStory(storyId: string): Promise<TopicMatch[]>;
   listMatchesByTopic(topic: string, opts: { since?: string; limit?: number }): Promise<TopicMatch[]>;
+
+  /** Items the story stage set aside (`ParkedItem`): parked again is the same record. */
+  parkItem(parked: ParkedItem): Promise<void>;
+  listParked(): Promise<ParkedItem[]>;
+  unparkItem(itemId: string): Promise<void>;
 
   /** Outbox: creates the intent only if none exists under its key. Returns whether it did. */
   createAlertIntent(intent: AlertIntent): Promise<boolean>;

@@ -42,8 +42,12 @@ function logReport(report: StageReport, elapsedMs: number): void {
     assigned: report.assigned.length,
     storiesNew: opened,
     repeated: report.repeated.length,
+    parked: report.parked.length,
     alertsQueued: report.alertsQueued.length,
   });
+  for (const { item, error } of report.parked)
+    logger.error('item parked', { itemId: item.id, feedId: item.feedId, url: item.url, error });
+  count('ItemsParked', report.parked.length);
   count('StoriesNew', opened);
   count('ItemsAssigned', report.assigned.length);
   duration('StageBatchTime', elapsedMs);

@@ -28,6 +28,8 @@ export const keys = {
     pk: `STORY#${storyId}`,
     sk: outlets === undefined ? `ALERT#${topic}` : `ALERT+${outlets}#${topic}`,
   }),
+  /** Few, and read all at once: one partition. */
+  parked: (itemId: string) => ({ pk: 'PARKED', sk: `ITEM#${itemId}` }),
   /** Sparse index partition: only intents not yet sent carry it. */
   pendingAlerts: () => 'OUTBOX#PENDING',
 } as const;

@@ -73,8 +73,12 @@ class BatchBuilder {
   constructor(
     private readonly w: Window,
     private readonly deps: BatchDeps,
-    private readonly now: string,
+    readonly now: string,
   ) {}
+
+  story(id: string): Story | undefined {
+    return this.w.stories.get(id);
+  }
 
   setStory(story: Story): void {
     this.w.stories.set(story.id, story);
@@ -139,6 +143,52 @@ function stored(item: QueuedItem, assigned: AssignedItem): StoredItem {
   return { ...rest, membership: assigned.membership, ...(topics.length > 0 ? { topics } : {}) };
 }
 
+/** One item through the engine, its story record and the topics. */
+async function assignOne(item: QueuedItem, b: BatchBuilder, deps: BatchDeps): Promise<AssignedItem> {
+  const membership = deps.engine.assign(
+    {
+      id: item.id,
+      title: item.title,
+      text: item.text,
+      url: item.url,
+      guid: item.guid,
+      source: item.outlet,
+      published: item.published,
+      seenAt: item.firstSeen,
+    },
+    // Stored with the item: `newswatch explain` reads it back.
+    { explain: true },
+  );
+  // The engine names the story the item ended in, merges followed.
+  const { storyId } = membership;
+  b.recordMerges(membership.merged ?? [], storyId);
+  b.setStory(withMember(b.story(storyId), storyId, item, b.now));
+  const family = await b.family(b.story(storyId) as Story);
+  const hits = deps.topics.match({ title: item.title, text: item.text, source: item.outlet, url: item.url });
+  b.tag(item, family, hits);
+  b.touched.add(family.story.id);
+  return { itemId: item.id, title: item.title, outlet: item.outlet, story: family.story, membership, hits };
+}
+
+/**
+ * An item the window could not take. Raised before anything is journalled; the window may hold
+ * part of the item, so the stage rebuilds it, parks the item and goes on without it.
+ */
+export class ItemAssignmentError extends Error {
+  override name = 'ItemAssignmentError';
+  constructor(
+    readonly item: QueuedItem,
+    cause: unknown,
+  ) {
+    super(
+      `item ${item.id} (feed ${item.feedId}) could not be assigned: ${(cause as Error)?.message ?? cause}`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
 export async function assignBatch(
   w: Window,
   items: readonly QueuedItem[],
@@ -150,41 +200,12 @@ export async function assignBatch(
   const assigned: AssignedItem[] = [];
   let watermark = w.watermark;
   for (const item of todo) {
-    const membership = deps.engine.assign(
-      {
-        id: item.id,
-        title: item.title,
-        text: item.text,
-        url: item.url,
-        guid: item.guid,
-        source: item.outlet,
-        published: item.published,
-        seenAt: item.firstSeen,
-      },
-      // Stored with the item: `newswatch explain` reads it back.
-      { explain: true },
-    );
-    // The engine names the story the item ended in, merges followed.
-    const { storyId } = membership;
-    b.recordMerges(membership.merged ?? [], storyId);
-    b.setStory(withMember(w.stories.get(storyId), storyId, item, now));
-    const family = await b.family(w.stories.get(storyId) as Story);
-    const hits = deps.topics.match({
-      title: item.title,
-      text: item.text,
-      source: item.outlet,
-      url: item.url,
-    });
-    b.tag(item, family, hits);
-    b.touched.add(family.story.id);
-    const done: AssignedItem = {
-      itemId: item.id,
-      title: item.title,
-      outlet: item.outlet,
-      story: family.story,
-      membership,
-      hits,
-    };
+    let done: AssignedItem;
+    try {
+      done = await assignOne(item, b, deps);
+    } catch (err) {
+      throw new ItemAssignmentError(item, err);
+    }
     assigned.push(done);
     b.records.items.push(stored(item, done));
     if (!watermark || item.firstSeen > watermark) watermark = item.firstSeen;

@@ -16,10 +16,10 @@
 
 import { type FollowUps, payFollowUps } from '../alerts/follow-up.ts';
 import { createStoryEngine, type EngineOptions } from '../clustering/index.ts';
-import type { AlertKey, QueuedItem } from '../model.ts';
+import type { AlertKey, ParkedItem, QueuedItem } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
 import type { TopicMatcher } from '../topics/index.ts';
-import { type AssignedItem, assignBatch } from './batch.ts';
+import { type AssignedItem, assignBatch, ItemAssignmentError } from './batch.ts';
 
 export type { AssignedItem } from './batch.ts';
 
@@ -40,6 +40,8 @@ export interface StageDeps {
 
 export interface StageReport {
   assigned: AssignedItem[];
+  /** Items set aside: the batch went on without them. */
+  parked: ParkedItem[];
   /** Items the stage had already assigned (a redelivery): nothing was decided again. */
   repeated: string[];
   /** Instant alerts this batch created, for the alert queue. */
@@ -131,9 +133,10 @@ export function createStoryStage(deps: StageDeps): StoryStage {
       window = undefined;
       // Another instance wrote this entry: go on from its state, once.
       if (err instanceof StageFencedError && !fenced) return processBatch(items, true);
+      if (err instanceof ItemAssignmentError) return parkAndGoOn(err, items);
       throw err;
     }
-    if (!outcome.batch) return { assigned: [], repeated: outcome.repeated, alertsQueued: repaid };
+    if (!outcome.batch) return { assigned: [], parked: [], repeated: outcome.repeated, alertsQueued: repaid };
     w.seq = outcome.batch.seq;
     noteBatch(w.dirty, outcome.batch);
     debt = outcome.batch.records;
@@ -142,9 +145,28 @@ export function createStoryStage(deps: StageDeps): StoryStage {
     await snapshotIfDue(w, outcome.assigned.length);
     return {
       assigned: outcome.assigned,
+      parked: [],
       repeated: outcome.repeated,
       alertsQueued: [...repaid, ...alertsQueued],
     };
+  }
+
+  /**
+   * One item failed: it is stored aside with why, and the batch runs again without it. A store
+   * that fails here fails the batch, which SQS redelivers: nothing is lost either way.
+   */
+  async function parkAndGoOn(err: ItemAssignmentError, items: readonly QueuedItem[]): Promise<StageReport> {
+    const cause = err.cause as Error | undefined;
+    const parked: ParkedItem = {
+      item: err.item,
+      reason: 'the story stage could not assign it',
+      error: `${cause?.name ?? 'Error'}: ${cause?.message ?? String(err.cause)}`,
+      parkedAt: deps.clock.now().toISOString(),
+    };
+    await deps.store.parkItem(parked);
+    // The window reloads, and with it the debt this attempt paid: the rest's report queues it.
+    const rest = await processBatch(items.filter((i) => i.id !== err.item.id));
+    return { ...rest, parked: [parked, ...rest.parked] };
   }
 
   return {

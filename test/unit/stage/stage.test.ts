@@ -4,12 +4,19 @@
  * a batch.
  */
 import { describe, expect, it } from 'vitest';
-import type { AlertIntent, QueuedItem, StoredItem, Story, TopicMatch } from '../../../lambdas/core/model.ts';
+import type {
+  AlertIntent,
+  ParkedItem,
+  QueuedItem,
+  StoredItem,
+  Story,
+  TopicMatch,
+} from '../../../lambdas/core/model.ts';
 import type { Store } from '../../../lambdas/core/ports.ts';
 import type { StageJournal } from '../../../lambdas/core/stage/journal.ts';
 import { createStoryStage, type StageDeps } from '../../../lambdas/core/stage/stage.ts';
 import { loadWindow } from '../../../lambdas/core/stage/window.ts';
-import { compileTopics } from '../../../lambdas/core/topics/index.ts';
+import { compileTopics, type TopicMatcher } from '../../../lambdas/core/topics/index.ts';
 import { createMemoryJournal, type MemoryJournal } from '../../support/pipeline.ts';
 
 interface Records {
@@ -17,6 +24,7 @@ interface Records {
   stories: Map<string, Story>;
   matches: TopicMatch[];
   intents: Map<string, AlertIntent>;
+  parked: Map<string, ParkedItem>;
   writes: number;
 }
 
@@ -27,6 +35,7 @@ function recordingStore(): Store & { records: Records } {
     stories: new Map(),
     matches: [],
     intents: new Map(),
+    parked: new Map(),
     writes: 0,
   };
   const store = {
@@ -47,6 +56,9 @@ function recordingStore(): Store & { records: Records } {
     },
     async getAlert() {
       return undefined;
+    },
+    async parkItem(p: ParkedItem) {
+      records.parked.set(p.item.id, p);
     },
   };
   return store as unknown as Store & { records: Records };
@@ -261,5 +273,109 @@ describe('the story stage', () => {
     expect(journal.manifest?.parts.map((p) => p.day)).toEqual([at(7 * 24 * 60).slice(0, 10)]);
     const laterPort = store.records.items.get('port-herald-later');
     expect(laterPort?.membership.isNew).toBe(true);
+  });
+});
+
+describe('two stage instances on one journal', () => {
+  /** Story records as the store ends up holding them, by member count: what a reader sees. */
+  const storySizes = (store: { records: Records }) =>
+    [...store.records.stories.values()]
+      .filter((s) => !s.mergedInto)
+      .map((s) => [s.headline, s.memberCount, s.outletCount])
+      .sort();
+
+  it('lose no item, story or alert and double none, whichever writes each entry first', async () => {
+    const single = recordingStore();
+    const one = stage(single, createMemoryJournal());
+    for (const b of [WIRE.slice(0, 2), WIRE.slice(2, 4), WIRE.slice(4)]) await one.process(b);
+
+    const store = recordingStore();
+    const journal = createMemoryJournal();
+    // Both start from the same (empty) journal: the second is the stale environment AWS may keep.
+    const a = stage(store, journal);
+    const b = stage(store, journal);
+    const reports = await Promise.all([a.process(WIRE.slice(0, 2)), b.process(WIRE.slice(2, 4))]);
+    // The one that lost batch 1 reloaded what the other wrote and journalled its own as batch 2.
+    expect([...journal.batches.keys()]).toEqual([1, 2]);
+    expect(reports.flatMap((r) => r.assigned.map((x) => x.itemId)).sort()).toEqual(
+      WIRE.slice(0, 4)
+        .map((i) => i.id)
+        .sort(),
+    );
+    // A redelivery of items the other already decided, to the stale one, and the rest.
+    const [late, rest] = await Promise.all([a.process(WIRE.slice(2, 4)), b.process(WIRE.slice(4))]);
+    expect(late.assigned).toEqual([]);
+    expect(rest.assigned.map((x) => x.itemId).sort()).toEqual(
+      WIRE.slice(4)
+        .map((i) => i.id)
+        .sort(),
+    );
+    expect(grouping(store)).toEqual(EXPECTED);
+    expect(storySizes(store)).toEqual(storySizes(single));
+    expect([...store.records.intents.keys()].sort()).toEqual([...single.records.intents.keys()].sort());
+    // Every item decided once: each journal placement names a different item.
+    const placed = [...journal.batches.values()].flatMap((x) =>
+      x.changes.flatMap((c) => (c.op === 'place' ? [c.placement.itemId] : [])),
+    );
+    expect(placed.sort()).toEqual(WIRE.map((i) => i.id).sort());
+  });
+});
+
+describe('an item the stage cannot assign', () => {
+  /** A topic matcher with a bug that only one item's text sets off. */
+  function buggyTopics(badId: string): TopicMatcher {
+    const real = compileTopics({
+      topics: [{ name: 'Harbour', query: 'Larkspur OR Northgate', recipients: ['d@example.com'] }],
+    });
+    return {
+      ...real,
+      match: (item) => {
+        if (item.url?.endsWith(badId)) throw new RangeError('Invalid array length');
+        return real.match(item);
+      },
+    };
+  }
+
+  it('is parked with its reason and error, and the items after it are stored in order', async () => {
+    const store = recordingStore();
+    const journal = createMemoryJournal();
+    const s = stage(store, journal, { topics: buggyTopics('fire-gazette') });
+    const first = await s.process(WIRE.slice(0, 4));
+    const second = await s.process(WIRE.slice(4));
+    expect(first.parked).toEqual([]);
+    expect(second.parked.map((p) => p.item.id)).toEqual(['fire-gazette']);
+    const parked = store.records.parked.get('fire-gazette');
+    expect(parked?.reason).toMatch(/could not assign/);
+    expect(parked?.error).toBe('RangeError: Invalid array length');
+    // Parked whole, text included: `items redrive` queues it again as it came.
+    expect(parked?.item).toEqual(WIRE[4]);
+    expect(second.assigned.map((a) => a.itemId)).toEqual(['port-gazette', 'strike-tribune']);
+    expect(grouping(store)).toEqual([
+      ['fire-herald'],
+      ['port-courier', 'port-gazette', 'port-herald'],
+      ['strike-courier', 'strike-tribune'],
+    ]);
+    // Nothing of the parked item reached the journal: a restart does not know it either.
+    const placed = [...journal.batches.values()].flatMap((b) =>
+      b.changes.flatMap((c) => (c.op === 'place' ? [c.placement.itemId] : [])),
+    );
+    expect(placed).not.toContain('fire-gazette');
+    // Once the bug is fixed, the same item queued again joins its story.
+    const fixed = stage(store, journal);
+    const redriven = await fixed.process([WIRE[4] as QueuedItem]);
+    expect(redriven.assigned.map((a) => a.itemId)).toEqual(['fire-gazette']);
+    expect(grouping(store)).toEqual(EXPECTED);
+  });
+
+  it('fails the whole batch when the store is down, so SQS retries it', async () => {
+    const store = recordingStore();
+    const down: Store = {
+      ...store,
+      putStageRecords: async () => {
+        throw new Error('ServiceUnavailable');
+      },
+    };
+    await expect(stage(down, createMemoryJournal()).process(WIRE)).rejects.toThrow('ServiceUnavailable');
+    expect(store.records.parked.size).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { feedRecords } from './feeds.ts';
 import { itemRecords } from './items.ts';
 import { matchRecords } from './matches.ts';
 import { outboxRecords } from './outbox.ts';
+import { parkedRecords } from './parked.ts';
 import { stageRecords } from './stage.ts';
 import { storyRecords } from './stories.ts';
 import { bindTable } from './table.ts';
@@ -30,6 +31,7 @@ export function createDynamoStore(
     ...storyRecords(table),
     ...matchRecords(table),
     ...outboxRecords(table),
+    ...parkedRecords(table),
     ...stageRecords(table),
   };
 }
