@@ -40,12 +40,20 @@ export async function* gunzipLines<T>(body: Readable | Uint8Array): AsyncGenerat
   // A failing source (a broken connection) destroys the gunzip, whose iteration then throws.
   pipeline(input, gunzip, () => undefined);
   const decoder = new StringDecoder('utf8');
-  let rest = '';
+  // A line (a day's sketch is 2 MB) spans many chunks: its pieces are joined once, at its end.
+  let pending: string[] = [];
   for await (const chunk of gunzip) {
-    const lines = (rest + decoder.write(chunk as Buffer)).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) if (line) yield JSON.parse(line) as T;
+    const text = decoder.write(chunk as Buffer);
+    let from = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', from)) {
+      pending.push(text.slice(from, at));
+      const line = pending.join('');
+      pending = [];
+      if (line) yield JSON.parse(line) as T;
+      from = at + 1;
+    }
+    if (from < text.length) pending.push(text.slice(from));
   }
-  rest += decoder.end();
+  const rest = pending.join('') + decoder.end();
   if (rest) yield JSON.parse(rest) as T;
 }

@@ -43,6 +43,11 @@ export interface PartRef {
   day: string;
   /** The batch the snapshot that wrote it had reached: a later part wins. */
   seq: number;
+  /**
+   * A day's document-frequency sketch, whole (a fixed 1.5 MB): only the newest of each day is
+   * kept, where a part with items and stories is kept until its day leaves the window.
+   */
+  sketch?: true;
 }
 
 export interface StageManifest {

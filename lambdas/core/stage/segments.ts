@@ -106,10 +106,6 @@ export function changedParts(w: WindowState, dirty: Dirty): Map<string, SegmentR
     if (item && index.exact.get(key) === itemId)
       parts.add(dayOf(item.eventTime), { t: 'exact', key, item: itemId });
   }
-  for (const day of dirty.days) {
-    const sketch = index.days.get(day);
-    if (sketch) parts.add(day, sketchRecord(day, sketch));
-  }
   const families = changedFamilies(index, dirty);
   if (families.size === 0) return parts.byDay;
   const posted = postedByStory(index);
@@ -131,10 +127,25 @@ export function changedParts(w: WindowState, dirty: Dirty): Map<string, SegmentR
   return parts.byDay;
 }
 
-/** Parts a restart needs: those of days not wholly before `cutoff` (epoch ms). */
-export function partsKept(parts: readonly PartRef[], cutoff: number): PartRef[] {
+/** The sketch of each day that counted new items: a part of its own, as each is replaced whole. */
+export function changedSketches(w: WindowState, dirty: Dirty): Map<string, SegmentRecord[]> {
+  const out = new Map<string, SegmentRecord[]>();
+  for (const day of dirty.days) {
+    const sketch = w.index.days.get(day);
+    if (sketch) out.set(day, [sketchRecord(day, sketch)]);
+  }
+  return out;
+}
+
+/**
+ * Parts a restart still needs once `added` are written: those of days not wholly before `cutoff`
+ * (epoch ms), less sketches replaced by a newer one.
+ */
+export function partsKept(parts: readonly PartRef[], added: readonly PartRef[], cutoff: number): PartRef[] {
   const first = dayOf(cutoff);
-  return parts.filter((p) => p.day >= first);
+  const resketched = new Set(added.filter((p) => p.sketch).map((p) => p.day));
+  const kept = parts.filter((p) => p.day >= first && !(p.sketch && resketched.has(p.day)));
+  return [...kept, ...added];
 }
 
 /**

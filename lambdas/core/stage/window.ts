@@ -8,7 +8,15 @@ import { DAY_MS } from '../clustering/time.ts';
 import type { Story } from '../model.ts';
 import { familyOf, type StoryFamily } from '../stories/family.ts';
 import type { PartRef, StageBatch, StageDebt, StageJournal, StageManifest } from './journal.ts';
-import { changedParts, cleanSlate, type Dirty, noteBatch, partsKept, Restorer } from './segments.ts';
+import {
+  changedParts,
+  changedSketches,
+  cleanSlate,
+  type Dirty,
+  noteBatch,
+  partsKept,
+  Restorer,
+} from './segments.ts';
 
 export interface Window {
   index: StoryIndex;
@@ -85,6 +93,18 @@ export function applyBatch(w: Window, batch: StageBatch): void {
   noteBatch(w.dirty, batch);
 }
 
+/** The batches after `seq` in order, read a few ahead (each read is a round trip), up to the first missing. */
+async function* batchesAfter(journal: StageJournal, seq: number): AsyncGenerator<StageBatch> {
+  for (let next = seq + 1; ; next += READ_PARALLEL) {
+    const reads = Array.from({ length: READ_PARALLEL }, (_, i) => journal.readBatch(next + i));
+    for (const read of reads) {
+      const batch = await read;
+      if (!batch) return;
+      yield batch;
+    }
+  }
+}
+
 export interface LoadedWindow {
   window: Window;
   /** The last journalled batch's records: it may have died before writing them all. */
@@ -105,9 +125,7 @@ export async function loadWindow(
   evict(window, true);
   let last: StageBatch | undefined;
   let replayedItems = 0;
-  for (;;) {
-    const batch = await journal.readBatch(window.seq + 1);
-    if (!batch) break;
+  for await (const batch of batchesAfter(journal, window.seq)) {
     applyBatch(window, batch);
     replayedItems += batch.records.items.length;
     last = batch;
@@ -149,11 +167,17 @@ export async function writeSnapshot(
   writer: string,
 ): Promise<void> {
   evict(w, true);
-  const queue = [...changedParts(w, w.dirty)].map(([day, records]) => ({
-    ref: { key: partKey(day, w.seq, writer), day, seq: w.seq },
-    records,
-  }));
-  const added: PartRef[] = queue.map((p) => p.ref);
+  const queue = [
+    ...[...changedParts(w, w.dirty)].map(([day, records]) => ({
+      ref: { key: partKey(day, w.seq, writer), day, seq: w.seq } as PartRef,
+      records,
+    })),
+    ...[...changedSketches(w, w.dirty)].map(([day, records]) => ({
+      ref: { key: partKey(day, w.seq, `${writer}-sketch`), day, seq: w.seq, sketch: true } as PartRef,
+      records,
+    })),
+  ];
+  const added = queue.map((p) => p.ref);
   async function worker(): Promise<void> {
     for (let part = queue.shift(); part; part = queue.shift())
       await journal.writePart(part.ref.key, part.records);
@@ -165,7 +189,7 @@ export async function writeSnapshot(
     seq: w.seq,
     writtenAt,
     ...(w.watermark ? { watermark: w.watermark } : {}),
-    parts: [...partsKept(w.parts, cutoff), ...added],
+    parts: partsKept(w.parts, added, cutoff),
   };
   await journal.writeManifest(manifest);
   w.gen = manifest.gen;

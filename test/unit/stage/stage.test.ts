@@ -270,7 +270,7 @@ describe('the story stage', () => {
     expect([...window.index.items.keys()]).toEqual(['port-herald-later']);
     expect([...window.stories.keys()]).toHaveLength(1);
     // The first day's parts left the snapshot with it.
-    expect(journal.manifest?.parts.map((p) => p.day)).toEqual([at(7 * 24 * 60).slice(0, 10)]);
+    expect([...new Set(journal.manifest?.parts.map((p) => p.day))]).toEqual([at(7 * 24 * 60).slice(0, 10)]);
     const laterPort = store.records.items.get('port-herald-later');
     expect(laterPort?.membership.isNew).toBe(true);
   });
