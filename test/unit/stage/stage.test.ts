@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type {
   AlertIntent,
+  AlertKey,
   ParkedItem,
   QueuedItem,
   StoredItem,
@@ -28,6 +29,8 @@ interface Records {
   writes: number;
 }
 
+const alertKey = (k: AlertKey) => `${k.storyId}/${k.topic}${k.outlets ? `+${k.outlets}` : ''}`;
+
 /** Only what the stage calls; intents are created once, like the DynamoDB conditional put. */
 function recordingStore(): Store & { records: Records } {
   const records: Records = {
@@ -49,13 +52,13 @@ function recordingStore(): Store & { records: Records } {
           records.matches.push(m);
     },
     async createAlertIntent(intent: AlertIntent) {
-      const key = `${intent.storyId}/${intent.topic}`;
+      const key = alertKey(intent);
       if (records.intents.has(key)) return false;
       records.intents.set(key, intent);
       return true;
     },
-    async getAlert() {
-      return undefined;
+    async getAlert(key: AlertKey) {
+      return records.intents.get(alertKey(key));
     },
     async parkItem(p: ParkedItem) {
       records.parked.set(p.item.id, p);
@@ -377,5 +380,37 @@ describe('an item the stage cannot assign', () => {
     };
     await expect(stage(down, createMemoryJournal()).process(WIRE)).rejects.toThrow('ServiceUnavailable');
     expect(store.records.parked.size).toBe(0);
+  });
+});
+
+describe('follow-ups', () => {
+  it('are paid by a redelivery when the stage died after writing records and before the follow-ups', async () => {
+    const store = recordingStore();
+    const journal = createMemoryJournal();
+    const followUps = new Map([['Harbour', 3]]);
+    const first = stage(store, journal, { followUps });
+    const port = WIRE.filter((i) => i.id.startsWith('port-'));
+    await first.process(port.slice(0, 2));
+    // The alerter sent the first alert, naming the two outlets the story had.
+    const [[key, intent] = []] = [...store.records.intents];
+    store.records.intents.set(key as string, { ...(intent as AlertIntent), status: 'sent', outletsShown: 2 });
+
+    // The third outlet's batch: its records are written, then the stage dies.
+    const dying: Store = {
+      ...store,
+      createAlertIntent: async (i) => {
+        if (i.outlets !== undefined) throw new Error('Runtime.ExitError');
+        return store.createAlertIntent(i);
+      },
+    };
+    await expect(stage(dying, journal, { followUps }).process(port.slice(2))).rejects.toThrow('ExitError');
+    expect(store.records.items.has('port-gazette')).toBe(true);
+
+    // SQS redelivers the batch to a new instance: every item is a repeat, the follow-up is owed still.
+    const again = await stage(store, journal, { followUps }).process(port.slice(2));
+    expect(again.repeated).toEqual(['port-gazette']);
+    const storyId = store.records.items.get('port-gazette')?.membership.storyId;
+    expect(again.alertsQueued).toContainEqual({ storyId, topic: 'Harbour', outlets: 3 });
+    expect(store.records.intents.get(`${storyId}/Harbour+3`)?.status).toBe('pending');
   });
 });
