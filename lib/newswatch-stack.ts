@@ -254,6 +254,11 @@ export class NewswatchStack extends Stack {
       functions: { Scheduler: scheduler, Fetcher: fetcher, Stage: stage, Alerter: alerter, Query: query },
       queues: { Feed: feedQueue, Item: itemQueue, Alert: alertQueue },
       scheduleInterval: Duration.millis(scheduleIntervalMs(props.schedule)),
+      stall: {
+        itemQueue,
+        maxAge: Duration.minutes(props.operations.itemQueueAgeMinutes),
+        scheduler,
+      },
     });
     sendThrough(alerter, operations.configurationSet);
 

@@ -40,6 +40,8 @@ export interface OperationsProps {
   queues: Record<string, Queue>;
   /** How often the scheduler measures the pipeline's health. */
   scheduleInterval: Duration;
+  /** Items wait here for the story stage: an old message means the stage stalled. */
+  stall: { itemQueue: Queue; maxAge: Duration; scheduler: IFunction };
 }
 
 /** The namespace and dimension Powertools Metrics publishes under (lambdas/handlers/metrics.ts). */
@@ -85,6 +87,7 @@ export class Operations extends Construct {
     for (const [name, queue] of Object.entries(props.queues)) this.alarmOnDeadLetters(name, queue);
     for (const [name, fn] of Object.entries(props.functions)) this.alarmOnFunction(name, fn);
     this.alarmOnHealth(props.scheduleInterval);
+    this.alarmOnStall(props.stall, props.scheduleInterval);
     this.alarmOnMail();
     this.dashboard(props);
   }
@@ -143,6 +146,46 @@ export class Operations extends Construct {
       'AlertsOverdue',
       pipelineMetric('AlertsOverdue', 'Maximum', period),
       'alert emails pending longer than operations.pendingAlertMinutes: `newswatch alerts --table` says why',
+    );
+  }
+
+  /**
+   * A stage that stops taking items (a poison batch, a crash loop, a restore that outlasts its
+   * timeout) leaves no error to count once SQS gives up retrying; the age of the oldest waiting item
+   * says so. A scheduler that stops running says nothing at all: its invocations going missing for
+   * two periods does.
+   */
+  private alarmOnStall(stall: OperationsProps['stall'], scheduleInterval: Duration): void {
+    const notify = (alarm: Alarm) => {
+      const action = new SnsAction(this.topic);
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
+      this.alarms.push(alarm);
+    };
+    notify(
+      new Alarm(this, 'ItemQueueStalled', {
+        metric: stall.itemQueue.metricApproximateAgeOfOldestMessage({
+          period: Duration.minutes(5),
+          statistic: 'Maximum',
+        }),
+        threshold: stall.maxAge.toSeconds(),
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: `the oldest item waiting for the story stage is older than operations.itemQueueAgeMinutes (${stall.maxAge.toMinutes()}): the stage is stalled or failing; see its logs and \`newswatch items --parked\``,
+      }),
+    );
+    const period = Duration.minutes(Math.min(Math.max(scheduleInterval.toMinutes(), 1), 1440));
+    notify(
+      new Alarm(this, 'SchedulerSilent', {
+        metric: stall.scheduler.metricInvocations({ period, statistic: 'Sum' }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        evaluationPeriods: 2,
+        // No data is exactly what a scheduler that stopped leaves.
+        treatMissingData: TreatMissingData.BREACHING,
+        alarmDescription: 'the scheduler has not run for two schedule periods: no feed is being fetched',
+      }),
     );
   }
 

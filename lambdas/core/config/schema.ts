@@ -88,6 +88,8 @@ const operationsSchema = z
     pendingAlertMinutes: z.number().int().min(5).default(60),
     /** A feed failing every fetch for this long is reported. */
     failingFeedHours: z.number().int().min(1).default(12),
+    /** An item waiting this long for the story stage raises the stall alarm. */
+    itemQueueAgeMinutes: z.number().int().min(5).default(30),
   })
   .strict();
 
@@ -122,6 +124,7 @@ export const configSchema = z
       removalPolicy: 'retain',
       pendingAlertMinutes: 60,
       failingFeedHours: 12,
+      itemQueueAgeMinutes: 30,
     }),
     local: localSchema.default({ dataDir: '.newswatch', samplePort: 8787, sesPort: 8005, webPort: 8780 }),
   })

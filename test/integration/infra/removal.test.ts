@@ -12,7 +12,7 @@ function synth(removalPolicy: 'retain' | 'destroy') {
     configText: JSON.stringify(loadConfig('config/example.yaml')),
     schedule: 'rate(15 minutes)',
     senderAddress: 'alerts@example.org',
-    operations: { removalPolicy, pendingAlertMinutes: 60, failingFeedHours: 12 },
+    operations: { removalPolicy, pendingAlertMinutes: 60, failingFeedHours: 12, itemQueueAgeMinutes: 30 },
     topicNames: [],
   });
   return { app, template: Template.fromStack(stack) };

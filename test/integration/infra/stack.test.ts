@@ -41,6 +41,7 @@ beforeAll(() => {
       removalPolicy: 'retain',
       pendingAlertMinutes: 60,
       failingFeedHours: 12,
+      itemQueueAgeMinutes: 45,
     },
   });
   template = Template.fromStack(stack);
@@ -123,6 +124,36 @@ describe('NewswatchStack', () => {
       Properties: { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 },
     });
     expect(Object.keys(alarms)).toHaveLength(3);
+  });
+
+  it('alarms when items wait too long for the story stage, and when the scheduler stops running', () => {
+    const [itemQueue] = Object.keys(
+      template.findResources('AWS::SQS::Queue', {
+        Properties: { FifoQueue: true, RedrivePolicy: Match.anyValue() },
+      }),
+    );
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [itemQueue, 'QueueName'] } }],
+      Statistic: 'Maximum',
+      Threshold: 45 * 60,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    const scheduler = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) =>
+      id.startsWith('SchedulerFunction'),
+    );
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Invocations',
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: scheduler } }],
+      Statistic: 'Sum',
+      Period: 600,
+      EvaluationPeriods: 2,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
   });
 
   it('tells a person about every alarm through the operations topic', () => {
