@@ -267,6 +267,9 @@ export class NewswatchStack extends Stack {
     new CfnOutput(this, 'ArchiveBucket', { value: archive.bucketName });
     new CfnOutput(this, 'OperationsTopic', { value: operations.topic.topicArn });
     new CfnOutput(this, 'FeedDeadLetterQueue', { value: feedQueue.deadLetterQueue?.queue.queueUrl ?? '' });
+    // For `newswatch items redrive --queue <ItemQueue> --dead-letters <ItemDeadLetterQueue>`.
+    new CfnOutput(this, 'ItemQueue', { value: itemQueue.queueUrl });
+    new CfnOutput(this, 'ItemDeadLetterQueue', { value: itemQueue.deadLetterQueue?.queue.queueUrl ?? '' });
   }
 
   /**

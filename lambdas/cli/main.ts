@@ -50,6 +50,10 @@ const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> =
     help: "list a topic's matches",
     load: async () => (await import('./commands/query.ts')).matchesCommand,
   },
+  items: {
+    help: 'items --parked: items the story stage set aside; items redrive: queue them again',
+    load: async () => (await import('./commands/items.ts')).itemsCommand,
+  },
   alerts: {
     help: 'list alert emails: pending, sent or failed, and why',
     load: async () => (await import('./commands/query.ts')).alertsCommand,

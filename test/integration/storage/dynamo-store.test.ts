@@ -66,6 +66,24 @@ describe.each(dynamoTargets())('DynamoDB store on $name', ({ start }) => {
     expect(await store.getFeedState('missing')).toBeUndefined();
   });
 
+  it('keeps parked items whole, once each, until they are unparked', async () => {
+    const item = { ...article('poison', { text: 'x'.repeat(50_000) }), textLength: 50_000 };
+    const parked = {
+      item,
+      reason: 'the story stage could not assign it',
+      error: 'RangeError: bad',
+      parkedAt: '2026-11-20T10:00:00.000Z',
+    };
+    await store.parkItem(parked);
+    await store.parkItem(parked);
+    await store.parkItem({ ...parked, item: { ...item, id: 'other' } });
+    expect((await store.listParked()).map((p) => p.item.id).sort()).toEqual(['other', 'poison']);
+    expect((await store.listParked()).find((p) => p.item.id === 'poison')).toEqual(parked);
+    await store.unparkItem('poison');
+    await store.unparkItem('other');
+    expect(await store.listParked()).toEqual([]);
+  });
+
   it('lets the first claim of a URL win, its holder claim it again, and names the holder to others', async () => {
     const url = 'https://example.com/claimed';
     expect(await store.claimUrl(url, 'i1')).toBe('i1');
