@@ -44,7 +44,7 @@ export function whyYouGotIt(topic: string, recipients: readonly string[]): strin
   const who = recipients.length === 1 ? `${recipients[0]} is` : 'your address is';
   return [
     `You get this because ${who} a recipient of the topic "${headerSafe(topic, 200)}" in newswatch's configuration file.`,
-    "To stop, remove the address from that topic's recipients (or the topic) in the configuration and deploy it again.",
+    "To stop, remove the address from that topic's recipients (or the topic) in that file; on AWS, deploy it again.",
   ];
 }
 
