@@ -64,8 +64,10 @@ function mark(p: Point, x: number, y: number): Html {
   return html`<g class="${cls} first">${label}<polygon points="${`${x},${y - d} ${x + d},${y} ${x},${y + d} ${x - d},${y}`}"/></g>`;
 }
 
-function legend(): Html {
-  return html`<g class="legend" aria-hidden="true"><polygon points="8,8 16,16 8,24 0,16" transform="translate(${LABEL_WIDTH} 0)"/><text x="${LABEL_WIDTH + 22}" y="21">first report</text><circle cx="${LABEL_WIDTH + 130}" cy="16" r="6"/><text x="${LABEL_WIDTH + 142}" y="21">copy</text><circle class="seen-only" cx="${LABEL_WIDTH + 200}" cy="16" r="6"/><text x="${LABEL_WIDTH + 212}" y="21">no publish time</text></g>`;
+function legend(anySeenOnly: boolean): Html {
+  const x = LABEL_WIDTH;
+  const seenOnly = html`<circle class="seen-only" cx="${x + 200}" cy="16" r="6"/><text x="${x + 212}" y="21">no publish time</text>`;
+  return html`<g class="legend" aria-hidden="true"><polygon points="${`${x + 8},8 ${x + 16},16 ${x + 8},24 ${x},16`}"/><text x="${x + 22}" y="21">first report</text><circle cx="${x + 130}" cy="16" r="6"/><text x="${x + 142}" y="21">copy</text>${anySeenOnly ? seenOnly : ''}</g>`;
 }
 
 function chart(points: readonly Point[], outlets: readonly string[], start: number, end: number): Html {
@@ -82,7 +84,7 @@ function chart(points: readonly Point[], outlets: readonly string[], start: numb
   return html`<svg class="spread-chart" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="spread-title spread-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="spread-title">How the story spread: outlets by publish time</title>
 <desc id="spread-desc">${describe(points, outlets, start, end)}</desc>
-${legend()}${rows}
+${legend(points.some((p) => p.seenOnly))}${rows}
 <line class="axis" x1="${LABEL_WIDTH}" y1="${axisY}" x2="${WIDTH - 8}" y2="${axisY}"/>
 <text class="tick" x="${LABEL_WIDTH}" y="${axisY + 20}">${readableTime(new Date(start).toISOString())}</text>
 ${end > start ? html`<text class="tick" x="${WIDTH - 8}" y="${axisY + 20}" text-anchor="end">+${readableSpan(end - start)}</text>` : ''}
