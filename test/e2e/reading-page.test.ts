@@ -157,8 +157,25 @@ describe.skipIf(!runBrowserTests)('the reading page in headless chromium', () =>
     expect(await court.locator('.not-emailed').textContent()).toBe('not emailed');
   });
 
-  it('names each feed by its outlet', async () => {
+  it('names each feed by its outlet, and never breaks a column heading inside a word', async () => {
     await page.goto(new URL('/feeds', pageUrl).href);
+    // How many lines each word of each heading spans: one, at a desktop and at a narrow tablet width.
+    const lines = `[...document.querySelectorAll('th')].flatMap((th) => {
+      const text = th.firstChild;
+      return [...text.data.matchAll(/\\S+/g)].map((m) => {
+        const range = document.createRange();
+        range.setStart(text, m.index);
+        range.setEnd(text, m.index + m[0].length);
+        return m[0] + ':' + new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    })`;
+    for (const width of [1280, 660]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await page.evaluate<string[]>(lines)).toEqual(
+        ['Outlet', 'Health', 'Last', 'success', 'Last', 'error', 'Next', 'attempt'].map((w) => `${w}:1`),
+      );
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect([...(await page.locator('.feeds tbody td:first-child strong').allTextContents())].sort()).toEqual([
       'Coastal Daily',
       'Harbour Herald',
