@@ -81,7 +81,7 @@ describe.skipIf(!runBrowserTests)('the reading page in headless chromium', () =>
     const approval = page.locator('.story', { hasText: APPROVAL });
     const meta = await approval.locator('.meta').textContent();
     expect(meta).toContain('3 outlets: Coastal Daily, Harbour Herald, Northern Wire');
-    expect(meta).toMatch(/published \d+ (d|h|min) ago/);
+    expect(meta).toMatch(/published \d+\s(d|h|min)\sago/);
     expect(meta).toContain('first seen by newswatch');
     const published = approval.locator('.meta time').first();
     expect(await published.getAttribute('datetime')).toBe('2026-11-10T09:30:00.000Z');

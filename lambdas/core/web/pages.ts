@@ -44,9 +44,10 @@ export interface StoriesFilter {
 const storyLink = (story: StoryView) =>
   html`<a href="${sitePath(['stories', story.id])}">${story.headline}</a>`;
 
-/** How long ago, with the exact time on hover and for machines. */
+/** How long ago, kept on one line, with the exact time on hover and for machines. */
 function timeAgo(iso: string, now: Date): Html {
-  return html`<time datetime="${iso}" title="${readableTime(iso)}">${relativeTime(iso, now)}</time>`;
+  const ago = relativeTime(iso, now).replaceAll(' ', '\u00a0');
+  return html`<time datetime="${iso}" title="${readableTime(iso)}">${ago}</time>`;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

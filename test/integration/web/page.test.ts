@@ -216,7 +216,9 @@ describe('the local reading page', () => {
     expectInert(list.text);
     const [withText, bare] = parseHTML(list.text).document.querySelectorAll('.email');
     expect(withText?.querySelector('a')?.textContent).toBe('[newswatch] Larkspur: <b>Port</b> deal');
-    expect(withText?.querySelector('.meta')?.textContent).toMatch(/^To desk@example\.com · sent \d+ d ago$/);
+    expect(withText?.querySelector('.meta')?.textContent).toMatch(
+      /^To desk@example\.com · sent \d+\sd\sago$/,
+    );
     // Saved without its text copy: named by its words.
     expect(bare?.querySelector('a')?.textContent).toBe('Port deal Matched: <larkspur>');
     expect(bare?.querySelector('.meta time')?.getAttribute('datetime')).toBe('2026-12-02T08:03:14.619Z');
