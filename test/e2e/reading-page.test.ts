@@ -141,6 +141,9 @@ describe.skipIf(!runBrowserTests)('the reading page in headless chromium', () =>
       'Coastal Dailypublished 2026-11-10 15:40 UTCafter 6 h 10 min',
     ]);
     await chart.screenshot({ path: join(OUTPUT_DIR, 'page-spread.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(OUTPUT_DIR, 'page-story-dark.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('shows each topic with its query, its recipients or "not emailed", and the copies that matched', async () => {
