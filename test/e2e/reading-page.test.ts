@@ -18,7 +18,7 @@ import { newswatch, REPO_ROOT, type RunningCli, startNewswatch, writeDemoConfig 
 
 const OUTPUT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 const APPROVAL = 'Port authority approves $480 million Larkspur terminal expansion';
-/** The demo's articles are dated; the list filters by publish time, so the tests ask for any time. */
+/** The demo's articles are dated; the list filters by publish time, so the tests ask for any publish date. */
 const ANY_TIME = '?since=all';
 
 /**
@@ -90,11 +90,11 @@ describe.skipIf(!runBrowserTests)('the reading page in headless chromium', () =>
     expect(await approval.locator('.topics').textContent()).toContain('Larkspur harbour');
   });
 
-  it('filters by publish time, and offers any time when a period holds none', async () => {
+  it('filters by publish time, and offers any publish date when a period holds none', async () => {
     await page.goto(`${pageUrl}?since=2026-11-09T12:00Z`);
     expect(await page.locator('.story h2 a').allTextContents()).toEqual([APPROVAL]);
     await page.goto(`${pageUrl}?since=2099-01-01`);
-    await page.getByRole('link', { name: 'Show stories from any time' }).click();
+    await page.getByRole('link', { name: 'Show stories of any publish date' }).click();
     await page.waitForURL(/since=all/);
     expect(await page.locator('.story h2 a').count()).toBe(3);
   });

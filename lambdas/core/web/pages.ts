@@ -33,7 +33,7 @@ const SINCE_CHOICES = [
   ['24h', 'last 24 hours'],
   ['7d', 'last 7 days'],
   ['30d', 'last 30 days'],
-  [ANY_TIME, 'any time'],
+  [ANY_TIME, 'any publish date'],
 ] as const;
 
 export interface StoriesFilter {
@@ -86,9 +86,9 @@ ${matched.length ? html`<p class="topics">Topics: ${topicLinks(matched, filter.s
 }
 
 function emptyList(filter: StoriesFilter): Html {
-  if (filter.since === ANY_TIME) return html`<p class="empty">No stories yet.</p>`;
+  if (filter.since === ANY_TIME) return html`<p class="empty">No story first seen in the last 30 days.</p>`;
   const wider = sitePath([], { topic: filter.topic, since: ANY_TIME });
-  return html`<p class="empty">No story published in this period. <a href="${wider}">Show stories from any time</a>.</p>`;
+  return html`<p class="empty">No story published in this period. <a href="${wider}">Show stories of any publish date</a>.</p>`;
 }
 
 /** Newest published first, as `rows` come. */

@@ -39,6 +39,8 @@ export interface SiteContext {
 
 const STORIES_PER_PAGE = 100;
 const STORIES_PER_TOPIC = 20;
+/** "Any publish date" lists the stories newswatch first saw within this. */
+const ANY_TIME_SEEN_WITHIN = '30d';
 
 /** The page at `path`; unknown paths and ids are 404 pages, filters that cannot be read 400 pages. */
 export async function renderPath(path: string, query: URLSearchParams, ctx: SiteContext): Promise<Page> {
@@ -65,12 +67,15 @@ async function route(parts: string[], query: URLSearchParams, ctx: SiteContext):
 
 async function stories(query: URLSearchParams, ctx: SiteContext): Promise<Page> {
   const asked = { topic: query.get('topic') || undefined, since: query.get('since') || undefined };
-  const since = asked.since === ANY_TIME ? undefined : parseSince(asked.since ?? '7d', ctx.now);
+  const anyTime = asked.since === ANY_TIME;
+  const published = anyTime ? undefined : parseSince(asked.since ?? '7d', ctx.now);
+  // The stores list by first sighting, one day at a time: "any publish date" reaches back a bounded way.
+  const seen = published ?? parseSince(ANY_TIME_SEEN_WITHIN, ctx.now);
   const { topic, listed } = asked.topic
-    ? await storiesOfTopic(asked.topic, since, ctx)
-    : { topic: undefined, listed: await listStories(ctx.store, { since, limit: STORIES_PER_PAGE }) };
+    ? await storiesOfTopic(asked.topic, seen, ctx)
+    : { topic: undefined, listed: await listStories(ctx.store, { since: seen, limit: STORIES_PER_PAGE }) };
   const rows = await Promise.all(
-    byPublishTime(listed, since).map(async (story) => ({
+    byPublishTime(listed, published).map(async (story) => ({
       story,
       topics: await storyTopics(ctx.store, story),
       lead: await storyLead(ctx.store, story),
@@ -80,7 +85,7 @@ async function stories(query: URLSearchParams, ctx: SiteContext): Promise<Page> 
 }
 
 /** The topic as configured, not as typed in the link, so the filter shows it selected. */
-async function storiesOfTopic(name: string, since: string | undefined, ctx: SiteContext) {
+async function storiesOfTopic(name: string, since: string, ctx: SiteContext) {
   const { topic, stories } = await topicStories(ctx.store, name, ctx.topics, {
     since,
     limit: STORIES_PER_PAGE,
