@@ -16,6 +16,8 @@ export interface FeedSpec {
 /** What the fetcher remembers about a feed between runs (conditional GET, health). */
 export interface FeedState {
   feedId: string;
+  /** The outlet's name as its items carry it (configured, else the feed's title), once it gave one. */
+  outlet?: string;
   /** Where the feed is fetched from: the configured URL, or where a permanent redirect moved it. */
   url: string;
   /** The URL in the configuration when `url` was set: a user's edit of it wins over old redirects. */

@@ -11,11 +11,13 @@ import {
   shellDocument,
   shellPolicy,
 } from '../adapters/web/signin-shell.ts';
+import type { Config } from '../core/config/schema.ts';
 import type { Store } from '../core/ports.ts';
 import { feedHealth, listStories, NotFoundError, storyDetail, topicMatches } from '../core/query/queries.ts';
+import type { TopicInfo } from '../core/web/pages.ts';
 import { contentSecurityPolicy, renderPath, securityHeaders } from '../core/web/site.ts';
 import { PAGE_CSS } from '../core/web/style.ts';
-import { readQueryEnv } from '../runtime/env.ts';
+import { inlinedConfig, readQueryEnv } from '../runtime/env.ts';
 import { once } from '../runtime/from-env.ts';
 import { lambdaStore } from '../runtime/lambda-store.ts';
 import { listParams } from './input.ts';
@@ -24,6 +26,8 @@ import { logger } from './logger.ts';
 export interface QueryContainer {
   store: Store;
   topics: readonly string[];
+  /** The topics' queries and recipients, for the topics page. */
+  topicInfo?: readonly TopicInfo[];
   signIn: SignIn;
 }
 
@@ -68,7 +72,12 @@ async function apiRoute(event: APIGatewayProxyEventV2, c: QueryContainer): Promi
 async function pageFragment(event: APIGatewayProxyEventV2, c: QueryContainer): Promise<Result> {
   const path = event.rawPath.replace(/^\/api(?=\/|$)/, '') || '/';
   const query = new URLSearchParams(event.rawQueryString ?? '');
-  const page = await renderPath(path, query, { store: c.store, topics: c.topics, now: new Date() });
+  const page = await renderPath(path, query, {
+    store: c.store,
+    topics: c.topics,
+    topicInfo: c.topicInfo,
+    now: new Date(),
+  });
   return json(
     page.status,
     { title: page.title, html: page.body.text },
@@ -114,6 +123,8 @@ export const handler = createQueryHandler(
     return {
       store: lambdaStore(env),
       topics: env.topicNames,
+      // The bundle carries the validated configuration; the topics page shows each query and its recipients.
+      topicInfo: (JSON.parse(inlinedConfig()) as Config).topics,
       signIn: { authUrl: env.NEWSWATCH_AUTH_URL, clientId: env.NEWSWATCH_AUTH_CLIENT_ID },
     };
   }),

@@ -69,13 +69,19 @@ export interface LocalEnv {
   stop(): Promise<void>;
 }
 
-/** Reads the config, replacing `{{samples}}` with the sample server's base URL. */
+/**
+ * Reads the config, replacing `{{samples}}` with the sample server's base URL. Alerts link to the
+ * page `serve` and `run` show on `local.webPort` unless the file names another.
+ */
 export function loadLocalConfig(path: string): Config {
   const config = parseConfig(readFileSync(path, 'utf8'), path);
   const base = `http://127.0.0.1:${config.local.samplePort}`;
+  const { webPort } = config.local;
+  const page = webPort === 0 ? undefined : `http://127.0.0.1:${webPort}`;
   return {
     ...config,
     feeds: config.feeds.map((f) => ({ ...f, url: f.url.replaceAll(SAMPLES_PLACEHOLDER, base) })),
+    alerts: { ...config.alerts, storyBaseUrl: config.alerts.storyBaseUrl ?? page },
   };
 }
 

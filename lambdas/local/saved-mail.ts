@@ -10,6 +10,9 @@ export interface SavedEmail {
   name: string;
   /** When the run that sent it started. */
   sentAt?: string;
+  /** From the text copy's header lines, when it has them. */
+  subject?: string;
+  to?: string;
   /** Recipients and subject, or the email's words with the markup dropped. */
   preview: string;
 }
@@ -28,13 +31,17 @@ function words(html: string): string {
  * `newswatch run` saves a text copy that opens with To: and Subject: lines; for an email saved
  * without one, its words.
  */
-function preview(mailDir: string, name: string): string {
+function preview(mailDir: string, name: string): Pick<SavedEmail, 'subject' | 'to' | 'preview'> {
+  let header: string;
   try {
-    const [header = ''] = readFileSync(join(mailDir, name.replace(/\.html$/, '.txt')), 'utf8').split('\n\n');
-    return header.split('\n').join(' · ');
+    [header = ''] = readFileSync(join(mailDir, name.replace(/\.html$/, '.txt')), 'utf8').split('\n\n');
   } catch {
-    return words(readSavedEmail(mailDir, name) ?? '');
+    return { preview: words(readSavedEmail(mailDir, name) ?? '') };
   }
+  const lines = header.split('\n');
+  const field = (key: string) => lines.find((l) => l.startsWith(`${key}: `))?.slice(key.length + 2);
+  const [subject, to] = [field('Subject'), field('To')];
+  return { ...(subject && { subject }), ...(to && { to }), preview: lines.join(' · ') };
 }
 
 /** Newest first; a folder that does not exist yet holds no email. */
@@ -53,7 +60,7 @@ export function listSavedEmails(mailDir: string): SavedEmail[] {
       return {
         name,
         sentAt: `${day}T${h}:${m}:${s}.${ms}Z`,
-        preview: preview(mailDir, name),
+        ...preview(mailDir, name),
       };
     });
 }
@@ -66,4 +73,17 @@ export function readSavedEmail(mailDir: string, name: string): string | undefine
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The saved email as the local page shows it: as sent, with one line above it leading back to
+ * the list (the page opens it whole, so without this the reader is stranded in it).
+ */
+export function withWayBack(email: string): string {
+  const back =
+    '<p style="margin:0;padding:8px 16px;font:16px/1.5 system-ui,sans-serif;background:#ffffff;border-bottom:1px solid #767676"><a href="/emails" style="color:#0b57d0">← All alert emails</a></p>';
+  const body = /<body[^>]*>/i.exec(email);
+  if (!body) return back + email;
+  const at = body.index + body[0].length;
+  return email.slice(0, at) + back + email.slice(at);
 }

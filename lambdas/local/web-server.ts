@@ -5,10 +5,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../core/ports.ts';
-import { emailsPage } from '../core/web/pages.ts';
+import { emailsPage, type TopicInfo } from '../core/web/pages.ts';
 import { contentSecurityPolicy, pageDocument, renderPath, securityHeaders } from '../core/web/site.ts';
 import { PAGE_CSS } from '../core/web/style.ts';
-import { listSavedEmails, readSavedEmail } from './saved-mail.ts';
+import { listSavedEmails, readSavedEmail, withWayBack } from './saved-mail.ts';
 
 const HOST = '127.0.0.1';
 
@@ -16,6 +16,8 @@ export interface WebServerOptions {
   port: number;
   store: Store;
   topics: readonly string[];
+  /** The topics' queries and recipients, for the topics page. */
+  topicInfo?: readonly TopicInfo[];
   /** Where `newswatch run` saves the alert emails it sent (`<dataDir>/mail`). */
   mailDir: string;
 }
@@ -60,12 +62,12 @@ async function respond(
   if (saved) {
     res
       .writeHead(200, { ...securityHeaders(EMAIL_POLICY), 'content-type': 'text/html; charset=utf-8' })
-      .end(saved);
+      .end(withWayBack(saved));
     return;
   }
   const page =
     url.pathname === '/emails'
-      ? emailsPage(listSavedEmails(opts.mailDir))
+      ? emailsPage(listSavedEmails(opts.mailDir), new Date())
       : await renderPath(url.pathname, url.searchParams, { ...opts, now: new Date() });
   res
     .writeHead(page.status, { ...headers, 'content-type': 'text/html; charset=utf-8' })

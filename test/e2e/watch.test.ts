@@ -41,7 +41,8 @@ describe('newswatch run, continuous, with queries alongside', () => {
   });
 
   it('serves the stories page', async () => {
-    const res = await fetch(pageUrl);
+    // The sample articles carry fixed publish dates; the list filters by publish time.
+    const res = await fetch(`${pageUrl}?since=all`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Port authority approves $480 million Larkspur terminal expansion');
   });

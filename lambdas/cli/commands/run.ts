@@ -37,7 +37,13 @@ export const runCommand: Command = async (argv, io) => {
       const { webPort: port } = env.config.local;
       const { startWebServer } = await import('../../local/web-server.ts');
       const topics = env.config.topics.map((t) => t.name);
-      const options = { port, store: env.container.store, topics, mailDir: join(env.dataDir, 'mail') };
+      const options = {
+        port,
+        store: env.container.store,
+        topics,
+        topicInfo: env.config.topics,
+        mailDir: join(env.dataDir, 'mail'),
+      };
       web = await onPort(port, 'local.webPort', () => startWebServer(options));
     }
     const page = web

@@ -37,7 +37,7 @@ export const serveCommand: Command = async (argv, io) => {
       io.cwd,
       async (store) => {
         const web = await onPort(port, field, () =>
-          startWebServer({ port, store, topics: topicNames(config), mailDir }),
+          startWebServer({ port, store, topics: topicNames(config), topicInfo: config.topics, mailDir }),
         );
         io.stdout(`Stories: ${web.url}\nServing what is stored in ${config.local.dataDir}; Ctrl-C stops.\n`);
         await stop.stopped;

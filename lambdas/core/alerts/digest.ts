@@ -6,7 +6,14 @@ import type { AlertIntent } from '../model.ts';
 import type { EmailMessage } from '../ports.ts';
 import { escapeHtml, headerSafe, link, readableTime, safeHttpUrl } from './escape.ts';
 import { page } from './layout.ts';
-import { headlineOf, type RenderOptions, storyPageUrl, subjectOf } from './render.ts';
+import {
+  headlineOf,
+  type RenderOptions,
+  storyPageUrl,
+  subjectOf,
+  topicPageUrl,
+  whyYouGotIt,
+} from './render.ts';
 import type { AlertStory } from './story.ts';
 
 export interface DigestEntry {
@@ -42,6 +49,8 @@ export function renderDigest(entries: readonly DigestEntry[], opts: RenderOption
   const count = `${list.length} new ${list.length === 1 ? 'story' : 'stories'}`;
   const topic = headerSafe(first.intent.topic, 200);
   const subject = subjectOf(opts.subjectPrefix, topic, `${count} (${period} digest)`);
+  const topicUrl = topicPageUrl(opts.storyBaseUrl, first.intent.topic);
+  const why = whyYouGotIt(first.intent.topic, first.intent.recipients);
   const text = [
     `Topic: ${topic} · ${period} digest · ${count}, newest first`,
     ...list.map(({ story }) => {
@@ -54,6 +63,9 @@ export function renderDigest(entries: readonly DigestEntry[], opts: RenderOption
         ...(pageUrl ? [`  Story page: ${pageUrl}`] : [`  Story id: ${story.id}`]),
       ].join('\n');
     }),
+    '',
+    ...(topicUrl ? [`Topic page: ${topicUrl}`] : []),
+    ...why,
   ].join('\n');
   const items = list.map(({ story }) => {
     const pageUrl = storyPageUrl(opts.storyBaseUrl, story.id);
@@ -71,7 +83,8 @@ export function renderDigest(entries: readonly DigestEntry[], opts: RenderOption
       `<h1>${escapeHtml(count)}</h1>`,
       '<h2>Stories, newest first</h2>',
       `<ol class="stories">${items.join('\n')}</ol>`,
-      '<p class="footer">Each story is listed once, however many outlets carry it.</p>',
+      topicUrl ? `<p class="links">${link(topicUrl, `All stories of ${topic}`)}</p>` : '',
+      `<p class="footer">Each story is listed once, however many outlets carry it.<br>${why.map(escapeHtml).join(' ')}</p>`,
     ].join('\n'),
   );
   const keys = entries.map(({ intent }) => `${intent.storyId}:${intent.topic}`).sort();

@@ -9,11 +9,12 @@ import type { EmailMessage } from '../ports.ts';
 import { escapeHtml, headerSafe, link, readableTime, safeHttpUrl } from './escape.ts';
 import { highlightHtml, highlightText } from './highlight.ts';
 import { page } from './layout.ts';
+import { spreadTable, spreadText } from './spread.ts';
 import type { AlertStory, StoryCopy } from './story.ts';
 
 export interface RenderOptions {
   subjectPrefix: string;
-  /** Where story pages are served; each email links `<base>/stories/<id>`. */
+  /** Where the reading page is served; emails link `<base>/stories/<id>` and `<base>/topics/<name>`. */
   storyBaseUrl?: string;
 }
 
@@ -32,6 +33,24 @@ function kind(intent: AlertIntent): { kicker: string; topic: string; footer: str
 
 export function storyPageUrl(base: string | undefined, storyId: string): string | undefined {
   return safeHttpUrl(base && `${base.replace(/\/+$/, '')}/stories/${encodeURIComponent(storyId)}`);
+}
+
+export function topicPageUrl(base: string | undefined, topic: string): string | undefined {
+  return safeHttpUrl(base && `${base.replace(/\/+$/, '')}/topics/${encodeURIComponent(topic)}`);
+}
+
+/** Why this reader got the email and how to stop it, in words for both parts. */
+export function whyYouGotIt(topic: string, recipients: readonly string[]): string[] {
+  const who = recipients.length === 1 ? `${recipients[0]} is` : 'your address is';
+  return [
+    `You get this because ${who} a recipient of the topic "${headerSafe(topic, 200)}" in newswatch's configuration file.`,
+    "To stop, remove the address from that topic's recipients (or the topic) in that file; on AWS, deploy it again.",
+  ];
+}
+
+interface Links {
+  story?: string;
+  topic?: string;
 }
 
 /** Never empty, so a subject never ends in "topic:". */
@@ -64,7 +83,7 @@ function copyTitle(copy: StoryCopy): string {
   return headerSafe(copy.title, 500) || '(untitled)';
 }
 
-function textPart(intent: AlertIntent, story: AlertStory, pageUrl: string | undefined): string {
+function textPart(intent: AlertIntent, story: AlertStory, links: Links): string {
   const terms = intent.terms.map((t) => headerSafe(t, 100));
   const snippet = headerSafe(intent.snippet, 600);
   const copies = story.copies.flatMap((c, i) => {
@@ -84,13 +103,17 @@ function textPart(intent: AlertIntent, story: AlertStory, pageUrl: string | unde
     `${outletsLine(story)}, earliest first:`,
     ...copies,
     '',
+    ...spreadText(story.copies),
     'Why it matched:',
     `Terms: ${terms.join(', ') || '(none recorded)'} · in ${headerSafe(intent.outlet, 200)}'s copy`,
     ...(snippet ? [`"${highlightText(snippet, terms)}"`] : []),
     '',
     `Story id: ${intent.storyId}`,
-    ...(pageUrl ? [`Story page: ${pageUrl}`] : []),
+    ...(links.story ? [`Story page: ${links.story}`] : []),
+    ...(links.topic ? [`Topic page: ${links.topic}`] : []),
+    '',
     kind(intent).footer,
+    ...whyYouGotIt(intent.topic, intent.recipients),
   ].join('\n');
 }
 
@@ -102,7 +125,7 @@ function copyItem(copy: StoryCopy): string {
   ].join('');
 }
 
-function htmlBody(intent: AlertIntent, story: AlertStory, pageUrl: string | undefined): string {
+function htmlBody(intent: AlertIntent, story: AlertStory, links: Links): string {
   const terms = intent.terms.map((t) => headerSafe(t, 100));
   const snippet = headerSafe(intent.snippet, 600);
   const termList = terms.map((t) => `<mark>${escapeHtml(t)}</mark>`).join(', ') || '(none recorded)';
@@ -112,26 +135,33 @@ function htmlBody(intent: AlertIntent, story: AlertStory, pageUrl: string | unde
     `<p class="meta">${escapeHtml(firstReportLine(story))}<br>${escapeHtml(outletsLine(story))}</p>`,
     '<h2>Outlets, earliest first</h2>',
     `<ol class="copies">${story.copies.map(copyItem).join('\n')}</ol>`,
+    spreadTable(story.copies),
     '<h2>Why it matched</h2>',
     '<div class="why">',
     `<p class="meta">Terms: ${termList} · in ${escapeHtml(headerSafe(intent.outlet, 200))}'s copy</p>`,
     snippet ? `<p>${highlightHtml(snippet, terms)}</p>` : '',
     '</div>',
+    links.story || links.topic
+      ? `<p class="links">${[links.story && link(links.story, 'Open the story page'), links.topic && link(links.topic, `All stories of ${headerSafe(intent.topic, 200)}`)].filter(Boolean).join(' · ')}</p>`
+      : '',
     '<p class="footer">',
     `Story id <code>${escapeHtml(intent.storyId)}</code>`,
-    pageUrl ? ` · ${link(pageUrl, 'Open the story page')}` : '',
-    `<br>${escapeHtml(kind(intent).footer)}</p>`,
+    `<br>${escapeHtml(kind(intent).footer)}`,
+    `<br>${whyYouGotIt(intent.topic, intent.recipients).map(escapeHtml).join(' ')}</p>`,
   ].join('\n');
 }
 
 export function renderAlert(intent: AlertIntent, story: AlertStory, opts: RenderOptions): EmailMessage {
   const subject = subjectOf(opts.subjectPrefix, kind(intent).topic, headlineOf(story));
-  const pageUrl = storyPageUrl(opts.storyBaseUrl, intent.storyId);
+  const links = {
+    story: storyPageUrl(opts.storyBaseUrl, intent.storyId),
+    topic: topicPageUrl(opts.storyBaseUrl, intent.topic),
+  };
   return {
     id: `alert:${intent.storyId}:${intent.topic}${intent.outlets === undefined ? '' : `:+${intent.outlets}`}`,
     to: intent.recipients,
     subject,
-    text: textPart(intent, story, pageUrl),
-    html: page(subject, htmlBody(intent, story, pageUrl)),
+    text: textPart(intent, story, links),
+    html: page(subject, htmlBody(intent, story, links)),
   };
 }

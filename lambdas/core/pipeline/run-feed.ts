@@ -53,7 +53,9 @@ export async function runFeed(feed: FeedSpec, deps: RunFeedDeps): Promise<FeedRu
   const items: AdmitOutcome[] = [];
   for (const item of polled.items) items.push(await admitItem(item, { store, archive: deps.archive }));
   await deps.queue.sendItems(items.flatMap((o) => (o.kind === 'queued' ? [o.item] : [])));
-  await store.putFeedState(polled.state);
+  // Kept with the feed's health so pages name the outlet, not the configuration's feed id.
+  const outlet = polled.items[0]?.outlet ?? previous?.outlet;
+  await store.putFeedState(outlet ? { ...polled.state, outlet } : polled.state);
   return {
     feedId: feed.id,
     outcome: polled.outcome,

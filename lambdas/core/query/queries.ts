@@ -157,6 +157,11 @@ function resolveTopic(name: string, topics: readonly string[]): string {
   return found;
 }
 
+/** One copy of a story that matched a topic, and the query terms it hit. */
+export interface MatchedCopy extends ItemRef {
+  terms: string[];
+}
+
 /** A story a topic matched: one row however many of its copies matched. */
 export interface TopicStory {
   story: StoryView;
@@ -165,7 +170,10 @@ export interface TopicStory {
   /** From the latest matching copy. */
   snippet: string;
   lastMatchedAt: string;
+  /** How many of the story's copies matched the topic. */
   copies: number;
+  /** Those copies, in the story's credit order. */
+  matchedCopies: MatchedCopy[];
 }
 
 /** A topic's stories, latest match first; matches of merged-away stories count for the survivor. */
@@ -184,30 +192,56 @@ export async function topicStories(
   return { topic, stories };
 }
 
+/**
+ * The story's copies that matched `topic`. The stage records a match row only for the first copy
+ * of a story that matches a topic (it is what the alert is owed for), so the rows cannot count
+ * copies; every stored copy keeps the topics it matched, and those can.
+ */
+async function copiesMatching(store: Store, family: StoryFamily, topic: string): Promise<MatchedCopy[]> {
+  const memberships = (await Promise.all(family.ids.map((id) => store.listMemberships(id)))).flat();
+  const items = await itemsById(
+    store,
+    memberships.map((m) => m.itemId),
+  );
+  return byCredit(memberships, items).flatMap((m) => {
+    const item = items.get(m.itemId);
+    const hit = item?.topics?.find((t) => t.topic === topic);
+    return hit ? [{ itemId: m.itemId, ...itemFields(item), terms: [...hit.terms].sort() }] : [];
+  });
+}
+
 /** Matches arrive latest first, so the first one a story meets is its latest. */
 async function groupByStory(store: Store, matches: TopicMatch[]): Promise<TopicStory[]> {
   const families = new Map<string, Promise<StoryFamily | undefined>>();
-  const byStory = new Map<string, TopicStory>();
+  const byStory = new Map<string, { row: TopicStory; family: StoryFamily; recorded: TopicMatch[] }>();
   for (const m of matches) {
     if (!families.has(m.storyId)) families.set(m.storyId, storyFamily(store, m.storyId));
     const family = await families.get(m.storyId);
     if (!family) continue;
-    const row = byStory.get(family.story.id);
-    if (row) {
-      row.terms = [...new Set([...row.terms, ...m.terms])].sort();
-      row.copies += 1;
+    const entry = byStory.get(family.story.id);
+    if (entry) {
+      entry.row.terms = [...new Set([...entry.row.terms, ...m.terms])].sort();
+      entry.recorded.push(m);
     } else {
       const story = storyView(family.story);
-      byStory.set(story.id, {
+      const row = {
         story,
         terms: [...m.terms].sort(),
         snippet: m.snippet,
         lastMatchedAt: m.matchedAt,
         copies: 1,
-      });
+        matchedCopies: [],
+      };
+      byStory.set(story.id, { row, family, recorded: [m] });
     }
   }
-  return [...byStory.values()];
+  return Promise.all(
+    [...byStory.values()].map(async ({ row, family, recorded }) => {
+      const matchedCopies = await copiesMatching(store, family, recorded[0]?.topic ?? '');
+      // A merged story keeps one match row per story it absorbed: never fewer copies than rows.
+      return { ...row, matchedCopies, copies: Math.max(matchedCopies.length, recorded.length) };
+    }),
+  );
 }
 
 export function topicMatches(store: Store, topic: string, opts: { since?: string; limit?: number }) {

@@ -6,9 +6,18 @@
 
 import { safeHttpUrl } from '../html/escape.ts';
 import type { FeedState } from '../model.ts';
-import type { StoryAlert, StoryDetail, StoryMember, StoryView, TopicStory } from '../query/queries.ts';
-import { readableTime, whenReported } from '../query/readable.ts';
+import type {
+  MatchedCopy,
+  StoryAlert,
+  StoryDetail,
+  StoryMember,
+  StoryView,
+  TopicStory,
+} from '../query/queries.ts';
+import { readableTime, relativeTime, whenReported } from '../query/readable.ts';
+import type { TopicSpec } from '../topics/schema.ts';
 import { type Html, html, sitePath } from './html.ts';
+import { spreadSection } from './spread.ts';
 
 export interface Page {
   status: number;
@@ -16,11 +25,15 @@ export interface Page {
   body: Html;
 }
 
+/** The `since` that lifts the time filter. */
+export const ANY_TIME = 'all';
+
 /** The time filters offered; any other `since` the parser accepts works in a shared link too. */
 const SINCE_CHOICES = [
   ['24h', 'last 24 hours'],
   ['7d', 'last 7 days'],
   ['30d', 'last 30 days'],
+  [ANY_TIME, 'any publish date'],
 ] as const;
 
 export interface StoriesFilter {
@@ -30,6 +43,14 @@ export interface StoriesFilter {
 
 const storyLink = (story: StoryView) =>
   html`<a href="${sitePath(['stories', story.id])}">${story.headline}</a>`;
+
+/** How long ago, kept on one line, with the exact time on hover and for machines. */
+function timeAgo(iso: string, now: Date): Html {
+  const ago = relativeTime(iso, now).replaceAll(' ', '\u00a0');
+  return html`<time datetime="${iso}" title="${readableTime(iso)}">${ago}</time>`;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function topicLinks(topics: readonly string[], since?: string): Html {
   return html`${topics.map((t, i) => html`${i ? ', ' : ''}<a href="${sitePath([], { topic: t, since })}">${t}</a>`)}`;
@@ -45,25 +66,45 @@ function filterForm(topics: readonly string[], filter: StoriesFilter): Html {
 </form>`;
 }
 
+/** A row of the story list: the story, the topics it matched, its first report's lead. */
+export interface StoryRow {
+  story: StoryView;
+  topics: string[];
+  lead?: string;
+}
+
+function storyCard({ story, topics: matched, lead }: StoryRow, filter: StoriesFilter, now: Date): Html {
+  const published = story.firstPublished
+    ? html`published ${timeAgo(story.firstPublished, now)}`
+    : 'no publish date';
+  return html`<li class="story">
+<h2>${storyLink(story)}</h2>
+<p class="meta">First reported by <strong>${story.firstOutlet}</strong> · ${published} · ${plural(story.outletCount, 'outlet', 'outlets')}: ${story.outlets.join(', ')} · first seen by newswatch ${timeAgo(story.firstSeen, now)}</p>
+${lead ? html`<p class="lead">${lead}</p>` : ''}
+${matched.length ? html`<p class="topics">Topics: ${topicLinks(matched, filter.since)}</p>` : ''}
+</li>`;
+}
+
+function emptyList(filter: StoriesFilter): Html {
+  if (filter.since === ANY_TIME) return html`<p class="empty">No story first seen in the last 30 days.</p>`;
+  const wider = sitePath([], { topic: filter.topic, since: ANY_TIME });
+  return html`<p class="empty">No story published in this period. <a href="${wider}">Show stories of any publish date</a>.</p>`;
+}
+
+/** Newest published first, as `rows` come. */
 export function storiesPage(
-  rows: { story: StoryView; topics: string[] }[],
+  rows: StoryRow[],
   topics: readonly string[],
   filter: StoriesFilter,
+  now: Date,
 ): Page {
   const scope = filter.topic ? html` matching <strong>${filter.topic}</strong>` : '';
-  const items = rows.map(
-    ({ story, topics: matched }) => html`<li class="story">
-<h2>${storyLink(story)}</h2>
-<p class="meta">First reported by <strong>${story.firstOutlet}</strong>${story.firstPublished ? html` · ${readableTime(story.firstPublished)}` : ''} · ${story.outletCount} outlet${story.outletCount === 1 ? '' : 's'}</p>
-${matched.length ? html`<p class="topics">Topics: ${topicLinks(matched, filter.since)}</p>` : ''}
-</li>`,
-  );
   return {
     status: 200,
     title: 'Stories',
     body: html`<h1>Stories${scope}</h1>
 ${filterForm(topics, filter)}
-${rows.length ? html`<ol class="stories">${items}</ol>` : html`<p class="empty">No stories in this period.</p>`}`,
+${rows.length ? html`<ol class="stories">${rows.map((row) => storyCard(row, filter, now))}</ol>` : emptyList(filter)}`,
   };
 }
 
@@ -94,6 +135,7 @@ export function storyPage({ story, members, matches, alerts }: StoryDetail): Pag
     title: story.headline,
     body: html`<h1>${story.headline}</h1>
 <p class="meta">First reported by <strong>${story.firstOutlet}</strong>${story.firstPublished ? html`, published ${readableTime(story.firstPublished)}` : ''} · ${story.outletCount} outlet${story.outletCount === 1 ? '' : 's'}: ${story.outlets.join(', ')} · first seen by newswatch ${readableTime(story.firstSeen)}</p>
+${spreadSection(members)}
 <h2>Copies, earliest published first</h2>
 <ol class="copies">${members.map(memberItem)}</ol>
 <h2>Topic matches</h2>
@@ -103,24 +145,59 @@ ${alerts.length ? html`<ul class="alerts">${alerts.map(alertLine)}</ul>` : html`
   };
 }
 
-export function topicsPage(sections: { topic: string; stories: TopicStory[] }[]): Page {
-  const section = ({
-    topic,
-    stories,
-  }: {
-    topic: string;
-    stories: TopicStory[];
-  }) => html`<section class="topic">
-<h2><a href="${sitePath([], { topic })}">${topic}</a> <span class="count">${stories.length} stor${stories.length === 1 ? 'y' : 'ies'}</span></h2>
-${stories.length ? html`<ul>${stories.map((s) => html`<li>${storyLink(s.story)} <span class="meta">· ${s.copies} matching cop${s.copies === 1 ? 'y' : 'ies'} · ${s.story.outlets.join(', ')} · terms: <span class="terms">${s.terms.join(', ')}</span></span></li>`)}</ul>` : html`<p class="empty">No matches yet.</p>`}
+/** A topic as configured: its query, and whom it emails. */
+export type TopicInfo = Pick<TopicSpec, 'name' | 'query' | 'recipients' | 'alert'>;
+
+export interface TopicSection {
+  topic: string;
+  /** Absent where the page knows topic names only. */
+  info?: TopicInfo;
+  stories: TopicStory[];
+}
+
+function copyLine(c: MatchedCopy): Html {
+  return html`<li>${c.outlet ?? `item ${c.itemId}`}: ${c.title?.trim() || '(untitled)'} · <span class="terms">${c.terms.join(', ')}</span></li>`;
+}
+
+function topicStoryItem(s: TopicStory): Html {
+  return html`<li>${storyLink(s.story)} <span class="meta">· ${plural(s.copies, 'matching copy', 'matching copies')} of ${plural(s.story.outletCount, 'outlet', 'outlets')} · terms: <span class="terms">${s.terms.join(', ')}</span></span>
+${s.matchedCopies.length ? html`<ul class="matched-copies">${s.matchedCopies.map(copyLine)}</ul>` : ''}</li>`;
+}
+
+function topicSettings(info: TopicInfo | undefined): Html {
+  if (!info) return html``;
+  const recipients = info.recipients?.length
+    ? html`emailed to ${info.recipients.join(', ')}${info.alert && info.alert !== 'instant' ? ` (${info.alert})` : ''}`
+    : html`<strong class="not-emailed">not emailed</strong>: tracked and queryable only`;
+  return html`<dl class="topic-settings"><dt>Query</dt><dd><code>${info.query}</code></dd><dt>Alerts</dt><dd>${recipients}</dd></dl>`;
+}
+
+function topicSection({ topic, info, stories }: TopicSection): Html {
+  return html`<section class="topic">
+<h2><a href="${sitePath(['topics', topic])}">${topic}</a> <span class="count">${plural(stories.length, 'story', 'stories')}</span></h2>
+${topicSettings(info)}
+${stories.length ? html`<ul class="topic-stories">${stories.map(topicStoryItem)}</ul>` : html`<p class="empty">No matches yet.</p>`}
+<p><a href="${sitePath([], { topic })}">Stories matching ${topic} in the story list</a></p>
 </section>`;
-  return { status: 200, title: 'Topics', body: html`<h1>Topics</h1>${sections.map(section)}` };
+}
+
+export function topicsPage(sections: TopicSection[]): Page {
+  return { status: 200, title: 'Topics', body: html`<h1>Topics</h1>${sections.map(topicSection)}` };
+}
+
+/** One topic's own page: the link an alert email gives for its topic. */
+export function topicPage(section: TopicSection): Page {
+  return {
+    status: 200,
+    title: `Topic: ${section.topic}`,
+    body: html`<h1>Topic: ${section.topic}</h1><p><a href="/topics">All topics</a></p>${topicSection(section)}`,
+  };
 }
 
 function feedRow(f: FeedState): Html {
   const failing = f.consecutiveFailures > 0;
   return html`<tr class="${failing ? 'failing' : 'ok'}">
-<td data-label="Feed"><strong>${f.feedId}</strong><br><span class="url">${f.url}</span></td>
+<td data-label="Outlet"><strong>${f.outlet ?? f.feedId}</strong><br><span class="url">${f.outlet ? `feed ${f.feedId} · ` : ''}${f.url}</span></td>
 <td data-label="Health">${failing ? `failing ×${f.consecutiveFailures}` : 'ok'}</td>
 <td data-label="Last success">${f.lastSuccessAt ? readableTime(f.lastSuccessAt) : 'never'}</td>
 <td data-label="Last error">${f.lastErrorAt ? html`${readableTime(f.lastErrorAt)}: ${f.lastErrorKind} ${f.lastErrorMessage}` : 'none'}</td>
@@ -133,14 +210,23 @@ export function feedsPage(feeds: FeedState[]): Page {
     status: 200,
     title: 'Feeds',
     body: html`<h1>Feeds</h1>
-${feeds.length ? html`<table class="feeds"><thead><tr><th>Feed</th><th>Health</th><th>Last success</th><th>Last error</th><th>Next attempt</th></tr></thead><tbody>${feeds.map(feedRow)}</tbody></table>` : html`<p class="empty">No feed has been fetched yet.</p>`}`,
+${feeds.length ? html`<table class="feeds"><thead><tr><th>Outlet</th><th>Health</th><th>Last success</th><th>Last error</th><th>Next attempt</th></tr></thead><tbody>${feeds.map(feedRow)}</tbody></table>` : html`<p class="empty">No feed has been fetched yet.</p>`}`,
   };
 }
 
-/** Locally, the alert emails that were sent, newest first; each opens as it was sent. */
-export function emailsPage(emails: { name: string; sentAt?: string; preview: string }[]): Page {
-  const item = (e: { name: string; sentAt?: string; preview: string }) =>
-    html`<li class="email"><a href="${sitePath(['emails', e.name])}">${e.sentAt ? readableTime(e.sentAt) : e.name}</a><p class="meta">${e.preview}</p></li>`;
+/** An alert email saved by a local run, as the emails page lists it. */
+export interface EmailEntry {
+  name: string;
+  subject?: string;
+  to?: string;
+  sentAt?: string;
+  preview: string;
+}
+
+/** Locally, the alert emails that were sent, newest first, by subject; each opens as it was sent. */
+export function emailsPage(emails: EmailEntry[], now: Date): Page {
+  const item = (e: EmailEntry) =>
+    html`<li class="email"><a href="${sitePath(['emails', e.name])}">${e.subject ?? e.preview}</a><p class="meta">${e.to ? `To ${e.to}` : ''}${e.to && e.sentAt ? ' · ' : ''}${e.sentAt ? html`sent ${timeAgo(e.sentAt, now)}` : ''}</p></li>`;
   return {
     status: 200,
     title: 'Alert emails',

@@ -4,6 +4,7 @@
  * are query-string parameters, so every view is a link that can be shared.
  */
 import type { Store } from '../ports.ts';
+import { byPublishTime, storyLead } from '../query/listing.ts';
 import {
   feedHealth,
   listStories,
@@ -14,17 +15,32 @@ import {
 } from '../query/queries.ts';
 import { InvalidSinceError, parseSince } from '../query/since.ts';
 import { html } from './html.ts';
-import { errorPage, feedsPage, type Page, storiesPage, storyPage, topicsPage } from './pages.ts';
+import {
+  ANY_TIME,
+  errorPage,
+  feedsPage,
+  type Page,
+  storiesPage,
+  storyPage,
+  type TopicInfo,
+  type TopicSection,
+  topicPage,
+  topicsPage,
+} from './pages.ts';
 
 export interface SiteContext {
   store: Store;
   /** The configured topic names: the filter's choices. */
   topics: readonly string[];
+  /** The configured topics' queries and recipients, where the page is given them. */
+  topicInfo?: readonly TopicInfo[];
   now: Date;
 }
 
 const STORIES_PER_PAGE = 100;
 const STORIES_PER_TOPIC = 20;
+/** "Any publish date" lists the stories newswatch first saw within this. */
+const ANY_TIME_SEEN_WITHIN = '30d';
 
 /** The page at `path`; unknown paths and ids are 404 pages, filters that cannot be read 400 pages. */
 export async function renderPath(path: string, query: URLSearchParams, ctx: SiteContext): Promise<Page> {
@@ -43,6 +59,7 @@ async function route(parts: string[], query: URLSearchParams, ctx: SiteContext):
     if (first === undefined) return stories(query, ctx);
     if (first === 'stories' && second !== undefined) return storyPage(await storyDetail(ctx.store, second));
     if (first === 'topics' && second === undefined) return topics(ctx);
+    if (first === 'topics' && second !== undefined) return topicPage(await topicSection(second, ctx));
     if (first === 'feeds' && second === undefined) return feedsPage(await feedHealth(ctx.store));
   }
   return errorPage(404, 'No such page');
@@ -50,16 +67,21 @@ async function route(parts: string[], query: URLSearchParams, ctx: SiteContext):
 
 async function stories(query: URLSearchParams, ctx: SiteContext): Promise<Page> {
   const asked = { topic: query.get('topic') || undefined, since: query.get('since') || undefined };
-  const since = parseSince(asked.since ?? '7d', ctx.now);
+  const anyTime = asked.since === ANY_TIME;
+  const published = anyTime ? undefined : parseSince(asked.since ?? '7d', ctx.now);
+  // The stores list by first sighting, one day at a time: "any publish date" reaches back a bounded way.
+  const seen = published ?? parseSince(ANY_TIME_SEEN_WITHIN, ctx.now);
   const { topic, listed } = asked.topic
-    ? await storiesOfTopic(asked.topic, since, ctx)
-    : { topic: undefined, listed: await listStories(ctx.store, { since, limit: STORIES_PER_PAGE }) };
-  // Newest first, whether listed by first sighting or found through a topic's latest match.
-  listed.sort((a, b) => (a.firstSeen < b.firstSeen ? 1 : -1));
+    ? await storiesOfTopic(asked.topic, seen, ctx)
+    : { topic: undefined, listed: await listStories(ctx.store, { since: seen, limit: STORIES_PER_PAGE }) };
   const rows = await Promise.all(
-    listed.map(async (story) => ({ story, topics: await storyTopics(ctx.store, story) })),
+    byPublishTime(listed, published).map(async (story) => ({
+      story,
+      topics: await storyTopics(ctx.store, story),
+      lead: await storyLead(ctx.store, story),
+    })),
   );
-  return storiesPage(rows, ctx.topics, { topic, since: asked.since });
+  return storiesPage(rows, ctx.topics, { topic, since: asked.since }, ctx.now);
 }
 
 /** The topic as configured, not as typed in the link, so the filter shows it selected. */
@@ -71,11 +93,13 @@ async function storiesOfTopic(name: string, since: string, ctx: SiteContext) {
   return { topic, listed: stories.map((s) => s.story) };
 }
 
+async function topicSection(name: string, ctx: SiteContext): Promise<TopicSection> {
+  const { topic, stories } = await topicStories(ctx.store, name, ctx.topics, { limit: STORIES_PER_TOPIC });
+  return { topic, info: ctx.topicInfo?.find((t) => t.name === topic), stories };
+}
+
 async function topics(ctx: SiteContext): Promise<Page> {
-  const sections = await Promise.all(
-    ctx.topics.map((name) => topicStories(ctx.store, name, ctx.topics, { limit: STORIES_PER_TOPIC })),
-  );
-  return topicsPage(sections);
+  return topicsPage(await Promise.all(ctx.topics.map((name) => topicSection(name, ctx))));
 }
 
 /** Nothing inline and nothing from elsewhere: a feed's markup that slipped through could not run or load. */

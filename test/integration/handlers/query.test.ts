@@ -48,7 +48,12 @@ describe('query handler', () => {
       topics: [{ name: 'Japan talks', query: 'japan' }],
     }).ingest([item]);
     storyId = report.assigned[0]?.story.id as string;
-    handler = createQueryHandler(async () => ({ store, topics: ['Japan talks'], signIn }));
+    handler = createQueryHandler(async () => ({
+      store,
+      topics: ['Japan talks'],
+      topicInfo: [{ name: 'Japan talks', query: 'Japan AND talks', recipients: ['desk@example.com'] }],
+      signIn,
+    }));
   });
   afterAll(async () => target?.stop());
 
@@ -121,6 +126,14 @@ describe('query handler', () => {
       const list = body(await handler(event('GET /api', {}, { topic: 'japan TALKS' }, '/api')));
       expect(list.html).toContain(`href="/stories/${storyId}"`);
       expect((await handler(event('GET /api/{proxy+}', {}, {}, '/api/stories/nope'))).statusCode).toBe(404);
+    });
+
+    it("serves a topic's page, the one alert emails link to, with its query and recipients", async () => {
+      const topic = body(await handler(event('GET /api/{proxy+}', {}, {}, '/api/topics/Japan%20talks')));
+      expect(topic.title).toBe('Topic: Japan talks');
+      expect(topic.html).toContain('<dt>Query</dt><dd><code>Japan AND talks</code></dd>');
+      expect(topic.html).toContain('<dd>emailed to desk@example.com</dd>');
+      expect(topic.html).toContain(`href="/stories/${storyId}"`);
     });
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
+import { readableTime } from '../../../lambdas/core/query/readable.ts';
 import { startWebServer, type WebServer } from '../../../lambdas/local/web-server.ts';
 import { testArticle } from '../../support/articles.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
@@ -59,6 +60,12 @@ describe('the local reading page', () => {
     }).ingest(COPIES);
     storyId = report.assigned[0]?.story.id as string;
     await store.putFeedState({
+      feedId: 'herald',
+      outlet: 'Herald Feed',
+      url: 'https://herald.example/rss',
+      consecutiveFailures: 0,
+    });
+    await store.putFeedState({
       feedId: 'evil-feed',
       url: 'https://evil.example/feed',
       consecutiveFailures: 2,
@@ -67,11 +74,22 @@ describe('the local reading page', () => {
       lastErrorMessage: '<svg onload=alert(5)>',
     });
     mailDir = mkdtempSync(join(tmpdir(), 'newswatch-mail-'));
+    writeFileSync(join(mailDir, '2026-12-03T08-00-00-000Z-2.html'), '<html><body><h1>x</h1></body></html>');
+    writeFileSync(
+      join(mailDir, '2026-12-03T08-00-00-000Z-2.txt'),
+      'To: desk@example.com\nSubject: [newswatch] Larkspur: <b>Port</b> deal\n\nbody',
+    );
     writeFileSync(
       join(mailDir, '2026-12-02T08-03-14-619Z-1.html'),
       '<html><body style="color:#333"><h2>Port deal</h2><p>Matched: &lt;larkspur&gt;</p><script>alert(6)</script></body></html>',
     );
-    server = await startWebServer({ port: 0, store, topics: ['Larkspur harbour', 'Taiwan'], mailDir });
+    server = await startWebServer({
+      port: 0,
+      store,
+      topics: ['Larkspur harbour', 'Taiwan'],
+      topicInfo: [{ name: 'Larkspur harbour', query: 'larkspur AND port' }],
+      mailDir,
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -79,10 +97,16 @@ describe('the local reading page', () => {
     rmSync(mailDir, { recursive: true, force: true });
   });
 
-  /** No element the page did not write itself: no script, no handler attribute, no javascript: link. */
+  /**
+   * No element the page did not write itself: no script, no handler attribute, no javascript:
+   * link; the one drawing allowed is the page's own spread timeline.
+   */
   function expectInert(text: string) {
     const { document } = parseHTML(text);
-    expect(document.querySelectorAll('script, iframe, img, svg, b')).toHaveLength(0);
+    expect(document.querySelectorAll('script, iframe, img, b, foreignObject')).toHaveLength(0);
+    expect(
+      [...document.querySelectorAll('svg')].filter((svg) => svg.getAttribute('class') !== 'spread-chart'),
+    ).toEqual([]);
     for (const el of document.querySelectorAll('*')) {
       for (const attr of el.attributes) expect(attr.name).not.toMatch(/^on/);
     }
@@ -120,6 +144,15 @@ describe('the local reading page', () => {
     expect(copies[1]?.querySelector('.reason')?.textContent).toMatch(
       /^joined: the same event as the story of /,
     );
+    const chart = document.querySelector('svg.spread-chart');
+    expect(chart?.querySelector('desc')?.textContent).toBe(
+      '2 copies at 2 outlets over 30 min. "><b onmouseover=alert(4)>Evil Wire</b> reported first, ' +
+        `published ${readableTime(new Date(now - 90 * 60_000).toISOString())}; then Harbour Herald after 30 min.`,
+    );
+    expect([...document.querySelectorAll('.spread-table tbody th')].map((th) => th.textContent)).toEqual([
+      '"><b onmouseover=alert(4)>Evil Wire</b>',
+      'Harbour Herald',
+    ]);
     const match = document.querySelector('.matches li');
     expect(match?.textContent).toContain('larkspur, port');
     expect(match?.querySelector('blockquote')?.textContent).toContain(
@@ -129,8 +162,11 @@ describe('the local reading page', () => {
 
   it('filters by topic in any case and by time, as shareable query strings', async () => {
     expect((await get('/?topic=larkspur%20HARBOUR&since=24h')).text).toContain(`/stories/${storyId}`);
-    expect((await get('/?topic=Taiwan')).text).toContain('No stories in this period.');
-    expect((await get('/?since=30m')).text).toContain('No stories in this period.');
+    expect((await get('/?topic=Taiwan')).text).toContain('No story published in this period.');
+    // Published 90 minutes ago, first seen now: the filter reads the publish time.
+    expect((await get('/?since=60m')).text).toContain('No story published in this period.');
+    expect((await get('/?since=2h')).text).toContain(`/stories/${storyId}`);
+    expect((await get('/?since=all')).text).toContain(`/stories/${storyId}`);
     const bad = await get('/?since=yesterday');
     expect(bad.res.status).toBe(400);
     expect(bad.text).toContain('&#34;yesterday&#34; is not a time');
@@ -142,8 +178,22 @@ describe('the local reading page', () => {
     expect(topics.text).toContain(`href="/stories/${storyId}"`);
     expect(topics.text).toContain('larkspur, port');
     expectInert(topics.text);
+    const topic = parseHTML((await get('/topics/larkspur%20harbour')).text).document;
+    expect(topic.querySelector('h1')?.textContent).toBe('Topic: Larkspur harbour');
+    expect(topic.querySelector('.topic-settings')?.textContent).toBe(
+      'Querylarkspur AND portAlertsnot emailed: tracked and queryable only',
+    );
+    expect([...topic.querySelectorAll('.matched-copies li')].map((li) => li.textContent)).toEqual([
+      '"><b onmouseover=alert(4)>Evil Wire</b>: <script>alert(1)</script><img src=x onerror="alert(2)"> Port deal · larkspur, port',
+      'Harbour Herald: Port deal signed in Larkspur · larkspur, port',
+    ]);
+    expect(topic.querySelector('.topic-stories .meta')?.textContent).toContain(
+      '2 matching copies of 2 outlets',
+    );
     const feeds = await get('/feeds');
     expectInert(feeds.text);
+    const outlets = [...parseHTML(feeds.text).document.querySelectorAll('.feeds tbody strong')];
+    expect(outlets.map((o) => o.textContent)).toEqual(['evil-feed', 'Herald Feed']);
     expect(parseHTML(feeds.text).document.querySelector('.failing')?.textContent).toContain(
       'parse <svg onload=alert(5)>',
     );
@@ -164,11 +214,18 @@ describe('the local reading page', () => {
   it('lists the alert emails sent and shows each sandboxed, as it was sent', async () => {
     const list = await get('/emails');
     expectInert(list.text);
-    const item = parseHTML(list.text).document.querySelector('.email');
-    expect(item?.querySelector('a')?.textContent).toBe('2026-12-02 08:03 UTC');
-    expect(item?.querySelector('.meta')?.textContent).toBe('Port deal Matched: <larkspur>');
-    const email = await get(item?.querySelector('a')?.getAttribute('href') ?? '');
+    const [withText, bare] = parseHTML(list.text).document.querySelectorAll('.email');
+    expect(withText?.querySelector('a')?.textContent).toBe('[newswatch] Larkspur: <b>Port</b> deal');
+    expect(withText?.querySelector('.meta')?.textContent).toMatch(
+      /^To desk@example\.com · sent \d+\sd\sago$/,
+    );
+    // Saved without its text copy: named by its words.
+    expect(bare?.querySelector('a')?.textContent).toBe('Port deal Matched: <larkspur>');
+    expect(bare?.querySelector('.meta time')?.getAttribute('datetime')).toBe('2026-12-02T08:03:14.619Z');
+    expect(bare?.querySelector('.meta time')?.getAttribute('title')).toBe('2026-12-02 08:03 UTC');
+    const email = await get(bare?.querySelector('a')?.getAttribute('href') ?? '');
     expect(email.text).toContain('<h2>Port deal</h2>');
+    expect(email.text).toContain('<a href="/emails" style="color:#0b57d0">← All alert emails</a>');
     expect(email.res.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
     expect((await get('/emails/..%2Fconfig.yaml')).res.status).toBe(404);
   });

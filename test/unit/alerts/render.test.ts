@@ -115,6 +115,58 @@ describe('renderAlert', () => {
     expect(linked.html).toContain('<a href="https://news.example/desk/stories/st-1">Open the story page</a>');
   });
 
+  it("draws the story's spread as a table of outlets by time, the delay after the first in words", () => {
+    const mail = renderAlert(intent(), story(), opts);
+    expect(mail.text).toContain(
+      [
+        'How it spread (4 h 45 min from first to last):',
+        '  first          Harbour Herald',
+        '  +2 h 25 min    Northern Wire',
+        '  +4 h 45 min    Metro Ledger',
+      ].join('\n'),
+    );
+    const rows = [
+      ...mail.html.matchAll(
+        /<tr><th scope="row"[^>]*>([^<]+)<\/th><td[^>]*>([^<]+)<\/td><td[^>]*><span style="[^"]*width:(\d+)%[^"]*"><\/span><br>([^<]+)<\/td><\/tr>/g,
+      ),
+    ];
+    expect(rows.map((m) => m.slice(1))).toEqual([
+      ['Harbour Herald', '2026-10-20 08:15 UTC', '2', 'first'],
+      ['Northern Wire', '2026-10-20 10:40 UTC', '51', '+2 h 25 min'],
+      ['Metro Ledger', '2026-10-20 13:00 UTC', '100', '+4 h 45 min'],
+    ]);
+  });
+
+  it('leaves the spread out for a single copy, and escapes outlets in it', () => {
+    const single = story({ copies: story().copies.slice(0, 1) });
+    expect(renderAlert(intent(), single, opts).html).not.toContain('How it spread');
+    const hostile = '<b onmouseover=alert(1)>Evil</b>';
+    const copies = story().copies.map((c, i) => (i === 1 ? { ...c, outlet: hostile } : c));
+    const { html } = renderAlert(intent(), story({ copies }), opts);
+    expect(html).toContain(
+      '<th scope="row" style="text-align:left;padding:4px 8px 4px 0;font-weight:600">&#60;b onmouseover=alert(1)&#62;Evil&#60;/b&#62;</th>',
+    );
+    expect(html).not.toMatch(/<b /);
+  });
+
+  it("links the story's page and the topic's page, and says why this reader got it and how to stop", () => {
+    const base = { ...opts, storyBaseUrl: 'https://news.example/desk' };
+    const mail = renderAlert(intent({ topic: 'Larkspur & <harbour>' }), story(), base);
+    const topicUrl = 'https://news.example/desk/topics/Larkspur%20%26%20%3Charbour%3E';
+    expect(mail.text).toContain(`Topic page: ${topicUrl}`);
+    expect(mail.html).toContain(`<a href="${topicUrl}">All stories of Larkspur &#38; &#60;harbour&#62;</a>`);
+    const why =
+      'You get this because desk@example.com is a recipient of the topic "Larkspur & <harbour>" in ' +
+      "newswatch's configuration file.";
+    expect(mail.text).toContain(why);
+    expect(mail.text).toContain("To stop, remove the address from that topic's recipients");
+    expect(mail.html).toContain(
+      'a recipient of the topic &#34;Larkspur &#38; &#60;harbour&#62;&#34; in newswatch&#39;s configuration file.',
+    );
+    const two = renderAlert(intent({ recipients: ['a@example.com', 'b@example.com'] }), story(), opts);
+    expect(two.text).toContain('You get this because your address is a recipient of the topic');
+  });
+
   it('is a self-contained page for phones and dark mode: no scripts, no remote images', () => {
     const { html } = renderAlert(intent(), story(), opts);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
@@ -188,6 +240,19 @@ describe('renderDigest', () => {
     );
     expect(mail.html.match(/<li>/g)).toHaveLength(2);
     expect(mail.html).toContain('<a href="https://coastal.example/n">Newer story</a>');
+  });
+
+  it("links the topic's page and says why this reader got the digest", () => {
+    const mail = renderDigest([{ intent: intent(digest), story: older }], {
+      ...opts,
+      storyBaseUrl: 'http://127.0.0.1:8780/',
+    });
+    expect(mail.text).toContain('Topic page: http://127.0.0.1:8780/topics/Larkspur%20harbour');
+    expect(mail.text).toContain('  Story page: http://127.0.0.1:8780/stories/old');
+    expect(mail.html).toContain(
+      '<a href="http://127.0.0.1:8780/topics/Larkspur%20harbour">All stories of Larkspur harbour</a>',
+    );
+    expect(mail.html).toContain('You get this because desk@example.com is a recipient of the topic');
   });
 
   it('says "1 new story"', () => {
