@@ -5,7 +5,7 @@
  */
 
 import { safeHttpUrl } from '../html/escape.ts';
-import type { FeedState } from '../model.ts';
+import type { FeedState, ParkedItem } from '../model.ts';
 import type {
   MatchedCopy,
   StoryAlert,
@@ -205,12 +205,27 @@ function feedRow(f: FeedState): Html {
 </tr>`;
 }
 
-export function feedsPage(feeds: FeedState[]): Page {
+function parkedRow(p: ParkedItem): Html {
+  const href = safeHttpUrl(p.item.url);
+  return html`<li><strong>${p.item.outlet}</strong>: ${href ? html`<a href="${href}">${p.item.title}</a>` : p.item.title}
+<br><span class="meta">parked ${readableTime(p.parkedAt)}: ${p.error}</span></li>`;
+}
+
+/** Items the story stage set aside: nobody is emailed about them, so the page says so. */
+function parkedSection(parked: ParkedItem[]): Html {
+  if (parked.length === 0) return html``;
+  return html`<section class="parked"><h2>Items set aside by the story stage</h2>
+<p>The stage could not assign these and went on without them. Once the cause is fixed, <code>newswatch items redrive</code> queues them again.</p>
+<ul>${parked.map(parkedRow)}</ul></section>`;
+}
+
+export function feedsPage(feeds: FeedState[], parked: ParkedItem[] = []): Page {
   return {
     status: 200,
     title: 'Feeds',
     body: html`<h1>Feeds</h1>
-${feeds.length ? html`<table class="feeds"><thead><tr><th>Outlet</th><th>Health</th><th>Last success</th><th>Last error</th><th>Next attempt</th></tr></thead><tbody>${feeds.map(feedRow)}</tbody></table>` : html`<p class="empty">No feed has been fetched yet.</p>`}`,
+${feeds.length ? html`<table class="feeds"><thead><tr><th>Outlet</th><th>Health</th><th>Last success</th><th>Last error</th><th>Next attempt</th></tr></thead><tbody>${feeds.map(feedRow)}</tbody></table>` : html`<p class="empty">No feed has been fetched yet.</p>`}
+${parkedSection(parked)}`,
   };
 }
 

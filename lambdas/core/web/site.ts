@@ -60,7 +60,8 @@ async function route(parts: string[], query: URLSearchParams, ctx: SiteContext):
     if (first === 'stories' && second !== undefined) return storyPage(await storyDetail(ctx.store, second));
     if (first === 'topics' && second === undefined) return topics(ctx);
     if (first === 'topics' && second !== undefined) return topicPage(await topicSection(second, ctx));
-    if (first === 'feeds' && second === undefined) return feedsPage(await feedHealth(ctx.store));
+    if (first === 'feeds' && second === undefined)
+      return feedsPage(await feedHealth(ctx.store), await ctx.store.listParked());
   }
   return errorPage(404, 'No such page');
 }

@@ -73,6 +73,13 @@ describe('the local reading page', () => {
       lastErrorKind: 'parse',
       lastErrorMessage: '<svg onload=alert(5)>',
     });
+    const poison = testArticle('poison', 'Evil Wire', '<img src=x onerror="alert(7)">Poison', new Date(now));
+    await store.parkItem({
+      item: { ...poison, textLength: 4, url: 'javascript:alert(8)' },
+      reason: 'the story stage could not assign it',
+      error: 'RangeError: <script>alert(9)</script>',
+      parkedAt: new Date(now).toISOString(),
+    });
     mailDir = mkdtempSync(join(tmpdir(), 'newswatch-mail-'));
     writeFileSync(join(mailDir, '2026-12-03T08-00-00-000Z-2.html'), '<html><body><h1>x</h1></body></html>');
     writeFileSync(
@@ -197,6 +204,10 @@ describe('the local reading page', () => {
     expect(parseHTML(feeds.text).document.querySelector('.failing')?.textContent).toContain(
       'parse <svg onload=alert(5)>',
     );
+    const parked = parseHTML(feeds.text).document.querySelector('.parked li');
+    expect(parked?.textContent).toContain('Evil Wire: <img src=x onerror="alert(7)">Poison');
+    expect(parked?.textContent).toContain('RangeError: <script>alert(9)</script>');
+    expect(parked?.querySelector('a')).toBeNull();
   });
 
   it('answers 404 for an unknown story and sends a strict Content-Security-Policy', async () => {
