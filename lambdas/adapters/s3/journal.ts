@@ -36,7 +36,8 @@ export function createS3Journal(s3: S3Client, bucket: string): StageJournal {
     }
   }
 
-  async function write(Key: string, value: unknown): Promise<void> {
+  /** `once`: only if no object has the key yet (S3 answers 412 otherwise). */
+  async function write(Key: string, value: unknown, once = false): Promise<void> {
     try {
       await s3.send(
         new PutObjectCommand({
@@ -44,6 +45,7 @@ export function createS3Journal(s3: S3Client, bucket: string): StageJournal {
           Key,
           Body: gzipSync(JSON.stringify(value)),
           ContentType: 'application/gzip',
+          ...(once ? { IfNoneMatch: '*' } : {}),
         }),
       );
     } catch (err) {
@@ -55,6 +57,9 @@ export function createS3Journal(s3: S3Client, bucket: string): StageJournal {
     readSnapshot: () => read<StageSnapshot>(SNAPSHOT_KEY),
     writeSnapshot: (snapshot) => write(SNAPSHOT_KEY, snapshot),
     readBatch: (seq) => read<StageBatch>(batchKey(seq)),
-    writeBatch: (batch) => write(batchKey(batch.seq), batch),
+    // Nothing reserves the stage's concurrency: Lambda may hand the message group's next batch to
+    // another instance, and a warm one holding an older window would then write a batch number
+    // that is taken. Refused, it fails the batch and rebuilds from the journal (stage.ts).
+    writeBatch: (batch) => write(batchKey(batch.seq), batch, true),
   };
 }

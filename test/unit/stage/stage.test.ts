@@ -193,6 +193,32 @@ describe('the story stage', () => {
     expect([...store.records.intents.keys()].sort()).toEqual([...clean.records.intents.keys()].sort());
   });
 
+  it('lets two instances take turns on the message group: one holding an older window is refused and rebuilds', async () => {
+    const clean = recordingStore();
+    const one = stage(clean, createMemoryJournal());
+    for (const batch of [WIRE.slice(0, 2), WIRE.slice(2, 4), WIRE.slice(4)]) await one.process(batch);
+
+    const store = recordingStore();
+    const shared = createMemoryJournal();
+    // As the S3 journal writes a batch: only under a number not taken yet.
+    const journal: StageJournal = {
+      ...shared,
+      writeBatch: async (b) => {
+        if (shared.batches.has(b.seq)) throw new Error(`batch ${b.seq} is taken`);
+        return shared.writeBatch(b);
+      },
+    };
+    const first = stage(store, journal);
+    const second = stage(store, journal);
+    await first.process(WIRE.slice(0, 2));
+    await second.process(WIRE.slice(2, 4));
+    await expect(first.process(WIRE.slice(4))).rejects.toThrow('batch 2 is taken');
+    // SQS delivers the batch again; the refused instance has dropped its window and reads the journal.
+    await first.process(WIRE.slice(4));
+    expect(grouping(store)).toEqual(grouping(clean));
+    expect([...store.records.intents.keys()].sort()).toEqual([...clean.records.intents.keys()].sort());
+  });
+
   it('pays the records of a journalled batch that were never written, on the next batch or a cold start', async () => {
     const journal = createMemoryJournal();
     const store = recordingStore();
