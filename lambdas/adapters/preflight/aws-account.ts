@@ -15,16 +15,23 @@ export class AccountProbeError extends Error {
 
 const isNamed = (err: unknown, name: string) => (err as { name?: string }).name === name;
 
+/**
+ * AWS publishes which services each region offers as public SSM parameters, answered only by some
+ * regions; us-east-1 is one, and names every region in the partition.
+ */
+const INFRASTRUCTURE_REGION = 'us-east-1';
+
 export function createAwsAccountProbe(opts: { region?: string } = {}): AccountProbe {
   const config = opts.region ? { region: opts.region } : {};
   const sts = new STSClient(config);
   const ssm = new SSMClient(config);
+  const infrastructure = new SSMClient({ region: INFRASTRUCTURE_REGION });
   const ses = new SESv2Client(config);
   const lambda = new LambdaClient(config);
 
-  async function parameter(Name: string): Promise<string | undefined> {
+  async function parameter(Name: string, client = ssm): Promise<string | undefined> {
     try {
-      return (await ssm.send(new GetParameterCommand({ Name }))).Parameter?.Value;
+      return (await client.send(new GetParameterCommand({ Name }))).Parameter?.Value;
     } catch (err) {
       if (isNamed(err, 'ParameterNotFound')) return undefined;
       throw err;
@@ -51,13 +58,10 @@ export function createAwsAccountProbe(opts: { region?: string } = {}): AccountPr
       return value === undefined ? undefined : Number(value);
     },
 
-    // AWS publishes which services each region offers as public parameters.
     async offersService(service) {
       const region = await sts.config.region();
-      return (
-        (await parameter(`/aws/service/global-infrastructure/regions/${region}/services/${service}`)) !==
-        undefined
-      );
+      const name = `/aws/service/global-infrastructure/regions/${region}/services/${service}`;
+      return (await parameter(name, infrastructure)) !== undefined;
     },
 
     async mailAccount() {

@@ -158,6 +158,20 @@ describe('newswatch preflight', () => {
     );
   });
 
+  it("asks us-east-1, which answers for every region, which services the deploy's region offers", async () => {
+    await preflight();
+    const regions = await Promise.all(
+      ssm
+        .commandCalls(GetParameterCommand)
+        .map(async (call) => [call.args[0].input.Name, await (call.thisValue as SSMClient).config.region()]),
+    );
+    expect(regions.sort()).toEqual([
+      ['/aws/service/global-infrastructure/regions/eu-west-1/services/cognito-idp', 'us-east-1'],
+      ['/aws/service/global-infrastructure/regions/eu-west-1/services/ses', 'us-east-1'],
+      ['/cdk-bootstrap/hnb659fds/version', REGION],
+    ]);
+  });
+
   it('accepts a sender verified through its domain, and a sandbox whose recipients are all verified', async () => {
     ses
       .on(GetEmailIdentityCommand, { EmailIdentity: 'alerts@example.org' })
