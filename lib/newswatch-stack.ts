@@ -3,10 +3,11 @@
  * other business rules live in lambdas/core or in the configuration file.
  *
  *   EventBridge ─► scheduler λ ─► feed queue (SQS, DLQ) ─► fetcher λ ─► DynamoDB + S3
- *                                                             └──► alert queue (SQS, DLQ) ─► alerter λ ─► SES
+ *                                                             └──► item queue (SQS FIFO, DLQ) ─► stage λ
+ *   stage λ ─► DynamoDB + S3 journal ─► alert queue (SQS, DLQ) ─► alerter λ ─► SES
  *   EventBridge (sweep) ─────────────────────────────────────────────────────────────────────► alerter λ
  *   HTTP API (IAM) ─► query λ ─► DynamoDB
- *   web HTTP API: page shell (public) · /api (JWT from the Cognito user pool) ─► query λ
+ *   web HTTP API: page shell (public, own throttle) · /api (JWT from the Cognito user pool) ─► query λ
  */
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
