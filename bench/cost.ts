@@ -15,6 +15,8 @@ const PRICE = {
   dynamoWriteUnit: 0.625 / 1e6,
   dynamoReadUnit: 0.125 / 1e6,
   dynamoGbMonth: 0.25,
+  /** Point-in-time recovery (continuous backups), per GB-month of the table. */
+  dynamoPitrGbMonth: 0.2,
   s3Put: 0.005 / 1000,
   s3Get: 0.0004 / 1000,
   s3GbMonth: 0.023,
@@ -22,11 +24,16 @@ const PRICE = {
   lambdaRequest: 0.2 / 1e6,
   sqsStandardRequest: 0.4 / 1e6,
   sqsFifoRequest: 0.5 / 1e6,
-  sesEmail: 0.1 / 1000,
+  /** SES bills each recipient of a message as one email. */
+  sesRecipient: 0.1 / 1000,
+  httpApiRequest: 1 / 1e6,
   logsIngestGb: 0.5,
+  logsStoredGbMonth: 0.03,
   alarm: 0.1,
   dashboard: 3,
   customMetric: 0.3,
+  /** Cognito user pools per monthly active user: Essentials free under 10,000; Plus from the first. */
+  cognitoPlusMau: 0.02,
 } as const;
 
 const POLLS_PER_DAY = 96;
@@ -37,6 +44,17 @@ const WAIT_MS = { roundTrip: 10, feedFetch: 300 } as const;
 const MEMORY_GB = { fetcher: 1, stage: 2, alerter: 0.25, scheduler: 0.25 } as const;
 /** One story in ten matches a topic with recipients, and stories average two copies. */
 const EMAILS_PER_ITEM = 0.05;
+/** Addresses an alert goes to (a topic's recipients). */
+const RECIPIENTS_PER_EMAIL = 3;
+/**
+ * Lambda polls each SQS event source even when it is idle: five long polls of 20 s at a time,
+ * about 15 ReceiveMessage requests a minute, whatever the traffic (feed, item and alert queues).
+ */
+const IDLE_POLLS_PER_SOURCE = 15 * 60 * 24 * DAYS;
+/** Requests to both HTTP APIs: a team of five reading the page and a script polling each minute. */
+const API_REQUESTS = 50_000;
+/** Sign-in users of the reading page, for the Plus plan's price (operations.threatProtection). */
+const PAGE_USERS = 5;
 /** Log bytes: one line per feed poll and one per stage batch, ~400 bytes each. */
 const LOG_BYTES = { poll: 400, batch: 400 } as const;
 /** Kept a year (the bucket's lifecycle): items' texts ~5 KB gzip, pages ~30 KB for a third of items. */
@@ -55,12 +73,14 @@ export function monthly(feeds: number, itemsPerFeedDay: number, f: StorageFigure
   const items = feeds * itemsPerFeedDay * DAYS;
   const polls = feeds * POLLS_PER_DAY * DAYS;
   const unchangedPolls = Math.max(0, polls - items); // at most one new item per poll changes the feed
+  // Half a year of items on average over the first year.
+  const tableGb = (items * 6 * STORED_BYTES_PER_ITEM.dynamo) / 1e9;
   const dynamo =
     items * (f.writeUnitsPerItem * PRICE.dynamoWriteUnit + f.readUnitsPerItem * PRICE.dynamoReadUnit) +
     unchangedPolls *
       (f.unchangedPoll.writeUnits * PRICE.dynamoWriteUnit +
         f.unchangedPoll.readUnits * PRICE.dynamoReadUnit) +
-    ((items * 6 * STORED_BYTES_PER_ITEM.dynamo) / 1e9) * PRICE.dynamoGbMonth;
+    tableGb * (PRICE.dynamoGbMonth + PRICE.dynamoPitrGbMonth);
   const s3 =
     items * f.s3RequestsPerItem * PRICE.s3Put +
     ((items * 6 * STORED_BYTES_PER_ITEM.s3) / 1e9) * PRICE.s3GbMonth;
@@ -81,12 +101,18 @@ export function monthly(feeds: number, itemsPerFeedDay: number, f: StorageFigure
       alerterSeconds * MEMORY_GB.alerter +
       schedulerSeconds * MEMORY_GB.scheduler) *
       PRICE.lambdaGbSecondArm +
-    (polls / 5 + batches + emails + sweeps + POLLS_PER_DAY * DAYS) * PRICE.lambdaRequest;
-  // Feed messages: send, receive, delete per batch of 5; items: send per 10, receive, delete per 10.
-  const sqs = (polls / 5) * 3 * PRICE.sqsStandardRequest + (items / 10) * 3 * PRICE.sqsFifoRequest;
-  const ses = emails * PRICE.sesEmail;
+    (polls / 5 + batches + emails + sweeps + POLLS_PER_DAY * DAYS + API_REQUESTS) * PRICE.lambdaRequest;
+  // Feed messages: send, receive, delete per batch of 5; items: send per 10, receive, delete per 10;
+  // and the event sources' idle polling: two standard queues and one FIFO.
+  const sqs =
+    (polls / 5) * 3 * PRICE.sqsStandardRequest +
+    (items / 10) * 3 * PRICE.sqsFifoRequest +
+    IDLE_POLLS_PER_SOURCE * (2 * PRICE.sqsStandardRequest + PRICE.sqsFifoRequest);
+  const ses = emails * RECIPIENTS_PER_EMAIL * PRICE.sesRecipient;
+  // Function logs are kept a month, so about one month's ingest is stored at any time.
+  const logGb = (polls * LOG_BYTES.poll + batches * LOG_BYTES.batch) / 1e9;
   const cloudwatch =
-    ((polls * LOG_BYTES.poll + batches * LOG_BYTES.batch) / 1e9) * PRICE.logsIngestGb +
+    logGb * (PRICE.logsIngestGb + PRICE.logsStoredGbMonth) +
     ALARMS * PRICE.alarm +
     PRICE.dashboard +
     CUSTOM_METRICS * PRICE.customMetric;
@@ -96,7 +122,10 @@ export function monthly(feeds: number, itemsPerFeedDay: number, f: StorageFigure
     { service: 'SQS', usd: sqs },
     { service: 'S3', usd: s3 },
     { service: 'SES', usd: ses },
+    { service: 'API Gateway', usd: API_REQUESTS * PRICE.httpApiRequest },
     { service: 'CloudWatch', usd: cloudwatch },
+    // The Essentials plan is free for this many users; the Plus plan is the option below.
+    { service: 'Cognito', usd: 0 },
   ];
 }
 
@@ -110,7 +139,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       `unchanged poll ${f.unchangedPoll.writeUnits} WCU, ${f.unchangedPoll.readUnits} RCU, ${f.unchangedPoll.requests} requests`,
   );
   console.log(
-    `assumed: ${perDay} new items per feed a day, polls every 15 minutes, a 30-day month, us-east-1 prices`,
+    `assumed: ${perDay} new items per feed a day, polls every 15 minutes, a 30-day month, us-east-1 prices, ` +
+      `${RECIPIENTS_PER_EMAIL} recipients an alert, ${API_REQUESTS.toLocaleString('en-US')} API requests a month, ` +
+      `${(IDLE_POLLS_PER_SOURCE / 1e6).toFixed(2)} million idle polls a month per event source`,
   );
   const sizes = [100, 1_000, 10_000];
   const tables = sizes.map((n) => monthly(n, perDay, f));
@@ -124,6 +155,10 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   }
   console.log(
     `| **total** | ${tables.map((t) => `**${usd(t.reduce((a, l) => a + l.usd, 0))}**`).join(' | ')} |`,
+  );
+  console.log(
+    `\noperations.threatProtection audit or enforced (Cognito Plus plan): +${usd(PAGE_USERS * PRICE.cognitoPlusMau)} a month ` +
+      `for ${PAGE_USERS} users who sign in, ${usd(PRICE.cognitoPlusMau)} per user`,
   );
   return 0;
 }

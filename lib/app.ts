@@ -27,7 +27,11 @@ function configOrExit(path: string): Config {
 
 const app = new App();
 checkWithNag(app);
-const configPath = (app.node.tryGetContext('config') as string | undefined) ?? 'config/example.yaml';
+const DEFAULT_CONFIG = 'config/example.yaml';
+const givenConfig = app.node.tryGetContext('config') as string | undefined;
+// Without -c config=, a deploy would carry the example's feeds and recipients: say so.
+if (!givenConfig) process.stderr.write(`newswatch: no -c config=FILE given, using ${DEFAULT_CONFIG}\n`);
+const configPath = givenConfig ?? DEFAULT_CONFIG;
 const config = configOrExit(configPath);
 
 const stack = new NewswatchStack(
@@ -37,6 +41,7 @@ const stack = new NewswatchStack(
     configText: JSON.stringify(config),
     schedule: config.schedule,
     senderAddress: config.alerts.from,
+    recipients: config.topics.flatMap((t) => t.recipients ?? []),
     operations: config.operations,
     topicNames: config.topics.map((t) => t.name),
     authDomainPrefix: app.node.tryGetContext('authDomainPrefix') as string | undefined,

@@ -3,27 +3,29 @@
  * other business rules live in lambdas/core or in the configuration file.
  *
  *   EventBridge ─► scheduler λ ─► feed queue (SQS, DLQ) ─► fetcher λ ─► DynamoDB + S3
- *                                                             └──► alert queue (SQS, DLQ) ─► alerter λ ─► SES
+ *                                                             └──► item queue (SQS FIFO, DLQ) ─► stage λ
+ *   stage λ ─► DynamoDB + S3 journal ─► alert queue (SQS, DLQ) ─► alerter λ ─► SES
  *   EventBridge (sweep) ─────────────────────────────────────────────────────────────────────► alerter λ
  *   HTTP API (IAM) ─► query λ ─► DynamoDB
- *   web HTTP API: page shell (public) · /api (JWT from the Cognito user pool) ─► query λ
+ *   web HTTP API: page shell (public, own throttle) · /api (JWT from the Cognito user pool) ─► query λ
  */
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
   AccountRecovery,
+  FeaturePlan,
   Mfa,
   OAuthScope,
+  StandardThreatProtectionMode,
   UserPool,
   UserPoolClientIdentityProvider,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -43,7 +45,7 @@ import {
   RUNTIME_PROVIDED,
 } from './bundling.ts';
 import { accessLogBucket, throttleAndLogApi } from './logging.ts';
-import { sendThrough } from './mail.ts';
+import { sendAsSender, sendThrough } from './mail.ts';
 import { Operations } from './operations.ts';
 import { dataRemoval } from './removal.ts';
 
@@ -54,6 +56,8 @@ export interface NewswatchStackProps extends StackProps {
   schedule: string;
   /** SES identity the alerts are sent from. */
   senderAddress: string;
+  /** Every address an alert may go to (the topics' recipients): in the SES sandbox, identities too. */
+  recipients: string[];
   /** The configured topics' names: the page's topic filter offers them. */
   topicNames: string[];
   /**
@@ -64,6 +68,16 @@ export interface NewswatchStackProps extends StackProps {
   /** Who is alarmed, about what, and what `cdk destroy` keeps (the `operations` section). */
   operations: Config['operations'];
 }
+
+/** `operations.threatProtection` → Cognito's mode; `off` keeps the Essentials plan. */
+const THREAT_PROTECTION = {
+  off: undefined,
+  audit: StandardThreatProtectionMode.AUDIT_ONLY,
+  enforced: StandardThreatProtectionMode.FULL_FUNCTION,
+} as const;
+
+/** Requests a second (and burst) for the sign-in shell: a browser loads it once per sign-in. */
+const SHELL_THROTTLE = { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 };
 
 const handlerPath = (name: string) =>
   fileURLToPath(new URL(`../lambdas/handlers/${name}.ts`, import.meta.url));
@@ -106,6 +120,9 @@ export class NewswatchStack extends Stack {
         },
       ],
       removalPolicy: data.removalPolicy,
+      // A trial stack (removalPolicy: destroy) must be deletable by `cdk destroy`; any other
+      // keeps its table even from a delete in the console.
+      deletionProtection: props.operations.removalPolicy !== 'destroy',
     });
 
     const archive = new Bucket(this, 'Archive', {
@@ -139,12 +156,8 @@ export class NewswatchStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'newswatch',
       NODE_OPTIONS: '--enable-source-maps',
     };
-    const fn = (
-      name: string,
-      timeout: Duration,
-      memorySize: number,
-      reservedConcurrentExecutions?: number,
-    ) => {
+    const reserved = props.operations.reservedConcurrency;
+    const fn = (name: keyof typeof reserved, timeout: Duration, memorySize: number) => {
       const id = `${name[0]?.toUpperCase()}${name.slice(1)}`;
       const logGroup = new LogGroup(this, `${id}Logs`, {
         retention: RetentionDays.ONE_MONTH,
@@ -160,7 +173,7 @@ export class NewswatchStack extends Stack {
         environment,
         logGroup,
         role: functionRole(this, `${id}Role`, logGroup),
-        reservedConcurrentExecutions,
+        reservedConcurrentExecutions: reserved[name],
         bundling: {
           format: OutputFormat.ESM,
           target: BUNDLE_TARGET,
@@ -174,17 +187,19 @@ export class NewswatchStack extends Stack {
       });
     };
 
-    // Reserved concurrency caps what a runaway can spend where nothing else does: the fetcher
-    // (a flood of feed messages, each fetching pages) and the query function (anyone holding
-    // credentials). The alerter is capped by its event source instead; the scheduler runs alone.
-    const fetcherConcurrency = 10;
+    // No concurrency is reserved unless the configuration asks (operations.reservedConcurrency):
+    // reserving any needs an account quota above AWS's 10 unreserved, which new accounts lack.
+    // Caps come from elsewhere: the fetcher's and the alerter's event sources, the APIs' throttles,
+    // and the stage's single FIFO message group, which hands out one batch at a time.
+    const fetcherConcurrency = Math.max(2, Math.min(10, reserved.fetcher ?? 10));
     const scheduler = fn('scheduler', Duration.seconds(30), 256);
-    const fetcher = fn('fetcher', fetcherTimeout, 1024, fetcherConcurrency);
-    // One stage instance: it is the only writer of story records and holds the open window in
-    // memory (lambdas/core/stage/). Memory sized for the window (docs/architecture.md).
-    const stage = fn('stage', stageTimeout, 2048, 1);
+    const fetcher = fn('fetcher', fetcherTimeout, 1024);
+    // The stage holds the open window in memory (lambdas/core/stage/); memory sized for it
+    // (docs/architecture.md). A second warm instance with an older window cannot write over the
+    // first's decisions: journal batches are written only if absent (lambdas/adapters/s3/journal.ts).
+    const stage = fn('stage', stageTimeout, 2048);
     const alerter = fn('alerter', Duration.seconds(30), 256);
-    const query = fn('query', Duration.seconds(10), 512, 5);
+    const query = fn('query', Duration.seconds(10), 512);
 
     // The scheduler reads feed states through the GSI and queues due feeds.
     grantTable(scheduler, table, { actions: ['Query', 'GetItem'], index: true });
@@ -206,15 +221,7 @@ export class NewswatchStack extends Stack {
     });
     grantTable(query, table, { actions: ['GetItem', 'Query'], index: true });
 
-    const identity = (name: string) =>
-      this.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
-    const senderDomain = props.senderAddress.split('@')[1] ?? props.senderAddress;
-    alerter.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [identity(props.senderAddress), identity(senderDomain)],
-      }),
-    );
+    alerter.addToRolePolicy(sendAsSender(this, props.senderAddress, props.recipients));
 
     fetcher.addEventSource(
       new SqsEventSource(feedQueue, {
@@ -279,7 +286,10 @@ export class NewswatchStack extends Stack {
    * sign-in shell, which holds no data. The query function keeps read-only access to the table.
    */
   private readingPage(query: NodejsFunction, props: NewswatchStackProps): void {
+    const protection = THREAT_PROTECTION[props.operations.threatProtection];
     const users = new UserPool(this, 'Users', {
+      featurePlan: protection ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+      ...(protection ? { standardThreatProtectionMode: protection } : {}),
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
@@ -299,11 +309,13 @@ export class NewswatchStack extends Stack {
       reason:
         'MFA is offered (TOTP) and left to each team: requiring it would lock out a reader whose admin has not enrolled an authenticator yet; the pool only admits users an admin created.',
     });
-    Validations.of(users).acknowledge({
-      id: 'AwsSolutions-COG8',
-      reason:
-        'The Plus feature plan (threat protection) is billed per user; the pool has no self sign-up, only users an admin creates, so the Essentials plan is kept and MFA is offered.',
-    });
+    if (!protection) {
+      Validations.of(users).acknowledge({
+        id: 'AwsSolutions-COG8',
+        reason:
+          'operations.threatProtection is off, as the operator chose: the Plus plan it needs is billed for every monthly active user (docs/cost.md), and this pool admits only users an admin created, with MFA offered.',
+      });
+    }
     const domain = users.addDomain('SignIn', {
       cognitoDomain: {
         domainPrefix: props.authDomainPrefix ?? `${this.stackName.toLowerCase()}-${this.account}`,
@@ -334,15 +346,24 @@ export class NewswatchStack extends Stack {
     const authorizer = new HttpUserPoolAuthorizer('WebAuthorizer', users, { userPoolClients: [client] });
     web.addRoutes({ path: '/api', methods: [HttpMethod.GET], integration, authorizer });
     web.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.GET], integration, authorizer });
+    const stage = web.defaultStage?.node.defaultChild as CfnStage;
+    const shellThrottle: Record<string, object> = {};
     for (const path of ['/', '/{proxy+}']) {
       const [route] = web.addRoutes({ path, methods: [HttpMethod.GET], integration });
       if (!route) continue;
+      // Anyone can call the sign-in shell's routes: their own throttle, well under the stage's,
+      // keeps anonymous traffic from taking the query function from the page's data and the
+      // scripts' API. The stage names the routes, so it is created after them.
+      shellThrottle[`GET ${path}`] = SHELL_THROTTLE;
+      stage.node.addDependency(route);
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
           'Page paths serve only the sign-in shell (markup, stylesheet and the sign-in script, no stored data) to browsers that have no token yet; every data request goes to /api behind the JWT authorizer.',
       });
     }
+
+    stage.routeSettings = shellThrottle;
 
     new CfnOutput(this, 'PageUrl', { value: pageUrl });
     new CfnOutput(this, 'UserPoolId', { value: users.userPoolId });

@@ -58,6 +58,10 @@ const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> =
     help: 'list alert emails: pending, sent or failed, and why',
     load: async () => (await import('./commands/query.ts')).alertsCommand,
   },
+  preflight: {
+    help: 'check an AWS account is ready for a deploy',
+    load: async () => (await import('./commands/preflight.ts')).preflightCommand,
+  },
 };
 
 function usage(): string {

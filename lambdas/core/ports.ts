@@ -111,6 +111,24 @@ export interface EmailMessage {
   html: string;
 }
 
+/**
+ * What `newswatch preflight` reads about the AWS account a deploy targets, with the deployer's
+ * credentials and nothing but read-only calls (lambdas/adapters/preflight/).
+ */
+export interface AccountProbe {
+  /** The region the calls go to: --region, else the SDK's own resolution. */
+  region(): Promise<string>;
+  identity(): Promise<{ account: string; arn: string }>;
+  /** The CDK bootstrap stack's version for a qualifier; undefined when it was never bootstrapped. */
+  bootstrapVersion(qualifier: string): Promise<number | undefined>;
+  /** Whether a service is offered in the region, by its code (`cognito-idp`, `ses`). */
+  offersService(service: string): Promise<boolean>;
+  mailAccount(): Promise<{ sandbox: boolean; sendingEnabled: boolean }>;
+  /** An SES identity (address or domain); undefined when the account has none by that name. */
+  mailIdentity(name: string): Promise<{ verified: boolean } | undefined>;
+  lambdaConcurrency(): Promise<{ limit: number; unreserved: number }>;
+}
+
 /** Everything the pipeline stores. One DynamoDB table in AWS; see docs/architecture.md. */
 export interface Store {
   getFeedState(feedId: string): Promise<FeedState | undefined>;
@@ -130,7 +148,12 @@ export interface Store {
 
   /** The story an item was assigned to, if it was. */
   getMembership(itemId: string): Promise<Membership | undefined>;
-  listMemberships(storyId: string): Promise<Membership[]>;
+  /**
+   * A story's items, each with its membership, as the story's index rows hold them: one query,
+   * no read per item. An index is eventually consistent: an item written a moment ago may be
+   * missing yet.
+   */
+  listStoryItems(storyId: string): Promise<StoredItem[]>;
   getStory(storyId: string): Promise<Story | undefined>;
   listStories(opts: { since?: string; limit?: number }): Promise<Story[]>;
   /**

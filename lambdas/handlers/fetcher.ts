@@ -2,8 +2,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { type FeedRunReport, runFeed } from '../core/pipeline/run-feed.ts';
-import type { Container } from '../runtime/container.ts';
-import { buildContainer } from '../runtime/container.ts';
+import { buildFetcherDeps, type FetcherDeps } from '../runtime/fetcher-deps.ts';
 import { once } from '../runtime/from-env.ts';
 import { lambdaQueue } from '../runtime/lambda-queue.ts';
 import { settings } from '../runtime/settings.ts';
@@ -31,7 +30,7 @@ function logReport(report: FeedRunReport, elapsedMs: number): void {
 }
 
 export function createFetcherHandler(
-  getContainer: () => Promise<Container>,
+  getContainer: () => Promise<FetcherDeps>,
   onReport?: (report: FeedRunReport) => void,
 ) {
   const processor = new BatchProcessor(EventType.SQS);
@@ -62,7 +61,7 @@ export function createFetcherHandler(
 export const handler = createFetcherHandler(
   once(async () => {
     const { env, config } = await settings();
-    return buildContainer({
+    return buildFetcherDeps({
       config,
       tableName: env.NEWSWATCH_TABLE,
       bucket: env.NEWSWATCH_BUCKET,

@@ -3,9 +3,10 @@
  * written: by then more outlets may carry it, and the credit rule (stories/credit.ts) may have
  * moved its headline and first reporter to an earlier copy.
  */
-import type { AlertIntent } from '../model.ts';
+import type { AlertIntent, StoredItem } from '../model.ts';
 import type { Store } from '../ports.ts';
-import { NotFoundError, storyDetail } from '../query/queries.ts';
+import { creditOf } from '../stories/credit.ts';
+import { storyFamily } from '../stories/family.ts';
 
 /** One outlet's copy: its own headline, link and time. */
 export interface StoryCopy {
@@ -26,25 +27,14 @@ export interface AlertStory {
   copies: StoryCopy[];
 }
 
-/** The story of an intent, or, when the story is gone, what the intent itself recorded. */
+/**
+ * The story of an intent, or, when the story is gone, what the intent itself recorded. Its copies
+ * are the rows of the story's index query (one per story the family holds), not an item read per
+ * member: a member whose row the index does not show yet shows in the next email.
+ */
 export async function alertStory(store: Store, intent: AlertIntent): Promise<AlertStory> {
-  try {
-    const { story, members } = await storyDetail(store, intent.storyId);
-    const copies: StoryCopy[] = [];
-    for (const m of members) {
-      // A member whose ingest is still running has no item yet: it shows in the next email.
-      if (!m.outlet || copies.some((c) => c.outlet === m.outlet)) continue;
-      copies.push({
-        outlet: m.outlet,
-        title: m.title ?? '',
-        url: m.url,
-        published: m.published,
-        firstSeen: m.firstSeen,
-      });
-    }
-    return { ...story, copies };
-  } catch (err) {
-    if (!(err instanceof NotFoundError)) throw err;
+  const family = await storyFamily(store, intent.storyId);
+  if (!family) {
     return {
       id: intent.storyId,
       headline: intent.headline,
@@ -53,4 +43,33 @@ export async function alertStory(store: Store, intent: AlertIntent): Promise<Ale
       copies: [{ outlet: intent.outlet, title: intent.headline, url: intent.url }],
     };
   }
+  const items = (await Promise.all(family.ids.map((id) => store.listStoryItems(id)))).flat();
+  const { story } = family;
+  return {
+    id: story.id,
+    headline: story.headline,
+    firstOutlet: story.firstOutlet,
+    firstPublished: story.firstPublished,
+    firstSeen: story.firstSeen,
+    copies: copiesOf(items),
+  };
+}
+
+/** Each outlet's earliest copy, in the order the story credits its reporters. */
+function copiesOf(items: StoredItem[]): StoryCopy[] {
+  const ranked = items
+    .map((item) => ({ item, rank: creditOf(item).firstRank }))
+    .sort((a, b) => (a.rank < b.rank ? -1 : 1));
+  const copies: StoryCopy[] = [];
+  for (const { item } of ranked) {
+    if (copies.some((c) => c.outlet === item.outlet)) continue;
+    copies.push({
+      outlet: item.outlet,
+      title: item.title,
+      url: item.url,
+      published: item.published,
+      firstSeen: item.firstSeen,
+    });
+  }
+  return copies;
 }

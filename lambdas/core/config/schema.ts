@@ -78,6 +78,15 @@ const alertsSchema = z
   })
   .strict();
 
+const concurrency = z.number().int().min(1).max(1000).optional();
+const reservedConcurrencySchema = z.strictObject({
+  scheduler: concurrency,
+  fetcher: concurrency,
+  stage: concurrency,
+  alerter: concurrency,
+  query: concurrency,
+});
+
 const operationsSchema = z
   .object({
     /** Who hears about failures: subscribed to the operations topic every alarm notifies. */
@@ -90,6 +99,17 @@ const operationsSchema = z
     failingFeedHours: z.number().int().min(1).default(12),
     /** An item waiting this long for the story stage raises the stall alarm. */
     itemQueueAgeMinutes: z.number().int().min(5).default(30),
+    /**
+     * Concurrency reserved per function, none by default: a new account's quota may be too small
+     * to reserve any (AWS keeps 10 unreserved), and the event sources and API throttles cap the
+     * functions without it.
+     */
+    reservedConcurrency: reservedConcurrencySchema.default({}),
+    /**
+     * Cognito threat protection for the reading page's sign-in. `audit` or `enforced` needs the
+     * Plus feature plan, billed per monthly active user (docs/cost.md); `off` keeps Essentials.
+     */
+    threatProtection: z.enum(['off', 'audit', 'enforced']).default('off'),
   })
   .strict();
 
@@ -125,6 +145,8 @@ export const configSchema = z
       pendingAlertMinutes: 60,
       failingFeedHours: 12,
       itemQueueAgeMinutes: 30,
+      reservedConcurrency: {},
+      threatProtection: 'off',
     }),
     local: localSchema.default({ dataDir: '.newswatch', samplePort: 8787, sesPort: 8005, webPort: 8780 }),
   })

@@ -82,9 +82,12 @@ function byCredit(memberships: Membership[], items: Map<string, StoredItem>): Me
 export async function storyDetail(store: Store, storyId: string): Promise<StoryDetail> {
   const family = await storyFamily(store, storyId);
   if (!family) throw new NotFoundError(`no story with id ${storyId}`);
-  const memberships = (await Promise.all(family.ids.map((id) => store.listMemberships(id)))).flat();
-  const compared = memberships.flatMap((m) => m.evidence.matchedItemId ?? []);
-  const items = await itemsById(store, [...memberships.map((m) => m.itemId), ...compared]);
+  const storyItems = (await Promise.all(family.ids.map((id) => store.listStoryItems(id)))).flat();
+  const items = new Map(storyItems.map((item) => [item.id, item]));
+  const memberships = storyItems.map((item) => item.membership);
+  // The evidence may name an item of another story (one the member was compared with and did not join).
+  const elsewhere = memberships.flatMap((m) => m.evidence.matchedItemId ?? []).filter((id) => !items.has(id));
+  for (const [id, item] of await itemsById(store, elsewhere)) items.set(id, item);
   const members = byCredit(memberships, items).map((m) => memberView(m, items, family.story.firstItemId));
   const matches = (await Promise.all(family.ids.map((id) => store.listMatchesByStory(id))))
     .flat()
@@ -198,11 +201,9 @@ export async function topicStories(
  * copies; every stored copy keeps the topics it matched, and those can.
  */
 async function copiesMatching(store: Store, family: StoryFamily, topic: string): Promise<MatchedCopy[]> {
-  const memberships = (await Promise.all(family.ids.map((id) => store.listMemberships(id)))).flat();
-  const items = await itemsById(
-    store,
-    memberships.map((m) => m.itemId),
-  );
+  const storyItems = (await Promise.all(family.ids.map((id) => store.listStoryItems(id)))).flat();
+  const items = new Map(storyItems.map((item) => [item.id, item]));
+  const memberships = storyItems.map((item) => item.membership);
   return byCredit(memberships, items).flatMap((m) => {
     const item = items.get(m.itemId);
     const hit = item?.topics?.find((t) => t.topic === topic);

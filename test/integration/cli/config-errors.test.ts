@@ -19,12 +19,22 @@ async function badConfig(edit: (text: string) => string): Promise<string> {
   return file;
 }
 
-function synth(configPath: string): Promise<{ code: number; stderr: string }> {
+/** The CDK app as `cdk synth` runs it; without a path, as when `-c config=` is left out. */
+function synth(configPath?: string): Promise<{ code: number; stderr: string }> {
+  // Bundling is skipped: these tests are about what the app says, not about the code assets.
+  const context = { 'aws:cdk:bundling-stacks': [], ...(configPath ? { config: configPath } : {}) };
   return new Promise((done) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', 'lib/app.ts'],
-      { cwd: REPO_ROOT, env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify({ config: configPath }) } },
+      {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          CDK_CONTEXT_JSON: JSON.stringify(context),
+          CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'nw-synth-')),
+        },
+      },
       (err, _stdout, stderr) => done({ code: err ? Number(err.code) : 0, stderr }),
     );
   });
@@ -57,5 +67,11 @@ describe('a bad configuration', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('feeds[0].url: {{samples}} is the local sample server');
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('lets a synth without -c config= say which file it used', async () => {
+    const { code, stderr } = await synth();
+    expect(code).toBe(0);
+    expect(stderr.split('\n')[0]).toBe('newswatch: no -c config=FILE given, using config/example.yaml');
   });
 });

@@ -12,7 +12,15 @@ function synth(removalPolicy: 'retain' | 'destroy') {
     configText: JSON.stringify(loadConfig('config/example.yaml')),
     schedule: 'rate(15 minutes)',
     senderAddress: 'alerts@example.org',
-    operations: { removalPolicy, pendingAlertMinutes: 60, failingFeedHours: 12, itemQueueAgeMinutes: 30 },
+    recipients: [],
+    operations: {
+      removalPolicy,
+      pendingAlertMinutes: 60,
+      failingFeedHours: 12,
+      itemQueueAgeMinutes: 30,
+      reservedConcurrency: {},
+      threatProtection: 'off',
+    },
     topicNames: [],
   });
   return { app, template: Template.fromStack(stack) };
@@ -21,10 +29,16 @@ function synth(removalPolicy: 'retain' | 'destroy') {
 const deletionPolicies = (template: Template, type: string) =>
   Object.values(template.findResources(type)).map((r) => r.DeletionPolicy);
 
+const tableProtection = (template: Template) =>
+  Object.values(template.findResources('AWS::DynamoDB::GlobalTable')).flatMap((t) =>
+    t.Properties.Replicas.map((r: { DeletionProtectionEnabled?: boolean }) => r.DeletionProtectionEnabled),
+  );
+
 describe('removal policy', () => {
   it('retains the table and the buckets by default', () => {
     const { template } = synth('retain');
     expect(deletionPolicies(template, 'AWS::DynamoDB::GlobalTable')).toEqual(['Retain']);
+    expect(tableProtection(template)).toEqual([true]);
     expect(deletionPolicies(template, 'AWS::S3::Bucket')).toEqual(['Retain', 'Retain']);
     template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
   }, 120_000);
@@ -32,6 +46,8 @@ describe('removal policy', () => {
   it('deletes everything for a trial stack, emptying the buckets first, and still passes cdk-nag', () => {
     const { app, template } = synth('destroy');
     expect(deletionPolicies(template, 'AWS::DynamoDB::GlobalTable')).toEqual(['Delete']);
+    // `cdk destroy` could not delete a protected table.
+    expect(tableProtection(template)).toEqual([false]);
     expect(deletionPolicies(template, 'AWS::S3::Bucket')).toEqual(['Delete', 'Delete']);
     template.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
     expect(new AwsSolutionsChecks(app).validateScope(app).violations).toEqual([]);

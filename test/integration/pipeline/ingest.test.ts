@@ -85,10 +85,7 @@ describe.each(dynamoTargets())('ingest on $name', ({ start }) => {
     expect(await store.listPendingAlerts(10)).toHaveLength(1);
     const story = await store.getStory(b1?.story.id ?? '');
     expect(story?.memberCount).toBe(2);
-    expect((await store.listMemberships(b1?.story.id ?? '')).map((m) => m.itemId).sort()).toEqual([
-      'a1',
-      'b1',
-    ]);
+    expect((await store.listStoryItems(b1?.story.id ?? '')).map((i) => i.id).sort()).toEqual(['a1', 'b1']);
   });
 
   it('updates an edited item in place and does not alert again', async () => {

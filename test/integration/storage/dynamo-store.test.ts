@@ -165,7 +165,7 @@ describe.each(dynamoTargets())('DynamoDB store on $name', ({ start }) => {
     }
     expect(await store.getItem('missing')).toBeUndefined();
     expect(await store.getMembership('missing')).toBeUndefined();
-    const members = await store.listMemberships('s1');
+    const members = (await store.listStoryItems('s1')).map((i) => i.membership);
     expect(members.map((m) => m.itemId).sort()).toEqual(['m1', 'm2']);
     expect(members.find((m) => m.itemId === 'm2')).toEqual(records.items[1]?.membership);
 
@@ -211,7 +211,7 @@ describe.each(dynamoTargets())('DynamoDB store on $name', ({ start }) => {
     const records = builder.records();
     // 40 items, one story and 12 matches: three batch writes.
     await store.putStageRecords(records);
-    expect(await store.listMemberships('big')).toHaveLength(40);
+    expect(await store.listStoryItems('big')).toHaveLength(40);
     expect(await store.getItem('b39')).toEqual(records.items[39]);
     expect(await store.getStory('big')).toMatchObject({ memberCount: 40, outletCount: 7 });
     expect(await store.listMatchesByStory('big')).toHaveLength(12);

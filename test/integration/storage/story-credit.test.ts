@@ -143,7 +143,7 @@ describe.each(dynamoTargets())('story credit on $name', ({ start }) => {
         }
         const family = await storyOf(`${id}-briefs`);
         expect(credit(family?.story), `${id}: ${order.map((c) => c.id).join(', ')}`).toEqual(expectedIn(id));
-        const members = (await Promise.all((family?.ids ?? []).map((s) => store.listMemberships(s)))).flat();
+        const members = (await Promise.all((family?.ids ?? []).map((s) => store.listStoryItems(s)))).flat();
         expect(family?.story.memberCount).toBe(members.length);
 
         // A fetcher's retry admits nothing new; the queue redelivering the items decides nothing again.

@@ -10,7 +10,7 @@ import { GSI, type Row, strip, type Table } from './table.ts';
 
 export type ItemRecords = Pick<
   Store,
-  'getItem' | 'claimUrl' | 'editItem' | 'getMembership' | 'listMemberships'
+  'getItem' | 'claimUrl' | 'editItem' | 'getMembership' | 'listStoryItems'
 >;
 
 export function itemRow(item: StoredItem): Row {
@@ -82,13 +82,14 @@ export function itemRecords({ doc, TableName, clock, get, queryAll }: Table): It
       return (await get(keys.item(itemId)))?.membership as Membership | undefined;
     },
 
-    async listMemberships(storyId) {
+    async listStoryItems(storyId) {
+      // The index projects every attribute (schema.ts): its rows are the items themselves.
       const rows = await queryAll({
         IndexName: GSI,
         KeyConditionExpression: 'gsi1pk = :p',
         ExpressionAttributeValues: { ':p': keys.storyMembers(storyId) },
       });
-      return rows.flatMap((r) => (r.membership ? [r.membership as Membership] : []));
+      return rows.flatMap((r) => (r.membership ? [strip<StoredItem>(r, ['editedAt']) as StoredItem] : []));
     },
   };
 }
