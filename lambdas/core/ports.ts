@@ -81,6 +81,12 @@ export interface Archive {
   put(kind: ArchiveKind, body: Uint8Array, contentType: string): Promise<string>;
 }
 
+/** Reads an item's archived text back, for search; only the query side holds one. */
+export interface ArchiveReader {
+  /** The text stored under `key` (an item's `textKey`); undefined when no object is there. */
+  readText(key: string): Promise<string | undefined>;
+}
+
 export interface Mailer {
   /** Rejects with a SendError when the service refused the message; anything else is transient. */
   send(message: EmailMessage): Promise<{ messageId: string }>;
@@ -130,6 +136,8 @@ export interface Store {
   /** The story an item was assigned to, if it was. */
   getMembership(itemId: string): Promise<Membership | undefined>;
   listMemberships(storyId: string): Promise<Membership[]>;
+  /** A story's items, whole, by the same index query as its memberships (search reads them all). */
+  listStoryItems(storyId: string): Promise<StoredItem[]>;
   getStory(storyId: string): Promise<Story | undefined>;
   listStories(opts: { since?: string; limit?: number }): Promise<Story[]>;
   /**

@@ -36,8 +36,16 @@ export const runCommand: Command = async (argv, io) => {
     if (!values.once) {
       const { webPort: port } = env.config.local;
       const { startWebServer } = await import('../../local/web-server.ts');
+      const { localArchive } = await import('../store-access.ts');
       const topics = env.config.topics.map((t) => t.name);
-      const options = { port, store: env.container.store, topics, mailDir: join(env.dataDir, 'mail') };
+      const options = {
+        port,
+        store: env.container.store,
+        archive: localArchive(env.standIns.endpoints),
+        aliases: env.config.aliases,
+        topics,
+        mailDir: join(env.dataDir, 'mail'),
+      };
       web = await onPort(port, 'local.webPort', () => startWebServer(options));
     }
     const page = web

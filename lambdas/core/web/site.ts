@@ -15,8 +15,9 @@ import {
 import { InvalidSinceError, parseSince } from '../query/since.ts';
 import { html } from './html.ts';
 import { errorPage, feedsPage, type Page, storiesPage, storyPage, topicsPage } from './pages.ts';
+import { renderSearch, type SearchSite } from './search-page.ts';
 
-export interface SiteContext {
+export interface SiteContext extends SearchSite {
   store: Store;
   /** The configured topic names: the filter's choices. */
   topics: readonly string[];
@@ -44,6 +45,7 @@ async function route(parts: string[], query: URLSearchParams, ctx: SiteContext):
     if (first === 'stories' && second !== undefined) return storyPage(await storyDetail(ctx.store, second));
     if (first === 'topics' && second === undefined) return topics(ctx);
     if (first === 'feeds' && second === undefined) return feedsPage(await feedHealth(ctx.store));
+    if (first === 'search' && second === undefined) return renderSearch(query, ctx);
   }
   return errorPage(404, 'No such page');
 }
@@ -115,6 +117,7 @@ export function pageDocument(page: Page, opts: DocumentOptions = {}): string {
     { label: 'Stories', href: '/' },
     { label: 'Topics', href: '/topics' },
     { label: 'Feeds', href: '/feeds' },
+    { label: 'Search', href: '/search' },
     ...(opts.nav ?? []),
   ];
   return html`<!doctype html>

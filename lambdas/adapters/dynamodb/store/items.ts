@@ -10,7 +10,7 @@ import { GSI, type Row, strip, type Table } from './table.ts';
 
 export type ItemRecords = Pick<
   Store,
-  'getItem' | 'claimUrl' | 'editItem' | 'getMembership' | 'listMemberships'
+  'getItem' | 'claimUrl' | 'editItem' | 'getMembership' | 'listMemberships' | 'listStoryItems'
 >;
 
 export function itemRow(item: StoredItem): Row {
@@ -28,6 +28,12 @@ function isConditionFailure(err: unknown): boolean {
 }
 
 export function itemRecords({ doc, TableName, clock, get, queryAll }: Table): ItemRecords {
+  const membersOf = (storyId: string) =>
+    queryAll({
+      IndexName: GSI,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': keys.storyMembers(storyId) },
+    });
   return {
     async getItem(itemId) {
       return strip<StoredItem>(await get(keys.item(itemId)), ['editedAt']);
@@ -83,12 +89,13 @@ export function itemRecords({ doc, TableName, clock, get, queryAll }: Table): It
     },
 
     async listMemberships(storyId) {
-      const rows = await queryAll({
-        IndexName: GSI,
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': keys.storyMembers(storyId) },
-      });
+      const rows = await membersOf(storyId);
       return rows.flatMap((r) => (r.membership ? [r.membership as Membership] : []));
+    },
+
+    async listStoryItems(storyId) {
+      const rows = await membersOf(storyId);
+      return rows.flatMap((r) => strip<StoredItem>(r, ['editedAt']) ?? []);
     },
   };
 }
