@@ -107,11 +107,17 @@ function compileSearch(query: string, aliases: Record<string, string> | undefine
   }
 }
 
+/** A matching copy with its credit rank (stories/credit.ts): copies are listed in the story's order. */
+interface Ranked {
+  rank: string;
+  copy: SearchCopy;
+}
+
 interface Found {
   /** Position of the story in the listing: results keep the listing's order. */
   order: number;
   story: Story;
-  copies: SearchCopy[];
+  copies: Ranked[];
 }
 
 export async function searchStories(
@@ -157,11 +163,11 @@ async function matchingCopies(
   matcher: TopicMatcher,
   story: Story,
   tally: { read: number; missingTexts: number },
-): Promise<SearchCopy[]> {
+): Promise<Ranked[]> {
   const items = await sources.store.listStoryItems(story.id);
   const texts = await Promise.all(items.map((item) => textOf(sources.archive, item)));
   tally.read += items.length;
-  const copies: { rank: string; copy: SearchCopy }[] = [];
+  const copies: Ranked[] = [];
   items.forEach((item, i) => {
     const text = texts[i];
     if (text === undefined) tally.missingTexts++;
@@ -174,7 +180,7 @@ async function matchingCopies(
     });
     if (hit) copies.push({ rank: creditOf(item).firstRank, copy: searchCopy(item, hit) });
   });
-  return copies.sort((a, b) => (a.rank < b.rank ? -1 : 1)).map(({ copy }) => copy);
+  return copies;
 }
 
 /** The item's text; undefined when it has an archived text that is gone. */
@@ -205,13 +211,19 @@ async function byFamily(store: Store, found: Found[]): Promise<SearchStory[]> {
   const families = await Promise.all(
     found.map(({ story }) => (story.mergedInto || story.mergedFrom ? familyOf(store, story) : undefined)),
   );
-  const byId = new Map<string, SearchStory>();
+  const byId = new Map<string, { story: Story; copies: Ranked[] }>();
   found.forEach(({ story, copies }, i) => {
     const survivor = families[i]?.story ?? story;
     const row = byId.get(survivor.id);
     if (row) row.copies.push(...copies);
-    else byId.set(survivor.id, { story: storyView(survivor), terms: [], copies: [...copies] });
+    else byId.set(survivor.id, { story: survivor, copies: [...copies] });
   });
-  for (const row of byId.values()) row.terms = [...new Set(row.copies.flatMap((c) => c.terms))].sort();
-  return [...byId.values()];
+  return [...byId.values()].map(({ story, copies }) => {
+    const ordered = copies.sort((a, b) => (a.rank < b.rank ? -1 : 1)).map(({ copy }) => copy);
+    return {
+      story: storyView(story),
+      terms: [...new Set(ordered.flatMap((c) => c.terms))].sort(),
+      copies: ordered,
+    };
+  });
 }
