@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- cluster|cluster-memory|tag|feeds|cold|storage|cost|load]`: every throughput figure the issues ask for, and
+ * `npm run bench [-- cluster|cluster-memory|tag|feeds|cold|storage|search|cost|load]`: every throughput figure the issues ask for, and
  * bundle sizes with cold-import times, one suite after another on one core. Figures are printed,
  * never asserted.
  */
@@ -10,12 +10,13 @@ const SUITES = {
   feeds: () => import('./feeds.ts'),
   cold: () => import('./cold.ts'),
   storage: () => import('./storage.ts'),
+  search: () => import('./search.ts'),
   cost: () => import('./cost.ts'),
   load: () => import('./load.ts'),
 } as const;
 
 type SuiteName = keyof typeof SUITES;
-/** `load` and `cluster-memory` take minutes: they run only when named. */
+/** `load`, `cluster-memory` and `search` take minutes: they run only when named. */
 const DEFAULT_SUITES: SuiteName[] = ['cluster', 'tag', 'feeds', 'cold', 'storage'];
 
 const isSuite = (name: string): name is SuiteName => name in SUITES;
