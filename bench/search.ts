@@ -1,6 +1,7 @@
 /**
  * What one search costs, through the real adapters: N items of the load bench's corpus
- * (load/corpus.ts: ~800-word bodies, half of them the two copies of a wire story) stored as the
+ * (load/corpus.ts: ~800-word bodies, half of them the two copies of a wire story; past its 2,000
+ * items it repeats, each round as new stories) stored as the
  * stage stores them (story and item records in the table, texts gzipped in the archive), first
  * seen over the last 29 days, then one search over the default range (30 days) for a phrase the
  * corpus never uses: the worst case, where nothing stops the search before its budget. A metering
@@ -49,23 +50,30 @@ export interface SearchFigures {
   wallMs: number;
 }
 
+/** The corpus runs out of fresh names past a few thousand items: larger sets repeat it, as new stories. */
+const CORPUS_ITEMS = 2_000;
+
 function articles(count: number): { storyId: string; article: Article }[] {
-  const perFeed = Math.ceil(count / 4);
+  const perFeed = Math.ceil(Math.min(count, CORPUS_ITEMS) / 4);
   const corpus = makeCorpus({
     feeds: 4,
     itemsPerFeed: perFeed,
-    wireStories: Math.floor(perFeed),
+    wireStories: perFeed,
     outletsPerWire: 2,
     seed: 23,
   });
-  const stories = [...new Set(corpus.items.map((i) => i.story))];
+  const copies = Array.from({ length: count }, (_, i) => {
+    const item = corpus.items[i % corpus.items.length] as (typeof corpus.items)[number];
+    return { item, storyId: `${item.story}#${Math.floor(i / corpus.items.length)}` };
+  });
+  const stories = [...new Set(copies.map((c) => c.storyId))];
   const order = new Map(stories.map((s, i) => [s, i]));
   const now = Date.now();
-  return corpus.items.slice(0, count).map((item, i) => {
+  return copies.map(({ item, storyId }, i) => {
     // A story's copies are first seen minutes apart; stories spread evenly over the range.
-    const storyAt = now - ((order.get(item.story) ?? 0) / stories.length) * SPREAD_DAYS * DAY_MS;
+    const storyAt = now - ((order.get(storyId) ?? 0) / stories.length) * SPREAD_DAYS * DAY_MS;
     return {
-      storyId: item.story,
+      storyId,
       article: {
         id: `item-${i}`,
         feedId: `feed-${item.feedIndex}`,
