@@ -16,7 +16,7 @@ import {
 import type { Config } from '../core/config/schema.ts';
 import type { ArchiveReader, Store } from '../core/ports.ts';
 import { feedHealth, listStories, NotFoundError, storyDetail, topicMatches } from '../core/query/queries.ts';
-import { DEFAULT_SEARCH_SINCE, InvalidSearchError, searchStories } from '../core/query/search.ts';
+import { InvalidSearchError, searchSince, searchStories } from '../core/query/search.ts';
 import { contentSecurityPolicy, renderPath, securityHeaders } from '../core/web/site.ts';
 import { PAGE_CSS } from '../core/web/style.ts';
 import { inlinedConfig, readQueryEnv } from '../runtime/env.ts';
@@ -75,13 +75,15 @@ async function apiRoute(event: APIGatewayProxyEventV2, c: QueryContainer): Promi
 
 /** `GET /search?q=&since=&limit=`: `since` defaults to the search's own range, not the listings'. */
 async function searchRoute(query: Record<string, string | undefined>, c: QueryContainer): Promise<Result> {
-  const params = listParams({ since: DEFAULT_SEARCH_SINCE, ...query }, new Date());
+  const now = new Date();
+  const params = listParams(query, now);
   if ('problems' in params) return json(400, { error: params.problems.join('; ') });
   if (!c.archive)
     throw new Error('the query function was built without the archive: search cannot read texts');
   try {
     const sources = { store: c.store, archive: c.archive, aliases: c.aliases };
-    return json(200, await searchStories(sources, query.q ?? '', { since: params.since ?? '', ...params }));
+    const since = params.since ?? searchSince(undefined, now);
+    return json(200, await searchStories(sources, query.q ?? '', { ...params, since }));
   } catch (err) {
     if (err instanceof InvalidSearchError) return json(400, { error: `q: ${err.message}` });
     throw err;

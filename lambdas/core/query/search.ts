@@ -6,7 +6,7 @@
  * No search index is written. Candidates come from the index that exists, stories by day (GSI),
  * then each story's items (GSI) and each item's text from the archive. Why: an inverted term
  * index in DynamoDB would be written on every item by the story stage, one posting per distinct
- * term (hundreds per article: `npm run bench -- search` counts them on the load corpus), tens of
+ * word (161 per item on the load corpus, `npm run bench -- search`), each a write: over ten
  * times the item's whole write cost today, every day, for the few searches a desk runs. A scan
  * costs only when someone searches: one Query per day in range and per story, one S3 GET per
  * copy. It is bounded by `since` and by a budget of copies read, newest first; a result says how
@@ -25,7 +25,8 @@ import { parseSince } from './since.ts';
 export const DEFAULT_SEARCH_SINCE = '30d';
 /** Copies a search reads at most (then it finishes the stories in hand): a few seconds on AWS. */
 export const MAX_COPIES_READ = 5_000;
-const DEFAULT_LIMIT = 100;
+/** Stories a search returns unless asked for fewer. */
+export const DEFAULT_SEARCH_LIMIT = 100;
 /** Stories read at once: each is a Query, then one GET per copy. */
 const CONCURRENCY = 32;
 
@@ -127,7 +128,7 @@ export async function searchStories(
 ): Promise<SearchResult> {
   const matcher = compileSearch(query, sources.aliases);
   const budget = opts.maxCopies ?? MAX_COPIES_READ;
-  const limit = opts.limit ?? DEFAULT_LIMIT;
+  const limit = opts.limit ?? DEFAULT_SEARCH_LIMIT;
   // Every story has a copy, so the budget's worth of stories is as far as a search can reach.
   const stories = await sources.store.listStories({ since: opts.since, limit: budget });
   const found: Found[] = [];

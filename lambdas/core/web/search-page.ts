@@ -8,8 +8,10 @@ import { safeHttpUrl } from '../html/escape.ts';
 import type { ArchiveReader, Store } from '../ports.ts';
 import { readableTime, whenReported } from '../query/readable.ts';
 import {
+  DEFAULT_SEARCH_LIMIT,
   DEFAULT_SEARCH_SINCE,
   InvalidSearchError,
+  MAX_COPIES_READ,
   type SearchCopy,
   type SearchResult,
   type SearchStory,
@@ -71,7 +73,7 @@ function summary(result: SearchResult): Html {
   const n = result.stories.length;
   const found = html`<p class="meta">${n} stor${n === 1 ? 'y' : 'ies'} for <span class="terms">${result.query}</span>, first seen since ${readableTime(result.since)}; ${result.read} cop${result.read === 1 ? 'y' : 'ies'} read.</p>`;
   const stopped = result.searchedBack
-    ? html`<p class="meta">The search stopped at stories first seen ${readableTime(result.searchedBack)}: older ones were not searched. A narrower time range or query reaches the rest.</p>`
+    ? html`<p class="meta">The search stopped at stories first seen ${readableTime(result.searchedBack)}: older ones were not searched. A search reads the ${MAX_COPIES_READ.toLocaleString('en')} newest copies at most, and returns ${DEFAULT_SEARCH_LIMIT} stories at most.</p>`
     : '';
   const missing = result.missingTexts
     ? html`<p class="meta">${result.missingTexts} cop${result.missingTexts === 1 ? 'y has' : 'ies have'} no text in the archive any more: matched on headline and summary.</p>`
