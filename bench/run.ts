@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- cluster|cluster-memory|tag|feeds|cold|storage|cost|load|stage] [--flags]`:
+ * `npm run bench [-- cluster|cluster-memory|tag|feeds|cold|storage|search|cost|load|stage] [--flags]`:
  * every throughput figure the issues ask for, and bundle sizes with cold-import times, one suite
  * after another on one core. Flags after the suite names go to each suite named (e.g.
  * `npm run bench -- stage --feeds 10000 --days 3 --json`). Figures are printed, never asserted.
@@ -11,13 +11,14 @@ const SUITES = {
   feeds: () => import('./feeds.ts'),
   cold: () => import('./cold.ts'),
   storage: () => import('./storage.ts'),
+  search: () => import('./search.ts'),
   cost: () => import('./cost.ts'),
   load: () => import('./load.ts'),
   stage: () => import('./stage.ts'),
 } as const;
 
 type SuiteName = keyof typeof SUITES;
-/** `load`, `cluster-memory` and `stage` take minutes: they run only when named. */
+/** `load`, `cluster-memory`, `search` and `stage` take minutes: they run only when named. */
 const DEFAULT_SUITES: SuiteName[] = ['cluster', 'tag', 'feeds', 'cold', 'storage'];
 
 const isSuite = (name: string): name is SuiteName => name in SUITES;

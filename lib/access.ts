@@ -62,6 +62,18 @@ export function grantArchiveWrites(fn: IFunction, bucket: Bucket, prefixes: read
 }
 
 /**
+ * The query function reads item texts for search (lambdas/adapters/s3/archive-reader.ts), under
+ * one prefix, and writes nothing. s3:ListBucket makes a text that is gone answer 404, which
+ * search reports, rather than 403, which it treats as a failure.
+ */
+export function grantArchiveReads(fn: IFunction, bucket: Bucket, prefix: string): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${prefix}/*`)] }),
+  );
+  fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+}
+
+/**
  * The story stage reads and writes its journal under `stage/` (lambdas/adapters/s3/journal.ts):
  * a snapshot and numbered batches. Reading a batch that does not exist yet is how it finds the
  * end, so it needs s3:ListBucket for a 404 rather than a 403 (a prefix condition would not

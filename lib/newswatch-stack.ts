@@ -36,7 +36,7 @@ import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../lambdas/adapters/dynamodb/schema.ts';
 import { scheduleIntervalMs } from '../lambdas/core/config/schedule.ts';
 import type { Config } from '../lambdas/core/config/schema.ts';
-import { functionRole, grantArchiveWrites, grantJournal, grantTable } from './access.ts';
+import { functionRole, grantArchiveReads, grantArchiveWrites, grantJournal, grantTable } from './access.ts';
 import {
   BUNDLE_BANNER,
   BUNDLE_MAIN_FIELDS,
@@ -220,6 +220,8 @@ export class NewswatchStack extends Stack {
       index: true,
     });
     grantTable(query, table, { actions: ['GetItem', 'Query'], index: true });
+    // Search reads item texts back (lambdas/core/query/search.ts); nothing else in the bucket.
+    grantArchiveReads(query, archive, 'text');
 
     alerter.addToRolePolicy(sendAsSender(this, props.senderAddress, props.recipients));
 
@@ -250,7 +252,7 @@ export class NewswatchStack extends Stack {
     const api = new HttpApi(this, 'QueryApi', { defaultAuthorizer: new HttpIamAuthorizer() });
     throttleAndLogApi(this, api);
     const integration = new HttpLambdaIntegration('QueryIntegration', query);
-    for (const path of ['/stories', '/stories/{id}', '/topics/{name}/matches', '/feeds']) {
+    for (const path of ['/stories', '/stories/{id}', '/topics/{name}/matches', '/feeds', '/search']) {
       api.addRoutes({ path, methods: [HttpMethod.GET], integration });
     }
 

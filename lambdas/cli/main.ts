@@ -42,6 +42,10 @@ const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> =
     help: 'list recent stories',
     load: async () => (await import('./commands/query.ts')).storiesCommand,
   },
+  search: {
+    help: 'search stored stories with a query in the topic language',
+    load: async () => (await import('./commands/search.ts')).searchCommand,
+  },
   explain: {
     help: 'show how a story was grouped and matched',
     load: async () => (await import('./commands/query.ts')).explainCommand,

@@ -82,6 +82,12 @@ export interface Archive {
   put(kind: ArchiveKind, body: Uint8Array, contentType: string): Promise<string>;
 }
 
+/** Reads an item's archived text back, for search; only the query side holds one. */
+export interface ArchiveReader {
+  /** The text stored under `key` (an item's `textKey`); undefined when no object is there. */
+  readText(key: string): Promise<string | undefined>;
+}
+
 export interface Mailer {
   /** Rejects with a SendError when the service refused the message; anything else is transient. */
   send(message: EmailMessage): Promise<{ messageId: string }>;

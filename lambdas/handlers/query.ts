@@ -4,6 +4,8 @@
  * shell fetches `/api/<page path>` (behind the JWT authorizer) for the page's HTML.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createS3ArchiveReader } from '../adapters/s3/archive-reader.ts';
+import { createS3Client } from '../adapters/s3/client.ts';
 import {
   SHELL_SCRIPT,
   SHELL_SCRIPT_PATH,
@@ -12,8 +14,9 @@ import {
   shellPolicy,
 } from '../adapters/web/signin-shell.ts';
 import type { Config } from '../core/config/schema.ts';
-import type { Store } from '../core/ports.ts';
+import type { ArchiveReader, Store } from '../core/ports.ts';
 import { feedHealth, listStories, NotFoundError, storyDetail, topicMatches } from '../core/query/queries.ts';
+import { InvalidSearchError, searchSince, searchStories } from '../core/query/search.ts';
 import type { TopicInfo } from '../core/web/pages.ts';
 import { contentSecurityPolicy, renderPath, securityHeaders } from '../core/web/site.ts';
 import { PAGE_CSS } from '../core/web/style.ts';
@@ -25,6 +28,10 @@ import { logger } from './logger.ts';
 
 export interface QueryContainer {
   store: Store;
+  /** Item texts, for search: the Lambda passes the archive bucket's. */
+  archive?: ArchiveReader;
+  /** The configuration's aliases, usable in a search. */
+  aliases?: Record<string, string>;
   topics: readonly string[];
   /** The topics' queries and recipients, for the topics page. */
   topicInfo?: readonly TopicInfo[];
@@ -51,6 +58,7 @@ function json(statusCode: number, body: unknown, headers: Record<string, string>
 }
 
 async function apiRoute(event: APIGatewayProxyEventV2, c: QueryContainer): Promise<Result> {
+  if (event.routeKey === 'GET /search') return searchRoute(event.queryStringParameters ?? {}, c);
   const params = listParams(event.queryStringParameters ?? {}, new Date());
   if ('problems' in params) return json(400, { error: params.problems.join('; ') });
   const path = event.pathParameters ?? {};
@@ -68,16 +76,28 @@ async function apiRoute(event: APIGatewayProxyEventV2, c: QueryContainer): Promi
   }
 }
 
+/** `GET /search?q=&since=&limit=`: `since` defaults to the search's own range, not the listings'. */
+async function searchRoute(query: Record<string, string | undefined>, c: QueryContainer): Promise<Result> {
+  const now = new Date();
+  const params = listParams(query, now);
+  if ('problems' in params) return json(400, { error: params.problems.join('; ') });
+  if (!c.archive)
+    throw new Error('the query function was built without the archive: search cannot read texts');
+  try {
+    const sources = { store: c.store, archive: c.archive, aliases: c.aliases };
+    const since = params.since ?? searchSince(undefined, now);
+    return json(200, await searchStories(sources, query.q ?? '', { ...params, since }));
+  } catch (err) {
+    if (err instanceof InvalidSearchError) return json(400, { error: `q: ${err.message}` });
+    throw err;
+  }
+}
+
 /** The HTML of a page's `main`, for the signed-in shell to show. */
 async function pageFragment(event: APIGatewayProxyEventV2, c: QueryContainer): Promise<Result> {
   const path = event.rawPath.replace(/^\/api(?=\/|$)/, '') || '/';
   const query = new URLSearchParams(event.rawQueryString ?? '');
-  const page = await renderPath(path, query, {
-    store: c.store,
-    topics: c.topics,
-    topicInfo: c.topicInfo,
-    now: new Date(),
-  });
+  const page = await renderPath(path, query, { ...c, now: new Date() });
   return json(
     page.status,
     { title: page.title, html: page.body.text },
@@ -122,6 +142,8 @@ export const handler = createQueryHandler(
     const env = readQueryEnv();
     return {
       store: lambdaStore(env),
+      archive: createS3ArchiveReader(createS3Client({ region: env.AWS_REGION }), env.NEWSWATCH_BUCKET),
+      aliases: (JSON.parse(inlinedConfig()) as Pick<Config, 'aliases'>).aliases ?? {},
       topics: env.topicNames,
       // The bundle carries the validated configuration; the topics page shows each query and its recipients.
       topicInfo: (JSON.parse(inlinedConfig()) as Config).topics,

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Store } from '../core/ports.ts';
+import type { ArchiveReader, Store } from '../core/ports.ts';
 import { emailsPage, type TopicInfo } from '../core/web/pages.ts';
 import { contentSecurityPolicy, pageDocument, renderPath, securityHeaders } from '../core/web/site.ts';
 import { PAGE_CSS } from '../core/web/style.ts';
@@ -15,6 +15,9 @@ const HOST = '127.0.0.1';
 export interface WebServerOptions {
   port: number;
   store: Store;
+  /** Item texts, for search: `newswatch run` and `serve` pass the archive they opened. */
+  archive?: ArchiveReader;
+  aliases?: Record<string, string> | undefined;
   topics: readonly string[];
   /** The topics' queries and recipients, for the topics page. */
   topicInfo?: readonly TopicInfo[];

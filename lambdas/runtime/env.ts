@@ -36,6 +36,7 @@ const topicNames: Check = (value) => {
 /** The query function also serves the page: the topics it offers and the sign-in it sends browsers to. */
 const QUERY_ENV = {
   ...TABLE_ENV,
+  NEWSWATCH_BUCKET: text(3),
   NEWSWATCH_TOPICS: topicNames,
   NEWSWATCH_AUTH_URL: url,
   NEWSWATCH_AUTH_CLIENT_ID: text(1),

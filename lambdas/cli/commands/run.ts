@@ -36,10 +36,13 @@ export const runCommand: Command = async (argv, io) => {
     if (!values.once) {
       const { webPort: port } = env.config.local;
       const { startWebServer } = await import('../../local/web-server.ts');
+      const { localArchive } = await import('../store-access.ts');
       const topics = env.config.topics.map((t) => t.name);
       const options = {
         port,
         store: env.container.store,
+        archive: localArchive(env.standIns.endpoints),
+        aliases: env.config.aliases,
         topics,
         topicInfo: env.config.topics,
         mailDir: join(env.dataDir, 'mail'),

@@ -35,9 +35,17 @@ export const serveCommand: Command = async (argv, io) => {
     return await withLocalStore(
       config,
       io.cwd,
-      async (store) => {
+      async (store, archive) => {
         const web = await onPort(port, field, () =>
-          startWebServer({ port, store, topics: topicNames(config), topicInfo: config.topics, mailDir }),
+          startWebServer({
+            port,
+            store,
+            archive,
+            aliases: config.aliases,
+            topics: topicNames(config),
+            topicInfo: config.topics,
+            mailDir,
+          }),
         );
         io.stdout(`Stories: ${web.url}\nServing what is stored in ${config.local.dataDir}; Ctrl-C stops.\n`);
         await stop.stopped;

@@ -21,7 +21,7 @@ export interface StoryMember extends Membership, Omit<ItemRef, 'itemId'> {
 /** A story as readers get it: the ranks behind its first reporter and headline stay internal. */
 export type StoryView = Omit<Story, 'firstRank' | 'headlineRank'>;
 
-function storyView(story: Story): StoryView {
+export function storyView(story: Story): StoryView {
   const { firstRank: _first, headlineRank: _headline, ...view } = story;
   return view;
 }

@@ -27,8 +27,9 @@ import {
   topicPage,
   topicsPage,
 } from './pages.ts';
+import { renderSearch, type SearchSite } from './search-page.ts';
 
-export interface SiteContext {
+export interface SiteContext extends SearchSite {
   store: Store;
   /** The configured topic names: the filter's choices. */
   topics: readonly string[];
@@ -62,6 +63,7 @@ async function route(parts: string[], query: URLSearchParams, ctx: SiteContext):
     if (first === 'topics' && second !== undefined) return topicPage(await topicSection(second, ctx));
     if (first === 'feeds' && second === undefined)
       return feedsPage(await feedHealth(ctx.store), await ctx.store.listParked());
+    if (first === 'search' && second === undefined) return renderSearch(query, ctx);
   }
   return errorPage(404, 'No such page');
 }
@@ -140,6 +142,7 @@ export function pageDocument(page: Page, opts: DocumentOptions = {}): string {
     { label: 'Stories', href: '/' },
     { label: 'Topics', href: '/topics' },
     { label: 'Feeds', href: '/feeds' },
+    { label: 'Search', href: '/search' },
     ...(opts.nav ?? []),
   ];
   return html`<!doctype html>

@@ -32,6 +32,7 @@ ol, ul { padding-left: 1.25rem; }
 blockquote { margin: .25rem 0 .75rem; padding-left: .75rem; border-left: 3px solid var(--line); color: var(--muted); }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin-bottom: 1rem; }
 .filters select, .filters button { font: inherit; padding: .3rem .5rem; min-height: 2.5rem; max-width: 100%; }
+.filters input { font: inherit; padding: .3rem .5rem; min-height: 2.5rem; max-width: 100%; }
 .feeds { border-collapse: collapse; width: 100%; }
 .feeds th, .feeds td { text-align: left; padding: .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 .feeds .failing td:nth-child(2) { color: var(--bad); font-weight: 600; }

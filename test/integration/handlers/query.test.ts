@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../../lambdas/adapters/dynamodb/store/index.ts';
 import type { Article } from '../../../lambdas/core/model.ts';
+import type { Store } from '../../../lambdas/core/ports.ts';
 import { createQueryHandler } from '../../../lambdas/handlers/query.ts';
 import { createTestTable, type DynamoTarget, startDynalite } from '../../support/dynamodb.ts';
 import { testPipeline } from '../../support/pipeline.ts';
@@ -39,11 +40,12 @@ describe('query handler', () => {
   let target: DynamoTarget;
   let handler: ReturnType<typeof createQueryHandler>;
   let storyId: string;
+  let store: Store;
 
   beforeAll(async () => {
     target = await startDynalite();
     const { doc, tableName } = await createTestTable(target.endpoint);
-    const store = createDynamoStore(doc, tableName);
+    store = createDynamoStore(doc, tableName);
     const { report } = await testPipeline(store, {
       topics: [{ name: 'Japan talks', query: 'japan' }],
     }).ingest([item]);
@@ -86,6 +88,24 @@ describe('query handler', () => {
     expect((await handler(event('GET /stories/{id}', { id: 'nope' }))).statusCode).toBe(404);
     expect((await handler(event('GET /stories', {}, { limit: '0' }))).statusCode).toBe(400);
     expect((await handler(event('GET /stories', {}, { since: 'yesterday' }))).statusCode).toBe(400);
+  });
+
+  it('searches with GET /search, and answers 400 for a query or a time it cannot read', async () => {
+    // Texts gone from the archive: the copy is matched on its headline, and the answer says so.
+    const searching = createQueryHandler(async () => ({
+      store,
+      archive: { readText: async () => undefined },
+      topics: [],
+      signIn,
+    }));
+    const found = body(await searching(event('GET /search', {}, { q: 'cancels NOT korea', since: '24h' })));
+    expect(found.stories.map((s: { story: { id: string } }) => s.story.id)).toEqual([storyId]);
+    expect(found.missingTexts).toBe(1);
+    const broken = await searching(event('GET /search', {}, { q: 'japan AND' }));
+    expect(broken.statusCode).toBe(400);
+    expect(body(broken).error).toMatch(/^q: at position 10: expected /);
+    expect((await searching(event('GET /search', {}, { q: 'japan', since: 'soon' }))).statusCode).toBe(400);
+    expect((await searching(event('GET /search'))).statusCode).toBe(400);
   });
 
   it('takes a relative since, as the CLI does', async () => {

@@ -258,7 +258,13 @@ describe('NewswatchStack', () => {
       Object.values(routes)
         .map((r) => r.Properties.RouteKey)
         .sort(),
-    ).toEqual(['GET /feeds', 'GET /stories', 'GET /stories/{id}', 'GET /topics/{name}/matches']);
+    ).toEqual([
+      'GET /feeds',
+      'GET /search',
+      'GET /stories',
+      'GET /stories/{id}',
+      'GET /topics/{name}/matches',
+    ]);
   });
 
   describe('the reading page', () => {
@@ -305,6 +311,7 @@ describe('NewswatchStack', () => {
     it('keeps the scripts API signed with IAM', () => {
       expect(routes('AWS_IAM')).toEqual([
         'GET /feeds',
+        'GET /search',
         'GET /stories',
         'GET /stories/{id}',
         'GET /topics/{name}/matches',
@@ -331,10 +338,10 @@ describe('NewswatchStack', () => {
         p.Properties.PolicyDocument.Statement.flatMap((st: { Action: string | string[] }) => st.Action),
       );
       expect(actions.length).toBeGreaterThan(0);
-      // Reads of the table, and writes to its own log group only.
+      // Reads of the table and of the archive (search), and writes to its own log group only.
       for (const action of actions)
         expect(action).toMatch(
-          /^(dynamodb:(BatchGet|Get|Query|Scan|ConditionCheck|Describe)|logs:(CreateLogStream|PutLogEvents)$)/,
+          /^(dynamodb:(BatchGet|Get|Query|Scan|ConditionCheck|Describe)|s3:(GetObject|ListBucket)$|logs:(CreateLogStream|PutLogEvents)$)/,
         );
     });
   });
@@ -435,6 +442,25 @@ describe('least privilege per function', () => {
       const table = actionsOf(fn).filter((a) => a.startsWith('dynamodb:'));
       expect(table.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
     }
+  });
+
+  it('lets the query function read item texts for search, and no other object of the archive', () => {
+    const fns = template.findResources('AWS::Lambda::Function');
+    const roleId = Object.entries(fns).find(([id]) => id.startsWith('QueryFunction'))?.[1].Properties.Role[
+      'Fn::GetAtt'
+    ][0] as string;
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string; Resource: unknown }>);
+    const objects = statements.filter((st) => st.Action === 's3:GetObject');
+    expect(objects).toHaveLength(1);
+    expect(JSON.stringify(objects[0]?.Resource)).toMatch(/"\/text\/\*"\]/);
+    expect(
+      statements
+        .filter((st) => String(st.Action).startsWith('s3:'))
+        .map((st) => st.Action)
+        .sort(),
+    ).toEqual(['s3:GetObject', 's3:ListBucket']);
   });
 
   it('reserves no concurrency, so a new account can deploy it, and caps the functions otherwise', () => {

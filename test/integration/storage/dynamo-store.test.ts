@@ -168,6 +168,12 @@ describe.each(dynamoTargets())('DynamoDB store on $name', ({ start }) => {
     const members = (await store.listStoryItems('s1')).map((i) => i.membership);
     expect(members.map((m) => m.itemId).sort()).toEqual(['m1', 'm2']);
     expect(members.find((m) => m.itemId === 'm2')).toEqual(records.items[1]?.membership);
+    // Search reads a story's items whole, by the same index query, as getItem returns them.
+    const storyItems = await store.listStoryItems('s1');
+    expect(storyItems.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      records.items.filter((i) => i.membership.storyId === 's1').sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(await store.listStoryItems('missing')).toEqual([]);
 
     const s1 = await store.getStory('s1');
     expect(s1).toEqual(builder.story('s1'));

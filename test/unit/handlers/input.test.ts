@@ -65,9 +65,10 @@ describe('Lambda environment', () => {
     );
   });
 
-  it("reads the query function's topics and sign-in", () => {
+  it("reads the query function's topics, sign-in and archive (search reads texts)", () => {
     const query = {
       NEWSWATCH_TABLE: 'news',
+      NEWSWATCH_BUCKET: 'archive',
       AWS_REGION: 'eu-west-1',
       NEWSWATCH_TOPICS: '["Taiwan","Court rulings"]',
       NEWSWATCH_AUTH_URL: 'https://auth.example.org',
@@ -77,6 +78,8 @@ describe('Lambda environment', () => {
     expect(() => readQueryEnv({ ...query, NEWSWATCH_TOPICS: '{"a":1}' })).toThrow(
       'NEWSWATCH_TOPICS: expected a JSON array of topic names',
     );
+    const { NEWSWATCH_BUCKET: _, ...noBucket } = query;
+    expect(() => readQueryEnv(noBucket)).toThrow('NEWSWATCH_BUCKET: expected at least 3 characters');
   });
 
   it('names every missing or bad variable', () => {
