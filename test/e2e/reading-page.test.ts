@@ -34,6 +34,7 @@ const AXE_PAGES = [
   '/topics/Larkspur%20harbour',
   '/feeds',
   '/emails',
+  '/search?q=Larkspur&since=all',
   '/no-such-page',
 ];
 
