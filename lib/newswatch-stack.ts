@@ -103,14 +103,13 @@ function queueWithDlq(scope: Construct, id: string, visibilityTimeout: Duration,
 export class NewswatchStack extends Stack {
   constructor(scope: Construct, id: string, props: NewswatchStackProps) {
     super(scope, id, props);
-    const { partitionKey, sortKey, gsi1, ttlAttribute } = TABLE_KEYS;
+    const { partitionKey, sortKey, gsi1 } = TABLE_KEYS;
     const data = dataRemoval(props.operations.removalPolicy);
 
     const table = new TableV2(this, 'Table', {
       partitionKey: { name: partitionKey, type: AttributeType.STRING },
       sortKey: { name: sortKey, type: AttributeType.STRING },
       billing: Billing.onDemand(),
-      timeToLiveAttribute: ttlAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       globalSecondaryIndexes: [
         {

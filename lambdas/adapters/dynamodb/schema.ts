@@ -7,11 +7,6 @@ export const TABLE_KEYS = {
   sortKey: 'sk',
   /** GSI1: listings by kind and time (stories by time, matches by topic, pending alerts, URL lookup). */
   gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  /**
-   * Epoch seconds after which DynamoDB may delete the record (cluster-index entries). dynalite
-   * ignores TTL, so every reader also filters by time: expiry saves space, it is never relied on.
-   */
-  ttlAttribute: 'expiresAt',
 } as const;
 
 /** CreateTable input for local stand-ins and tests (CDK declares the same shape in lib/). */
