@@ -13,12 +13,15 @@
  * any batch or restore; `peakRssMB` what the process held at most, the figure Lambda's memory
  * setting bounds.
  *
- * The object store and the table are in-process fakes that only meter and wait: the figure is the
- * stage's own work plus modelled round trips, not a stand-in's speed. The fill runs without waits
+ * The object store (files in a scratch folder) and the table are fakes that only meter and wait:
+ * the figure is the stage's own work plus modelled round trips, not a stand-in's speed. The fill runs without waits
  * in batches of 100 (what it builds is the window, not a figure).
  */
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path, { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -56,9 +59,12 @@ interface Meter {
   requests: number;
 }
 
-/** An S3 client that keeps objects in memory and honours `If-None-Match: *`, as S3 does. */
-function fakeS3(meter: Meter): S3Client {
-  const objects = new Map<string, Uint8Array>();
+/**
+ * An S3 client that keeps objects in files of a scratch folder (not in this process's memory, which
+ * is what is measured) and honours `If-None-Match: *`, as S3 does.
+ */
+function fakeS3(meter: Meter, dir: string): S3Client {
+  const pathOf = (key: string) => join(dir, createHash('sha256').update(key).digest('hex'));
   const send = async (command: unknown) => {
     meter.requests += 1;
     if (command instanceof PutObjectCommand) {
@@ -68,19 +74,25 @@ function fakeS3(meter: Meter): S3Client {
         IfNoneMatch?: string;
       };
       await wait(meter.options, Body.byteLength);
-      if (IfNoneMatch && objects.has(Key))
+      try {
+        writeFileSync(pathOf(Key), Body, { flag: IfNoneMatch ? 'wx' : 'w' });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
         throw Object.assign(new Error('PreconditionFailed'), { $metadata: { httpStatusCode: 412 } });
-      objects.set(Key, Body);
+      }
       return {};
     }
     if (command instanceof GetObjectCommand) {
-      const bytes = objects.get(command.input.Key ?? '');
-      await wait(meter.options, bytes?.byteLength ?? 0);
-      if (!bytes)
+      const path = pathOf(command.input.Key ?? '');
+      if (!existsSync(path)) {
+        await wait(meter.options);
         throw Object.assign(new Error('NoSuchKey'), {
           name: 'NoSuchKey',
           $metadata: { httpStatusCode: 404 },
         });
+      }
+      const bytes = readFileSync(path);
+      await wait(meter.options, bytes.byteLength);
       const Body = Object.assign(Readable.from([bytes]), { transformToByteArray: async () => bytes });
       return { Body };
     }
@@ -165,7 +177,15 @@ function stageOn(s3: S3Client, store: Store, clock: { now: () => Date }): StoryS
 
 async function child(o: Options): Promise<void> {
   const meter: Meter = { options: { ...o, rttMs: 0, mbps: Number.POSITIVE_INFINITY }, requests: 0 };
-  const s3 = fakeS3(meter);
+  const scratch = mkdtempSync(join(tmpdir(), 'newswatch-stage-bench-'));
+  try {
+    await measure(o, meter, fakeS3(meter, scratch));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function measure(o: Options, meter: Meter, s3: S3Client): Promise<void> {
   const store = fakeStore(meter);
   let now = START;
   const clock = { now: () => new Date(now) };
