@@ -25,7 +25,7 @@ const DAY_MS = 86_400_000;
 const TARGET_BYTES_PER_ITEM = 2048;
 
 function* corpus(total: number) {
-  const vocab = new Vocabulary(7);
+  const vocab = new Vocabulary(30_000);
   const chunks = Math.ceil(total / CHUNK);
   // Each chunk's events spread over two days; chunks start across the first day: three days in all.
   for (let c = 0; c < chunks; c++)

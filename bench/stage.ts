@@ -33,12 +33,11 @@ import type { QueuedItem } from '../lambdas/core/model.ts';
 import type { Store } from '../lambdas/core/ports.ts';
 import { createStoryStage, type StoryStage } from '../lambdas/core/stage/stage.ts';
 import { compileTopics } from '../lambdas/core/topics/index.ts';
+import { STAGE_MEMORY_MB } from '../lib/newswatch-stack.ts';
 
 const DAY_MS = 86_400_000;
 const CHUNK = 1000;
 const BURST = 2000;
-/** lib/newswatch-stack.ts gives the stage function this much memory. */
-const STAGE_MEMORY_MB = 2048;
 
 interface Options {
   feeds: number;
@@ -145,7 +144,7 @@ function queued(input: ClusterInput, n: number, feeds: number): QueuedItem {
 
 /** `total` items published within `days`, a chunk at a time, in order within each chunk. */
 function* stream(total: number, days: number, feeds: number, seed: number): Generator<QueuedItem[]> {
-  const vocab = new Vocabulary(7);
+  const vocab = new Vocabulary(30_000);
   const chunks = Math.ceil(total / CHUNK);
   // Each chunk's events spread over two days; chunks start across the rest.
   const spread = Math.max(0, days - 2) * DAY_MS;

@@ -79,6 +79,13 @@ const THREAT_PROTECTION = {
 /** Requests a second (and burst) for the sign-in shell: a browser loads it once per sign-in. */
 const SHELL_THROTTLE = { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 };
 
+/**
+ * The story stage holds three days of items in memory. Sized by the 10,000-feed simulation
+ * (`npm run bench -- stage`, which reads this figure): its peak heap, with 30% to spare. Memory
+ * also buys CPU (Lambda scales it with memory), which a cold start's restore uses.
+ */
+export const STAGE_MEMORY_MB = 3008;
+
 const handlerPath = (name: string) =>
   fileURLToPath(new URL(`../lambdas/handlers/${name}.ts`, import.meta.url));
 
@@ -196,7 +203,7 @@ export class NewswatchStack extends Stack {
     // The stage holds the open window in memory (lambdas/core/stage/); memory sized for it
     // (docs/architecture.md). A second warm instance with an older window cannot write over the
     // first's decisions: journal batches are written only if absent (lambdas/adapters/s3/journal.ts).
-    const stage = fn('stage', stageTimeout, 2048);
+    const stage = fn('stage', stageTimeout, STAGE_MEMORY_MB);
     const alerter = fn('alerter', Duration.seconds(30), 256);
     const query = fn('query', Duration.seconds(10), 512);
 
@@ -275,9 +282,9 @@ export class NewswatchStack extends Stack {
     new CfnOutput(this, 'ArchiveBucket', { value: archive.bucketName });
     new CfnOutput(this, 'OperationsTopic', { value: operations.topic.topicArn });
     new CfnOutput(this, 'FeedDeadLetterQueue', { value: feedQueue.deadLetterQueue?.queue.queueUrl ?? '' });
-    // For `newswatch items redrive --queue <ItemQueue> --dead-letters <ItemDeadLetterQueue>`.
-    new CfnOutput(this, 'ItemQueue', { value: itemQueue.queueUrl });
-    new CfnOutput(this, 'ItemDeadLetterQueue', { value: itemQueue.deadLetterQueue?.queue.queueUrl ?? '' });
+    // For `newswatch items redrive --queue <ItemQueueUrl> --dead-letters <ItemDeadLetterQueueUrl>`.
+    new CfnOutput(this, 'ItemQueueUrl', { value: itemQueue.queueUrl });
+    new CfnOutput(this, 'ItemDeadLetterQueueUrl', { value: itemQueue.deadLetterQueue?.queue.queueUrl ?? '' });
   }
 
   /**

@@ -48,7 +48,7 @@ async function redrive(
   io: Parameters<Command>[1],
 ): Promise<number> {
   if (values.table && !values.queue)
-    throw new UsageError(`--queue (the stack's ItemQueue output) is needed with --table\nusage: ${USAGE}`);
+    throw new UsageError(`--queue (the stack's ItemQueueUrl output) is needed with --table\nusage: ${USAGE}`);
   if (!values.table && values['dead-letters'])
     throw new UsageError(
       `--dead-letters is for a deployed stack (with --table and --queue)\nusage: ${USAGE}`,
