@@ -8,16 +8,12 @@ import { createDocumentClient } from '../adapters/dynamodb/client.ts';
 import { createDynamoStore } from '../adapters/dynamodb/store/index.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { Store } from '../core/ports.ts';
-import { LOCAL_TABLE, loadLocalConfig } from '../local/run.ts';
-import { openStandIns } from '../local/shared-standins.ts';
-import { DEFAULT_CONFIG } from './commands/run.ts';
+import { LOCAL_TABLE, loadLocalConfig } from '../local/local-config.ts';
+import { openStandIns, openStore } from '../local/shared-standins.ts';
+import { DEFAULT_CONFIG } from './common-flags.ts';
 import { InputError } from './io.ts';
 
-export const STORE_FLAGS = {
-  config: { type: 'string', short: 'c' },
-  table: { type: 'string' },
-  region: { type: 'string' },
-} as const;
+export { STORE_FLAGS } from './common-flags.ts';
 
 /**
  * The store and the configured topic names. Against a deployed table the topics are known only
@@ -41,7 +37,8 @@ export const topicNames = (config: Config): string[] => config.topics.map((t) =>
 /**
  * The local data folder's store, through the stand-ins of a newswatch already holding it. A
  * long-running command publishes its own stand-ins for others (`share`); a query that lasts a
- * second does not, so no run comes to depend on stand-ins about to stop.
+ * second does not, so no run comes to depend on stand-ins about to stop, and it starts only the
+ * DynamoDB one it reads.
  */
 export async function withLocalStore<T>(
   config: Config,
@@ -52,9 +49,12 @@ export async function withLocalStore<T>(
   const dataDir = resolve(cwd, config.local.dataDir);
   if (!existsSync(dataDir))
     throw new InputError(`no local data in ${dataDir}: run \`newswatch run --once\` first`);
-  const standIns = await openStandIns({ dataDir, sesPort: 0, share: opts.share ?? false });
+  const standIns = opts.share
+    ? await openStandIns({ dataDir, sesPort: 0, share: true })
+    : await openStore(dataDir);
+  const dynamodb = 'endpoint' in standIns ? standIns.endpoint : standIns.endpoints.dynamodb;
   try {
-    return await use(createDynamoStore(createDocumentClient({ endpoints: standIns.endpoints }), LOCAL_TABLE));
+    return await use(createDynamoStore(createDocumentClient({ endpoints: { dynamodb } }), LOCAL_TABLE));
   } finally {
     await standIns.stop();
   }

@@ -2,28 +2,31 @@
 
 import { join, resolve } from 'node:path';
 import { startWebServer } from '../../local/web-server.ts';
-import { parseFlags } from '../args.ts';
+import { parseCommandLine } from '../args.ts';
+import { CONFIG_FLAG, DEFAULT_CONFIG } from '../common-flags.ts';
 import { type Command, UsageError } from '../io.ts';
 import { stopSignal } from '../signals.ts';
 import { topicNames, withLocalStore } from '../store-access.ts';
-import { DEFAULT_CONFIG } from './run.ts';
 
-const USAGE = 'newswatch serve [--config FILE] [--port N]';
+const SERVE_LINE = {
+  usage: 'newswatch serve [--config FILE] [--port N]',
+  summary: 'The reading page over what `newswatch run` stored, and the sample outlets its links point at.',
+  flags: {
+    ...CONFIG_FLAG,
+    port: { type: 'string', value: 'N', help: "the page's port (default local.webPort)" },
+  },
+} as const;
 
 function portOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new UsageError(`--port must be 0-65535\nusage: ${USAGE}`);
+    throw new UsageError(`--port must be 0-65535 (usage: ${SERVE_LINE.usage})`);
   return n;
 }
 
 export const serveCommand: Command = async (argv, io) => {
-  const { values } = parseFlags(
-    argv,
-    { config: { type: 'string', short: 'c' }, port: { type: 'string' } },
-    USAGE,
-  );
+  const { values } = parseCommandLine(argv, SERVE_LINE);
   const requested = portOf(values.port);
   const { onPort, loadLocalConfig } = await import('../../local/run.ts');
   const config = loadLocalConfig(resolve(io.cwd, values.config ?? DEFAULT_CONFIG));

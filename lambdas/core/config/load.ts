@@ -35,15 +35,23 @@ function queryProblems(raw: unknown): string[] {
   return [...new Set(problems)];
 }
 
+/**
+ * The parser's first line ends "at line 3, column 2:", introducing an excerpt that a one-line
+ * message leaves out: the place goes first instead, and the colon goes.
+ */
+function yamlProblem(err: Error & { linePos?: { line: number; col: number }[] }): string {
+  const reason = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  const at = err.linePos?.[0];
+  return `${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${reason}`;
+}
+
 /** Validates configuration text (YAML or JSON). `source` names it in errors. */
 export function parseConfig(text: string, source: string): Config {
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (err) {
-    throw new ConfigError(`${source}: not valid YAML: ${(err as Error).message.split('\n')[0]}`, {
-      cause: err,
-    });
+    throw new ConfigError(`${source}: not valid YAML${yamlProblem(err as Error)}`, { cause: err });
   }
   const result = configSchema.safeParse(raw);
   const problems = [...(result.success ? [] : describe(result.error)), ...queryProblems(raw)];
@@ -61,9 +69,8 @@ export function loadConfig(path: string): Config {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new ConfigError(`${path}: cannot read the configuration file: ${(err as Error).message}`, {
-      cause: err,
-    });
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    throw new ConfigError(`${path}: cannot read the configuration file: ${reason}`, { cause: err });
   }
   return parseConfig(text, path);
 }

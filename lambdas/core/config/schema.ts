@@ -44,6 +44,12 @@ const feedSchema = z
   })
   .strict();
 
+/** What is wrong with one feed entry, each problem prefixed by its field; none when it is valid. */
+export function feedEntryProblems(entry: unknown): string[] {
+  const result = feedSchema.safeParse(entry);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || 'feed'}: ${i.message}`);
+}
+
 const fetchSchema = z
   .object({
     /** Named in the User-Agent so site owners can reach whoever runs this instance. */

@@ -1,0 +1,20 @@
+/**
+ * The local configuration and names, apart from the runner (run.ts) so a query command reads them
+ * without loading the pipeline it does not run.
+ */
+import { loadConfig } from '../core/config/load.ts';
+import { type Config, SAMPLES_PLACEHOLDER } from '../core/config/schema.ts';
+
+export const LOCAL_TABLE = 'newswatch';
+export const LOCAL_BUCKET = 'newswatch-archive';
+
+/** Reads the config, replacing `{{samples}}` with the sample server's base URL. */
+export function loadLocalConfig(path: string): Config {
+  const config = loadConfig(path);
+  return { ...config, feeds: config.feeds.map((f) => ({ ...f, url: resolveSamples(f.url, config) })) };
+}
+
+/** `{{samples}}` in a feed's URL as the local run serves it. */
+export function resolveSamples(url: string, config: Pick<Config, 'local'>): string {
+  return url.replaceAll(SAMPLES_PLACEHOLDER, `http://127.0.0.1:${config.local.samplePort}`);
+}
