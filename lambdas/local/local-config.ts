@@ -2,6 +2,7 @@
  * The local configuration and names, apart from the runner (run.ts) so a query command reads them
  * without loading the pipeline it does not run.
  */
+import { readFileSync } from 'node:fs';
 import { loadConfig } from '../core/config/load.ts';
 import { type Config, SAMPLES_PLACEHOLDER } from '../core/config/schema.ts';
 
@@ -17,4 +18,9 @@ export function loadLocalConfig(path: string): Config {
 /** `{{samples}}` in a feed's URL as the local run serves it. */
 export function resolveSamples(url: string, config: Pick<Config, 'local'>): string {
   return url.replaceAll(SAMPLES_PLACEHOLDER, `http://127.0.0.1:${config.local.samplePort}`);
+}
+
+/** True when the file's feeds point at the sample outlets, which a local run or serve must then serve. */
+export function usesSamples(path: string): boolean {
+  return readFileSync(path, 'utf8').includes(SAMPLES_PLACEHOLDER);
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import type { ScheduledEvent } from 'aws-lambda';
 import { ConfigError } from '../core/config/errors.ts';
-import { type Config, SAMPLES_PLACEHOLDER } from '../core/config/schema.ts';
+import type { Config } from '../core/config/schema.ts';
 import type { FeedRunReport } from '../core/pipeline/run-feed.ts';
 import type { Clock, Store } from '../core/ports.ts';
 import {
@@ -22,7 +22,7 @@ import { createSchedulerHandler } from '../handlers/scheduler.ts';
 import { createStageHandler } from '../handlers/stage.ts';
 import { buildContainer, type Container } from '../runtime/container.ts';
 import { createFileJournal } from './file-journal.ts';
-import { LOCAL_BUCKET, LOCAL_TABLE, loadLocalConfig } from './local-config.ts';
+import { LOCAL_BUCKET, LOCAL_TABLE, loadLocalConfig, usesSamples } from './local-config.ts';
 import { createLocalQueue, type LocalQueue } from './local-queue.ts';
 import { createMailFolder, type MailFolder } from './mail-folder.ts';
 import { lockRun } from './run-lock.ts';
@@ -93,12 +93,11 @@ export async function startLocal(
   if (opts.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockRun(dataDir);
-  const usesSamples = readFileSync(configPath, 'utf8').includes(SAMPLES_PLACEHOLDER);
   const { samplePort, sesPort } = config.local;
   let samples: Awaited<ReturnType<typeof startSampleServer>> | undefined;
   let standIns: StandIns;
   try {
-    samples = usesSamples
+    samples = usesSamples(configPath)
       ? await onPort(samplePort, 'local.samplePort', () => startSampleServer(samplePort))
       : undefined;
     standIns = await onPort(sesPort, 'local.sesPort', () => openStandIns({ dataDir, sesPort, share: true }));
