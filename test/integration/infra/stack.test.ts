@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../lambdas/core/config/load.ts';
 import { BUNDLE_BUDGET_BYTES, HANDLER_NAMES } from '../../../lib/bundling.ts';
 import { NewswatchStack } from '../../../lib/newswatch-stack.ts';
@@ -30,6 +30,13 @@ function actionsOf(functionPrefix: string): string[] {
 }
 
 beforeAll(() => {
+  // CDK announces each function it bundles on stderr; the test's output stays for its results.
+  const write = process.stderr.write.bind(process.stderr);
+  const announcing = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk, ...rest) =>
+      String(chunk).startsWith('Bundling asset ') ? true : write(chunk, ...(rest as [])),
+    );
   app = new App();
   const stack = new NewswatchStack(app, 'TestStack', {
     configText: JSON.stringify(loadConfig('config/example.yaml')),
@@ -44,6 +51,7 @@ beforeAll(() => {
     },
   });
   template = Template.fromStack(stack);
+  announcing.mockRestore();
 }, 120_000);
 
 describe('NewswatchStack', () => {
