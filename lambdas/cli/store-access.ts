@@ -8,8 +8,8 @@ import { createDocumentClient } from '../adapters/dynamodb/client.ts';
 import { createDynamoStore } from '../adapters/dynamodb/store/index.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { Store } from '../core/ports.ts';
-import { LOCAL_TABLE, loadLocalConfig } from '../local/local-config.ts';
 import { openStandIns, openStore } from '../local/shared-standins.ts';
+import { LOCAL_TABLE, readStoreConfig } from '../local/store-config.ts';
 import { DEFAULT_CONFIG } from './common-flags.ts';
 import { InputError } from './io.ts';
 
@@ -25,11 +25,11 @@ export async function withStore<T>(
   use: (store: Store, topics: string[] | undefined) => Promise<T>,
 ): Promise<T> {
   if (flags.table) {
-    const topics = flags.config ? topicNames(loadLocalConfig(resolve(cwd, flags.config))) : undefined;
+    const topics = flags.config ? readStoreConfig(resolve(cwd, flags.config)).topics : undefined;
     return use(createDynamoStore(createDocumentClient({ region: flags.region }), flags.table), topics);
   }
-  const config = loadLocalConfig(resolve(cwd, flags.config ?? DEFAULT_CONFIG));
-  return withLocalStore(config, cwd, (store) => use(store, topicNames(config)));
+  const config = readStoreConfig(resolve(cwd, flags.config ?? DEFAULT_CONFIG));
+  return withLocalStore(config.dataDir, cwd, (store) => use(store, config.topics));
 }
 
 export const topicNames = (config: Config): string[] => config.topics.map((t) => t.name);
@@ -41,12 +41,12 @@ export const topicNames = (config: Config): string[] => config.topics.map((t) =>
  * DynamoDB one it reads.
  */
 export async function withLocalStore<T>(
-  config: Config,
+  localDataDir: string,
   cwd: string,
   use: (store: Store) => Promise<T>,
   opts: { share?: boolean } = {},
 ): Promise<T> {
-  const dataDir = resolve(cwd, config.local.dataDir);
+  const dataDir = resolve(cwd, localDataDir);
   if (!existsSync(dataDir))
     throw new InputError(`no local data in ${dataDir}: run \`newswatch run --once\` first`);
   const standIns = opts.share

@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig } from '../core/config/load.ts';
 import { type Config, SAMPLES_PLACEHOLDER } from '../core/config/schema.ts';
 
-export const LOCAL_TABLE = 'newswatch';
-export const LOCAL_BUCKET = 'newswatch-archive';
+export { LOCAL_BUCKET, LOCAL_TABLE } from './store-config.ts';
 
 /** Reads the config, replacing `{{samples}}` with the sample server's base URL. */
 export function loadLocalConfig(path: string): Config {

@@ -54,7 +54,7 @@ export const serveCommand: Command = async (argv, io) => {
   const stop = stopSignal();
   try {
     return await withLocalStore(
-      config,
+      config.local.dataDir,
       io.cwd,
       async (store) => {
         const web = await onPort(port, field, () =>
