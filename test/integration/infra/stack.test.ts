@@ -55,6 +55,14 @@ beforeAll(() => {
 }, 120_000);
 
 describe('NewswatchStack', () => {
+  it('retains the table and the buckets by default (data outlives `cdk destroy`)', () => {
+    const policies = (type: string) =>
+      Object.values(template.findResources(type)).map((r) => r.DeletionPolicy);
+    expect(policies('AWS::DynamoDB::GlobalTable')).toEqual(['Retain']);
+    expect(policies('AWS::S3::Bucket')).toEqual(['Retain', 'Retain']);
+    template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
+  });
+
   it('declares the single table with its key schema, GSI and TTL attribute', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
@@ -361,4 +369,28 @@ describe('least privilege per function', () => {
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'archive/' }),
     });
   });
+});
+
+/**
+ * `operations.removalPolicy: destroy`, for trial stacks. In this file, not its own, so the CDK
+ * library loads once; what the policy changes is in the template, so the functions' code is not
+ * bundled for it (the default's bundles are checked above).
+ */
+describe('NewswatchStack with removalPolicy destroy', () => {
+  it('deletes everything for a trial stack, emptying the buckets first, and still passes cdk-nag', () => {
+    const trial = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new NewswatchStack(trial, 'RemovalDestroy', {
+      configText: JSON.stringify(loadConfig('config/example.yaml')),
+      schedule: 'rate(15 minutes)',
+      senderAddress: 'alerts@example.org',
+      operations: { removalPolicy: 'destroy', pendingAlertMinutes: 60, failingFeedHours: 12 },
+      topicNames: [],
+    });
+    const destroyed = Template.fromStack(stack);
+    const policies = (type: string) => Object.values(destroyed.findResources(type)).map((r) => r.DeletionPolicy);
+    expect(policies('AWS::DynamoDB::GlobalTable')).toEqual(['Delete']);
+    expect(policies('AWS::S3::Bucket')).toEqual(['Delete', 'Delete']);
+    destroyed.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
+    expect(new AwsSolutionsChecks(trial).validateScope(trial).violations).toEqual([]);
+  }, 120_000);
 });
