@@ -1,10 +1,10 @@
 /**
  * The CLI as plain JavaScript, so a start runs no transpiler: lambdas/cli/main.ts bundled by
- * esbuild with one chunk per command (a command loads only what it imports) and node_modules left
- * to Node. Each bundle is named for a hash of its sources, build/cli-<hash>/: a start with
- * unchanged sources reads and hashes them (a few milliseconds) and finds its bundle; a start after
- * any edit, checkout or pull builds a new one first (a few tenths of a second), so nobody runs
- * stale code. Hashing contents rather than comparing times keeps that true where a file system
+ * esbuild with one chunk per command (a command loads only what it imports), the packages it uses
+ * included but the stand-ins (EXTERNAL). Each bundle is named for a hash of its sources and the
+ * lockfile, build/cli-<hash>/: a start with unchanged sources reads and hashes them (a few
+ * milliseconds) and finds its bundle; a start after any edit, checkout, pull or install builds a
+ * new one first (a second or two), so nobody runs stale code. Hashing contents rather than comparing times keeps that true where a file system
  * keeps times to the second, or a tool restores old ones.
  */
 import { createHash } from 'node:crypto';

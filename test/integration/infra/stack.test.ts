@@ -387,7 +387,8 @@ describe('NewswatchStack with removalPolicy destroy', () => {
       topicNames: [],
     });
     const destroyed = Template.fromStack(stack);
-    const policies = (type: string) => Object.values(destroyed.findResources(type)).map((r) => r.DeletionPolicy);
+    const policies = (type: string) =>
+      Object.values(destroyed.findResources(type)).map((r) => r.DeletionPolicy);
     expect(policies('AWS::DynamoDB::GlobalTable')).toEqual(['Delete']);
     expect(policies('AWS::S3::Bucket')).toEqual(['Delete', 'Delete']);
     destroyed.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
