@@ -1,10 +1,10 @@
 /**
  * The CLI as plain JavaScript, so a start runs no transpiler: lambdas/cli/main.ts bundled by
- * esbuild with one chunk per command (a command loads only what it imports) and node_modules left
- * to Node. Each bundle is named for a hash of its sources, build/cli-<hash>/: a start with
- * unchanged sources reads and hashes them (a few milliseconds) and finds its bundle; a start after
- * any edit, checkout or pull builds a new one first (a few tenths of a second), so nobody runs
- * stale code. Hashing contents rather than comparing times keeps that true where a file system
+ * esbuild with one chunk per command (a command loads only what it imports), the packages it uses
+ * included but the stand-ins (EXTERNAL). Each bundle is named for a hash of its sources and the
+ * lockfile, build/cli-<hash>/: a start with unchanged sources reads and hashes them (a few
+ * milliseconds) and finds its bundle; a start after any edit, checkout, pull or install builds a
+ * new one first (a second or two), so nobody runs stale code. Hashing contents rather than comparing times keeps that true where a file system
  * keeps times to the second, or a tool restores old ones.
  */
 import { createHash } from 'node:crypto';
@@ -16,8 +16,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILD_DIR = path.join(ROOT, 'build');
 const SOURCE_DIR = 'lambdas';
 /** What else decides the output: the compiler options esbuild reads, and how it is called here. */
-const SOURCE_FILES = ['tsconfig.json', path.relative(ROOT, fileURLToPath(import.meta.url))];
+const SOURCE_FILES = [
+  'tsconfig.json',
+  'package-lock.json',
+  path.relative(ROOT, fileURLToPath(import.meta.url)),
+];
 const BUNDLE = /^cli-[0-9a-f]{16}$/;
+const EXTERNAL = ['dynalite', 's3rver', 'aws-ses-v2-local', 'esbuild'];
 
 /** The file URL of the bundle's entry for the sources as they are now, built first if missing. */
 export async function cliEntry() {
@@ -68,14 +73,22 @@ async function build(dir, entry) {
     // The first Node 20 that reads import attributes: with an older target esbuild drops the
     // `with { type: 'json' }` of a package's JSON import, and Node then refuses the import.
     target: 'node20.10',
-    packages: 'external',
+    // Packages are bundled too: Node resolving and loading some four hundred package files one by
+    // one took most of a query's start. The stand-ins stay Node's to load (native LevelDB, files
+    // they read beside themselves), and only the commands that start them pay for them.
+    external: EXTERNAL,
+    banner: {
+      js: "import { createRequire as __nwRequire } from 'node:module'; const require = __nwRequire(import.meta.url);",
+    },
     // Read by node --enable-source-maps and debuggers; a plain start never opens them.
     sourcemap: true,
     metafile: true,
     write: false,
     logLevel: 'silent',
   });
-  const uncovered = Object.keys(metafile.inputs).filter((input) => !input.startsWith(`${SOURCE_DIR}/`));
+  const uncovered = Object.keys(metafile.inputs).filter(
+    (input) => !input.startsWith(`${SOURCE_DIR}/`) && !input.startsWith('node_modules/'),
+  );
   if (uncovered.length > 0)
     throw new Error(`the CLI bundle reads ${uncovered.join(', ')}, which its staleness hash does not cover`);
   mkdirSync(dir, { recursive: true });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../core/config/errors.ts';
 import { NotFoundError } from '../core/query/queries.ts';
 import { type CliIO, type Command, HelpRequest, InputError, UsageError } from './io.ts';
+import { closest } from './suggest.ts';
 
 const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> = {
   run: {
@@ -94,13 +95,17 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stdout(version());
     return 0;
   }
+  // `newswatch help stories` is `newswatch stories --help`.
+  if (name === 'help' && rest[0] !== undefined) return main([rest[0], '--help'], io);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr(`newswatch: unknown command "${name}"\n${usage()}`);
+    const guess = closest(name, Object.keys(COMMANDS));
+    const hint = guess ? `did you mean "${guess}"?` : '`newswatch --help` lists the commands';
+    io.stderr(`newswatch: unknown command "${name}"; ${hint}\n`);
     return 2;
   }
   try {
@@ -111,7 +116,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       return 0;
     }
     if (err instanceof UsageError) {
-      io.stderr(`newswatch ${name}: ${err.message}\n`);
+      io.stderr(`newswatch ${name}: ${oneLine(err)}\n`);
       return 2;
     }
     if (err instanceof ConfigError) {

@@ -12,16 +12,13 @@ import { createS3Client } from '../adapters/s3/client.ts';
 import type { Config } from '../core/config/schema.ts';
 import type { ArchiveReader, Store } from '../core/ports.ts';
 import type { SearchSources } from '../core/query/search.ts';
-import { LOCAL_BUCKET, LOCAL_TABLE, loadLocalConfig } from '../local/run.ts';
-import { openStandIns } from '../local/shared-standins.ts';
-import { DEFAULT_CONFIG } from './commands/run.ts';
+import { loadLocalConfig } from '../local/local-config.ts';
+import { openStandIns, openStore } from '../local/shared-standins.ts';
+import { LOCAL_BUCKET, LOCAL_TABLE, readStoreConfig } from '../local/store-config.ts';
+import { DEFAULT_CONFIG } from './common-flags.ts';
 import { InputError, UsageError } from './io.ts';
 
-export const STORE_FLAGS = {
-  config: { type: 'string', short: 'c' },
-  table: { type: 'string' },
-  region: { type: 'string' },
-} as const;
+export { STORE_FLAGS } from './common-flags.ts';
 
 /**
  * The store and the configured topic names. Against a deployed table the topics are known only
@@ -33,11 +30,11 @@ export async function withStore<T>(
   use: (store: Store, topics: string[] | undefined) => Promise<T>,
 ): Promise<T> {
   if (flags.table) {
-    const topics = flags.config ? topicNames(loadLocalConfig(resolve(cwd, flags.config))) : undefined;
+    const topics = flags.config ? readStoreConfig(resolve(cwd, flags.config)).topics : undefined;
     return use(createDynamoStore(createDocumentClient({ region: flags.region }), flags.table), topics);
   }
-  const config = loadLocalConfig(resolve(cwd, flags.config ?? DEFAULT_CONFIG));
-  return withLocalStore(config, cwd, (store) => use(store, topicNames(config)));
+  const config = readStoreConfig(resolve(cwd, flags.config ?? DEFAULT_CONFIG));
+  return withLocalStore(config.dataDir, cwd, (store) => use(store, config.topics));
 }
 
 export const topicNames = (config: Config): string[] => config.topics.map((t) => t.name);
@@ -64,7 +61,15 @@ export async function withSearchSources<T>(
     });
   }
   const config = loadLocalConfig(resolve(cwd, flags.config ?? DEFAULT_CONFIG));
-  return withLocalStore(config, cwd, (store, archive) => use({ store, archive, aliases: config.aliases }));
+  return withLocalStore(
+    config.local.dataDir,
+    cwd,
+    (store, archive) => {
+      if (!archive) throw new Error('the local archive was not opened');
+      return use({ store, archive, aliases: config.aliases });
+    },
+    { archive: true },
+  );
 }
 
 /** The texts `newswatch run` archived, through the stand-ins at `endpoints`. */
@@ -74,24 +79,26 @@ export const localArchive = (endpoints: AwsEndpoints): ArchiveReader =>
 /**
  * The local data folder's store, through the stand-ins of a newswatch already holding it. A
  * long-running command publishes its own stand-ins for others (`share`); a query that lasts a
- * second does not, so no run comes to depend on stand-ins about to stop.
+ * second does not, so no run comes to depend on stand-ins about to stop, and it starts only the
+ * DynamoDB one it reads, unless it reads the archive too (`archive`: search).
  */
 export async function withLocalStore<T>(
-  config: Config,
+  localDataDir: string,
   cwd: string,
-  use: (store: Store, archive: ArchiveReader) => Promise<T>,
-  opts: { share?: boolean } = {},
+  use: (store: Store, archive: ArchiveReader | undefined) => Promise<T>,
+  opts: { share?: boolean; archive?: boolean } = {},
 ): Promise<T> {
-  const dataDir = resolve(cwd, config.local.dataDir);
+  const dataDir = resolve(cwd, localDataDir);
   if (!existsSync(dataDir))
     throw new InputError(`no local data in ${dataDir}: run \`newswatch run --once\` first`);
-  const standIns = await openStandIns({ dataDir, sesPort: 0, share: opts.share ?? false });
+  const standIns =
+    opts.share || opts.archive
+      ? await openStandIns({ dataDir, sesPort: 0, share: opts.share ?? false })
+      : await openStore(dataDir);
+  const dynamodb = 'endpoint' in standIns ? standIns.endpoint : standIns.endpoints.dynamodb;
   try {
-    const { endpoints } = standIns;
-    return await use(
-      createDynamoStore(createDocumentClient({ endpoints }), LOCAL_TABLE),
-      localArchive(endpoints),
-    );
+    const store = createDynamoStore(createDocumentClient({ endpoints: { dynamodb } }), LOCAL_TABLE);
+    return await use(store, 'endpoints' in standIns ? localArchive(standIns.endpoints) : undefined);
   } finally {
     await standIns.stop();
   }

@@ -7,8 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import type { ScheduledEvent } from 'aws-lambda';
 import { ConfigError } from '../core/config/errors.ts';
-import { parseConfig } from '../core/config/load.ts';
-import { type Config, SAMPLES_PLACEHOLDER } from '../core/config/schema.ts';
+import type { Config } from '../core/config/schema.ts';
 import type { FeedRunReport } from '../core/pipeline/run-feed.ts';
 import type { Clock, Store } from '../core/ports.ts';
 import {
@@ -23,6 +22,7 @@ import { createSchedulerHandler } from '../handlers/scheduler.ts';
 import { createStageHandler } from '../handlers/stage.ts';
 import { buildContainer, type Container } from '../runtime/container.ts';
 import { createFileJournal } from './file-journal.ts';
+import { LOCAL_BUCKET, LOCAL_TABLE, loadLocalConfig, usesSamples } from './local-config.ts';
 import { createLocalQueue, type LocalQueue } from './local-queue.ts';
 import { createMailFolder, type MailFolder } from './mail-folder.ts';
 import { lockRun } from './run-lock.ts';
@@ -31,8 +31,7 @@ import { openStandIns } from './shared-standins.ts';
 import { failedMessages, sqsEvent } from './sqs-event.ts';
 import { provision, type StandIns } from './standins.ts';
 
-export const LOCAL_TABLE = 'newswatch';
-export const LOCAL_BUCKET = 'newswatch-archive';
+export { LOCAL_BUCKET, LOCAL_TABLE, loadLocalConfig } from './local-config.ts';
 
 export interface SentEmail {
   to: string[];
@@ -69,22 +68,6 @@ export interface LocalEnv {
   stop(): Promise<void>;
 }
 
-/**
- * Reads the config, replacing `{{samples}}` with the sample server's base URL. Alerts link to the
- * page `serve` and `run` show on `local.webPort` unless the file names another.
- */
-export function loadLocalConfig(path: string): Config {
-  const config = parseConfig(readFileSync(path, 'utf8'), path);
-  const base = `http://127.0.0.1:${config.local.samplePort}`;
-  const { webPort } = config.local;
-  const page = webPort === 0 ? undefined : `http://127.0.0.1:${webPort}`;
-  return {
-    ...config,
-    feeds: config.feeds.map((f) => ({ ...f, url: f.url.replaceAll(SAMPLES_PLACEHOLDER, base) })),
-    alerts: { ...config.alerts, storyBaseUrl: config.alerts.storyBaseUrl ?? page },
-  };
-}
-
 /** A busy port is a configuration problem the user can fix: say which setting moves it. */
 export async function onPort<T>(port: number, field: string, start: () => Promise<T>): Promise<T> {
   try {
@@ -110,12 +93,11 @@ export async function startLocal(
   if (opts.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockRun(dataDir);
-  const usesSamples = readFileSync(configPath, 'utf8').includes(SAMPLES_PLACEHOLDER);
   const { samplePort, sesPort } = config.local;
   let samples: Awaited<ReturnType<typeof startSampleServer>> | undefined;
   let standIns: StandIns;
   try {
-    samples = usesSamples
+    samples = usesSamples(configPath)
       ? await onPort(samplePort, 'local.samplePort', () => startSampleServer(samplePort))
       : undefined;
     standIns = await onPort(sesPort, 'local.sesPort', () => openStandIns({ dataDir, sesPort, share: true }));

@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AwsEndpoints } from '../adapters/aws-clients.ts';
 import { alive } from './process-alive.ts';
-import { type StandIns, startStandIns } from './standins.ts';
+import { type StandIns, startDynalite, startStandIns } from './standins.ts';
 
 const LEASE_FILE = 'standins.json';
 
@@ -66,4 +66,15 @@ export async function openStandIns(opts: {
       await standIns.stop();
     },
   };
+}
+
+/**
+ * The DynamoDB stand-in alone, for a command that only reads the store (`stories`, `feeds`...):
+ * starting the S3 and SES stand-ins too would take most of its time.
+ */
+export async function openStore(dataDir: string): Promise<{ endpoint: string; stop(): Promise<void> }> {
+  const lease = readLease(dataDir);
+  if (lease && (await answering(lease))) return { endpoint: lease.endpoints.dynamodb, stop: async () => {} };
+  const dynamo = await startDynalite(dataDir);
+  return { endpoint: dynamo.url, stop: () => dynamo.close() };
 }

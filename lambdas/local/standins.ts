@@ -14,12 +14,10 @@ import {
   ListTablesCommand,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsEndpoints } from '../adapters/aws-clients.ts';
 import { createDocumentClient } from '../adapters/dynamodb/client.ts';
 import { createTableInput } from '../adapters/dynamodb/schema.ts';
-import { createS3Client } from '../adapters/s3/client.ts';
 
 const HOST = '127.0.0.1';
 
@@ -36,7 +34,7 @@ export interface StandInOptions {
   sesPort?: number;
 }
 
-interface Running {
+export interface Running {
   url: string;
   close(): Promise<void>;
 }
@@ -54,7 +52,7 @@ async function serving(server: Server): Promise<Running> {
   };
 }
 
-async function startDynalite(dataDir: string | undefined): Promise<Running> {
+export async function startDynalite(dataDir: string | undefined): Promise<Running> {
   const path = dataDir ? join(dataDir, 'dynamodb') : undefined;
   if (path) mkdirSync(path, { recursive: true });
   const running = await openDynalite(path);
@@ -190,11 +188,7 @@ export async function provision(endpoints: AwsEndpoints, tableName: string, buck
   // A table a killed run left CREATING is cleared when the stand-in starts (startDynalite).
   if ((await tableStatus(doc, tableName)) === undefined)
     await doc.send(new CreateTableCommand(createTableInput(tableName)));
-  const s3 = createS3Client({ endpoints });
-  try {
-    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
-  } catch (err) {
-    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw err;
-    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  }
+  // Loaded here, not with the module: a query that starts only the DynamoDB stand-in has no use for S3.
+  const { ensureBucket } = await import('./local-bucket.ts');
+  await ensureBucket(endpoints, bucket);
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type CliResult, newswatch, writeDemoConfig } from '../support/cli.ts';
+import { type CliResult, newswatch, startNewswatch, writeDemoConfig } from '../support/cli.ts';
 
 interface StoryJson {
   id: string;
@@ -177,6 +177,31 @@ describe('newswatch run on the sample outlets', () => {
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => /^sent\t.*\tsent \d{4}-\d\d-\d\d \d\d:\d\d UTC\t/.test(r))).toBe(true);
     expect(rows.filter((r) => r.includes('\tTaiwan\t'))).toHaveLength(1);
+  });
+
+  it("serves the sample outlets under serve too, so every copy's link opens its article", async () => {
+    const listed = await newswatch(['stories', '--json', '--config', config]);
+    const ids = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as StoryJson).id);
+    const copies: { url: string; title: string }[] = [];
+    for (const id of ids) {
+      const detail = JSON.parse((await newswatch(['explain', id, '--json', '--config', config])).stdout);
+      copies.push(...(detail.members as { url: string; title: string }[]));
+    }
+    expect(copies).toHaveLength(6);
+    const serve = startNewswatch(['serve', '--config', config]);
+    try {
+      await serve.waitFor(/^Stories: http:/m);
+      for (const copy of copies) {
+        const res = await fetch(copy.url);
+        expect(res.status, copy.url).toBe(200);
+        expect(await res.text()).toContain(`<h1>${copy.title.replaceAll('&', '&#38;')}</h1>`);
+      }
+    } finally {
+      expect(await serve.stop()).toBe(0);
+    }
   });
 
   it('finds nothing new and sends nothing on a second run', () => {

@@ -7,13 +7,25 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ClusterInput, createStoryEngine } from '../../core/clustering/index.ts';
 import type { ExtractedArticle } from '../../core/extract/index.ts';
-import { parseFlags, requireFlag } from '../args.ts';
+import { parseCommandLine, requireFlag } from '../args.ts';
 import { type Command, InputError } from '../io.ts';
 
 const USAGE = 'newswatch cluster --in ARTICLES.jsonl [--out FILE]';
+const CLUSTER_LINE = {
+  usage: USAGE,
+  summary: 'One {"id","storyId"} line per article, in input order, from the engine the pipeline runs.',
+  flags: {
+    in: {
+      type: 'string',
+      value: 'ARTICLES.jsonl',
+      help: 'articles, one JSON object a line: id, title, text or html',
+    },
+    out: { type: 'string', value: 'FILE', help: 'write there instead of to stdout' },
+  },
+} as const;
 
 export const clusterCommand: Command = async (argv, io) => {
-  const { values } = parseFlags(argv, { in: { type: 'string' }, out: { type: 'string' } }, USAGE);
+  const { values } = parseCommandLine(argv, CLUSTER_LINE);
   const inPath = path.resolve(io.cwd, requireFlag(values.in, 'in', USAGE));
   const text = await readInput(inPath);
   // Undated items all take the run's time, so they compare as simultaneous.

@@ -7,10 +7,15 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { extractArticle } from '../../core/extract/index.ts';
-import { parseFlags, requireFlag } from '../args.ts';
+import { parseCommandLine, requireFlag } from '../args.ts';
 import { type Command, InputError } from '../io.ts';
 
 const USAGE = 'newswatch extract --in PAGES.jsonl';
+const EXTRACT_LINE = {
+  usage: USAGE,
+  summary: 'The main text of each page: one {"id","title","text","byline","published","lang"} line each.',
+  flags: { in: { type: 'string', value: 'PAGES.jsonl', help: 'pages, one {"id","url","html"} a line' } },
+} as const;
 
 interface Page {
   id: string;
@@ -38,7 +43,7 @@ function parsePage(line: string, where: string): Page {
 }
 
 export const extractCommand: Command = async (argv, io) => {
-  const { values } = parseFlags(argv, { in: { type: 'string' } }, USAGE);
+  const { values } = parseCommandLine(argv, EXTRACT_LINE);
   const file = requireFlag(values.in, 'in', USAGE);
   const input = createReadStream(path.resolve(io.cwd, file), { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });

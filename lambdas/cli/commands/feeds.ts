@@ -5,117 +5,108 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isMap, isSeq, parseDocument } from 'yaml';
-import { ConfigError } from '../../core/config/errors.ts';
+import { addFeeds } from '../../core/config/add-feeds.ts';
 import { loadConfig, parseConfig } from '../../core/config/load.ts';
 import { discoverFeeds, FeedParseError, type OpmlFeed, readOpml, writeOpml } from '../../core/feeds/index.ts';
-import { parseFlags } from '../args.ts';
+import { loadLocalConfig } from '../../local/local-config.ts';
+import { type CommandLine, type FlagSpec, helpText, parseCommandLine, subcommandOf } from '../args.ts';
+import { CONFIG_FLAG, DEFAULT_CONFIG } from '../common-flags.ts';
 import { type Command, HelpRequest, InputError, UsageError } from '../io.ts';
-import { DEFAULT_CONFIG } from './run.ts';
 
-const USAGE =
-  'newswatch feeds [import FILE.opml | export | discover URL] [--config FILE] (health: [--json] [--table T --region R])';
-const CONFIG_FLAGS = { config: { type: 'string', short: 'c' } } as const;
+const SUBCOMMANDS = ['import', 'export', 'discover'] as const;
+
+const IMPORT_LINE = {
+  usage: 'newswatch feeds import FILE.opml [--config FILE]',
+  summary:
+    "Adds the OPML file's feeds the configuration lacks (by URL) after its last feed; the rest of the\nfile stays as it is. An outline that is not a valid feed is reported by its line, the others added.",
+  flags: CONFIG_FLAG,
+  maxArgs: 1,
+} satisfies CommandLine<typeof CONFIG_FLAG>;
+
+const EXPORT_LINE = {
+  usage: 'newswatch feeds export [--config FILE]',
+  summary: 'The configured feeds as OPML, on stdout, with the URLs they are fetched from.',
+  flags: CONFIG_FLAG,
+} satisfies CommandLine<typeof CONFIG_FLAG>;
+
+const DISCOVER_LINE = {
+  usage: 'newswatch feeds discover URL [--config FILE]',
+  summary:
+    'The feeds a page advertises (<link rel="alternate">, else common paths), fetched under the guards.',
+  flags: CONFIG_FLAG,
+  maxArgs: 1,
+} satisfies CommandLine<typeof CONFIG_FLAG>;
 
 export const feedsCommand: Command = async (argv, io) => {
-  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequest(`usage: ${USAGE}`);
-  const [sub, ...rest] = argv;
-  if (sub === 'import') return importOpml(rest, io);
-  if (sub === 'export') return exportOpml(rest, io);
-  if (sub === 'discover') return discover(rest, io);
-  return (await import('./query.ts')).feedHealthCommand(argv, io);
+  const sub = subcommandOf(argv, SUBCOMMANDS);
+  if (sub === 'import') return importOpml(argv.slice(1), io);
+  if (sub === 'export') return exportOpml(argv.slice(1), io);
+  if (sub === 'discover') return discover(argv.slice(1), io);
+  const { FEEDS_LINE, feedHealthCommand } = await import('./query.ts');
+  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequest(feedsHelp(FEEDS_LINE));
+  return feedHealthCommand(argv, io);
 };
 
+function feedsHelp(health: CommandLine<FlagSpec>): string {
+  const subs = [IMPORT_LINE, EXPORT_LINE, DISCOVER_LINE].map((line) => `  ${line.usage}`);
+  return `${helpText(health)}\n\nsubcommands (each takes --help):\n${subs.join('\n')}`;
+}
+
 const importOpml: Command = async (argv, io) => {
-  const { values, positionals } = parseFlags(argv, CONFIG_FLAGS, USAGE);
+  const { values, positionals } = parseCommandLine(argv, IMPORT_LINE);
   const [file] = positionals;
-  if (file === undefined || positionals.length > 1) throw new UsageError(`one OPML file\nusage: ${USAGE}`);
+  if (file === undefined) throw new UsageError(`which OPML file? (usage: ${IMPORT_LINE.usage})`);
   const configPath = resolve(io.cwd, values.config ?? DEFAULT_CONFIG);
-  const outlines = readOpmlFile(resolve(io.cwd, file));
-  const text = readFileSync(configPath, 'utf8');
-  const { added, text: updated } = addFeeds(text, outlines);
-  // The file is written only when it is still a valid configuration.
-  parseConfig(updated, configPath);
-  if (added > 0) writeFileSync(configPath, updated);
-  io.stdout(`${added} feeds added to ${configPath}, ${outlines.length - added} already there\n`);
-  return 0;
+  const opmlPath = resolve(io.cwd, file);
+  const outlines = readOpmlFile(opmlPath);
+  const result = addFeeds(readConfigText(configPath), outlines.map(asFeed));
+  // Written only when the whole file is still a valid configuration.
+  parseConfig(result.text, configPath);
+  if (result.added.length > 0) writeFileSync(configPath, result.text);
+  for (const { feed, problems } of result.refused)
+    io.stderr(`newswatch feeds import: ${file} line ${feed.line}: not imported: ${problems.join('; ')}\n`);
+  io.stdout(
+    `${result.added.length} feeds added to ${configPath}, ${result.present.length} already there${result.refused.length ? `, ${result.refused.length} refused` : ''}\n`,
+  );
+  return result.refused.length > 0 ? 2 : 0;
 };
+
+const asFeed = (o: OpmlFeed) => ({ url: o.url, line: o.line, ...(o.title ? { outlet: o.title } : {}) });
+
+function readConfigText(path: string): string {
+  // Read and validated first, so a file that was already broken is reported as it stands.
+  loadConfig(path);
+  return readFileSync(path, 'utf8');
+}
 
 function readOpmlFile(file: string): OpmlFeed[] {
   try {
     return readOpml(readFileSync(file, 'utf8'));
   } catch (error) {
-    if (error instanceof FeedParseError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new InputError(`${file}: ${(error as Error).message}`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof FeedParseError || code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, {
+        cause: error,
+      });
     }
     throw error;
   }
 }
 
-/** Appends the feeds the file does not have yet (by URL), keeping its comments and layout. */
-function addFeeds(text: string, outlines: OpmlFeed[]): { added: number; text: string } {
-  const doc = parseDocument(text);
-  const feeds = doc.get('feeds');
-  if (!isSeq(feeds)) throw new ConfigError('the configuration has no feeds: list to add to');
-  const existing = feeds.items.filter(isMap);
-  const urls = new Set(existing.map((f) => String(f.get('url'))));
-  const ids = new Set(existing.map((f) => String(f.get('id'))));
-  let added = 0;
-  for (const outline of outlines) {
-    if (urls.has(outline.url)) continue;
-    urls.add(outline.url);
-    const id = uniqueId(outline, ids);
-    const node = doc.createNode({
-      id,
-      url: outline.url,
-      ...(outline.title ? { outlet: outline.title } : {}),
-    });
-    node.flow = true;
-    feeds.add(node);
-    added++;
-  }
-  return { added, text: doc.toString() };
-}
-
-/** A feed id from the outlet's name or the URL's host, made unique with -2, -3… */
-function uniqueId(outline: OpmlFeed, taken: Set<string>): string {
-  const base =
-    slug(outline.title ?? '') ||
-    slug(URL.canParse(outline.url) ? new URL(outline.url).hostname : '') ||
-    'feed';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 60)}-${n}`;
-  taken.add(id);
-  return id;
-}
-
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
-}
-
 const exportOpml: Command = async (argv, io) => {
-  const { values, positionals } = parseFlags(argv, CONFIG_FLAGS, USAGE);
-  if (positionals.length > 0) throw new UsageError(`export takes no arguments\nusage: ${USAGE}`);
-  const config = loadConfig(resolve(io.cwd, values.config ?? DEFAULT_CONFIG));
-  const entries = config.feeds.map((f) => ({
-    url: f.url,
-    ...(f.outlet ? { title: f.outlet } : { title: f.id }),
-  }));
+  const { values } = parseCommandLine(argv, EXPORT_LINE);
+  // The URLs as fetched: `{{samples}}` means nothing to a reader app.
+  const config = loadLocalConfig(resolve(io.cwd, values.config ?? DEFAULT_CONFIG));
+  const entries = config.feeds.map((f) => ({ url: f.url, title: f.outlet ?? f.id }));
   io.stdout(writeOpml('newswatch feeds', entries));
   return 0;
 };
 
 const discover: Command = async (argv, io) => {
-  const { values, positionals } = parseFlags(argv, CONFIG_FLAGS, USAGE);
+  const { values, positionals } = parseCommandLine(argv, DISCOVER_LINE);
   const [url] = positionals;
-  if (url === undefined || positionals.length > 1 || !URL.canParse(url))
-    throw new UsageError(`one page URL\nusage: ${USAGE}`);
+  if (url === undefined || !URL.canParse(url))
+    throw new UsageError(`expected one page URL (usage: ${DISCOVER_LINE.usage})`);
   const config = loadConfig(resolve(io.cwd, values.config ?? DEFAULT_CONFIG));
   // Discovery fetches what the user names, so it runs under the same guards as polling.
   const { guardedHttpClient } = await import('../../runtime/container.ts');

@@ -7,11 +7,11 @@ import { resolve } from 'node:path';
 import type { ParkedItem } from '../../core/model.ts';
 import type { WorkQueue } from '../../core/ports.ts';
 import { redriveParked } from '../../core/stage/redrive.ts';
-import { loadLocalConfig } from '../../local/run.ts';
+import { loadLocalConfig } from '../../local/local-config.ts';
 import { parseFlags } from '../args.ts';
+import { DEFAULT_CONFIG } from '../common-flags.ts';
 import { type Command, UsageError } from '../io.ts';
 import { STORE_FLAGS, withStore } from '../store-access.ts';
-import { DEFAULT_CONFIG } from './run.ts';
 
 const USAGE =
   'newswatch items --parked [--json] [--config C | --table T --region R]\n' +

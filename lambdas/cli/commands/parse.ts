@@ -8,10 +8,24 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FeedParseError, normaliseItem, type ParsedFeed, parseFeed } from '../../core/feeds/index.ts';
 import type { Article } from '../../core/model.ts';
-import { parseFlags } from '../args.ts';
+import { parseCommandLine } from '../args.ts';
 import { type Command, UsageError } from '../io.ts';
 
 const USAGE = 'newswatch parse FILE... [--url URL] [--max-items N] [--raw]';
+const PARSE_LINE = {
+  usage: USAGE,
+  summary: 'One JSON line per feed file: the feed, its items normalised, or why it failed (exit 1).',
+  flags: {
+    url: {
+      type: 'string',
+      value: 'URL',
+      help: 'the URL the files were fetched from (resolves relative links)',
+    },
+    'max-items': { type: 'string', value: 'N', help: 'at most N items a file' },
+    raw: { type: 'boolean', help: 'the items as parsed, not normalised' },
+  },
+  maxArgs: Number.POSITIVE_INFINITY,
+} as const;
 
 interface FileResult {
   file: string;
@@ -66,12 +80,8 @@ async function parseOne(
 }
 
 export const parseCommand: Command = async (argv, io) => {
-  const { values, positionals } = parseFlags(
-    argv,
-    { url: { type: 'string' }, 'max-items': { type: 'string' }, raw: { type: 'boolean' } },
-    USAGE,
-  );
-  if (positionals.length === 0) throw new UsageError(`no feed files given\nusage: ${USAGE}`);
+  const { values, positionals } = parseCommandLine(argv, PARSE_LINE);
+  if (positionals.length === 0) throw new UsageError(`no feed files given (usage: ${USAGE})`);
   const opts = {
     cwd: io.cwd,
     url: values.url,

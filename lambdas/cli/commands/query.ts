@@ -11,16 +11,47 @@ import {
 } from '../../core/query/queries.ts';
 import { readableTime, whenReported } from '../../core/query/readable.ts';
 import { InvalidSinceError, parseSince } from '../../core/query/since.ts';
-import { parseFlags } from '../args.ts';
+import { type CommandLine, parseCommandLine } from '../args.ts';
+import { JSON_FLAG, LIMIT_FLAG, SINCE_FLAG, STORE_FLAGS } from '../common-flags.ts';
 import { type Command, UsageError } from '../io.ts';
-import { STORE_FLAGS, withStore } from '../store-access.ts';
+import { withStore } from '../store-access.ts';
 
-const LIST_FLAGS = {
-  ...STORE_FLAGS,
-  since: { type: 'string' },
-  limit: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
+const STORE_USAGE = '[--config FILE | --table T --region R]';
+const LIST_FLAGS = { ...SINCE_FLAG, ...LIMIT_FLAG, ...JSON_FLAG, ...STORE_FLAGS } as const;
+
+export const FEEDS_LINE = {
+  usage: `newswatch feeds [--json] ${STORE_USAGE}`,
+  summary: "The feeds' health: last success, last error, consecutive failures, next attempt.",
+  flags: { ...JSON_FLAG, ...STORE_FLAGS },
+} satisfies CommandLine<typeof JSON_FLAG & typeof STORE_FLAGS>;
+
+const STORIES_LINE = {
+  usage: `newswatch stories [--since WHEN] [--limit N] [--json] ${STORE_USAGE}`,
+  summary: 'Recent stories, newest first: id, first seen, outlets, headline.',
+  flags: LIST_FLAGS,
+} satisfies CommandLine<typeof LIST_FLAGS>;
+
+const EXPLAIN_FLAGS = { ...JSON_FLAG, ...STORE_FLAGS } as const;
+const EXPLAIN_LINE = {
+  usage: `newswatch explain STORY_ID [--json] ${STORE_USAGE}`,
+  summary: 'How a story was grouped (each copy, why it joined) and matched, and its alerts.',
+  flags: EXPLAIN_FLAGS,
+  maxArgs: 1,
+} satisfies CommandLine<typeof EXPLAIN_FLAGS>;
+
+const MATCHES_LINE = {
+  usage: `newswatch matches TOPIC [--since WHEN] [--limit N] [--json] ${STORE_USAGE}`,
+  summary:
+    "A topic's matches, one row per story: when, headline, outlets, terms. TOPIC may be several words.",
+  flags: LIST_FLAGS,
+  maxArgs: Number.POSITIVE_INFINITY,
+} satisfies CommandLine<typeof LIST_FLAGS>;
+
+const ALERTS_LINE = {
+  usage: `newswatch alerts [--since WHEN] [--limit N] [--json] ${STORE_USAGE}`,
+  summary: 'Alert emails: pending (due when), sent (when), failed (why).',
+  flags: LIST_FLAGS,
+} satisfies CommandLine<typeof LIST_FLAGS>;
 
 function limitOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -30,19 +61,19 @@ function limitOf(value: string | undefined): number | undefined {
   return n;
 }
 
-function sinceOf(value: string | undefined, usage: string): string | undefined {
+function sinceOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   try {
     return parseSince(value, new Date());
   } catch (err) {
-    if (err instanceof InvalidSinceError) throw new UsageError(`--since: ${err.message}\nusage: ${usage}`);
+    if (err instanceof InvalidSinceError) throw new UsageError(`--since: ${err.message}`);
     throw err;
   }
 }
 
 /** `newswatch feeds` without a subcommand (see feeds.ts). */
 export const feedHealthCommand: Command = async (argv, io) => {
-  const { values } = parseFlags(argv, LIST_FLAGS, 'newswatch feeds [--json] [--table T --region R]');
+  const { values } = parseCommandLine(argv, FEEDS_LINE);
   const feeds = await withStore(values, io.cwd, (s) => feedHealth(s));
   if (values.json) {
     for (const f of feeds) io.stdout(`${JSON.stringify(f)}\n`);
@@ -61,9 +92,8 @@ export const feedHealthCommand: Command = async (argv, io) => {
 };
 
 export const storiesCommand: Command = async (argv, io) => {
-  const usage = 'newswatch stories [--since 24h|7d|DATE] [--limit N] [--json]';
-  const { values } = parseFlags(argv, LIST_FLAGS, usage);
-  const query = { since: sinceOf(values.since, usage), limit: limitOf(values.limit) };
+  const { values } = parseCommandLine(argv, STORIES_LINE);
+  const query = { since: sinceOf(values.since), limit: limitOf(values.limit) };
   const stories = await withStore(values, io.cwd, (s) => listStories(s, query));
   for (const story of stories) {
     io.stdout(
@@ -77,7 +107,7 @@ export const storiesCommand: Command = async (argv, io) => {
 
 function storyId(positionals: string[], usage: string): string {
   const [id, ...rest] = positionals;
-  if (!id || rest.length) throw new UsageError(`expected one story id\nusage: ${usage}`);
+  if (!id || rest.length) throw new UsageError(`expected one story id (usage: ${usage})`);
   return id;
 }
 
@@ -137,9 +167,9 @@ function kindLines(kinds: readonly KindEvidence[]): string[] {
 }
 
 export const explainCommand: Command = async (argv, io) => {
-  const usage = 'newswatch explain STORY_ID [--json]';
-  const { values, positionals } = parseFlags(argv, LIST_FLAGS, usage);
-  const detail = await withStore(values, io.cwd, (s) => storyDetail(s, storyId(positionals, usage)));
+  const { values, positionals } = parseCommandLine(argv, EXPLAIN_LINE);
+  const id = storyId(positionals, EXPLAIN_LINE.usage);
+  const detail = await withStore(values, io.cwd, (s) => storyDetail(s, id));
   if (values.json) {
     io.stdout(`${JSON.stringify(detail, null, 2)}\n`);
     return 0;
@@ -167,15 +197,15 @@ export const explainCommand: Command = async (argv, io) => {
 };
 
 export const matchesCommand: Command = async (argv, io) => {
-  const usage = 'newswatch matches TOPIC [--since 24h|7d|DATE] [--limit N] [--json]';
-  const { values, positionals } = parseFlags(argv, LIST_FLAGS, usage);
+  const usage = MATCHES_LINE.usage;
+  const { values, positionals } = parseCommandLine(argv, MATCHES_LINE);
   const name = positionals.join(' ');
-  if (!name) throw new UsageError(`expected a topic name\nusage: ${usage}`);
-  const query = { since: sinceOf(values.since, usage), limit: limitOf(values.limit) };
+  if (!name) throw new UsageError(`expected a topic name (usage: ${usage})`);
+  const query = { since: sinceOf(values.since), limit: limitOf(values.limit) };
   const { stories } = await withStore(values, io.cwd, (s, topics) => {
     if (!topics)
       throw new UsageError(
-        `with --table, pass the deployment's --config FILE: it names the topics\nusage: ${usage}`,
+        `with --table, pass the deployment's --config FILE: it names the topics (usage: ${usage})`,
       );
     return topicStories(s, name, topics, query);
   });
@@ -201,9 +231,8 @@ function alertState(a: AlertIntent): string {
 }
 
 export const alertsCommand: Command = async (argv, io) => {
-  const usage = 'newswatch alerts [--since 24h|7d|DATE] [--limit N] [--json]';
-  const { values } = parseFlags(argv, LIST_FLAGS, usage);
-  const query = { since: sinceOf(values.since, usage), limit: limitOf(values.limit) };
+  const { values } = parseCommandLine(argv, ALERTS_LINE);
+  const query = { since: sinceOf(values.since), limit: limitOf(values.limit) };
   const alerts = await withStore(values, io.cwd, (s) => alertIntents(s, query));
   for (const a of alerts) {
     io.stdout(

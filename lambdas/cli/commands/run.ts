@@ -2,24 +2,27 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WebServer } from '../../local/web-server.ts';
-import { parseFlags } from '../args.ts';
+import { parseCommandLine } from '../args.ts';
+import { CONFIG_FLAG, DEFAULT_CONFIG } from '../common-flags.ts';
 import type { Command } from '../io.ts';
 import { stopSignal } from '../signals.ts';
 
-const USAGE = 'newswatch run [--config FILE] [--once] [--reset] [--verbose]';
-export const DEFAULT_CONFIG = 'config/local.yaml';
+const RUN_LINE = {
+  usage: 'newswatch run [--config FILE] [--once] [--reset] [--verbose]',
+  summary: `The pipeline on this machine, on the stand-ins: fetch, group, tag and alert, on the configured
+schedule (with the reading page) or once.`,
+  flags: {
+    ...CONFIG_FLAG,
+    once: { type: 'boolean', help: 'run once and exit' },
+    reset: { type: 'boolean', help: 'delete the local data first (says what it deletes)' },
+    verbose: { type: 'boolean', help: "log the handlers' JSON lines (INFO)" },
+  },
+} as const;
+
+export { DEFAULT_CONFIG } from '../common-flags.ts';
 
 export const runCommand: Command = async (argv, io) => {
-  const { values } = parseFlags(
-    argv,
-    {
-      config: { type: 'string', short: 'c' },
-      once: { type: 'boolean' },
-      reset: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-    },
-    USAGE,
-  );
+  const { values } = parseCommandLine(argv, RUN_LINE);
   // Handler modules read the level when first imported, so it is set before importing them.
   process.env.NEWSWATCH_LOG_LEVEL ??= values.verbose ? 'INFO' : 'ERROR';
   // CloudWatch's embedded metric format is noise on a terminal.

@@ -6,11 +6,24 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { MatchDocument, TopicMatcher } from '../../core/topics/index.ts';
-import { parseFlags, requireFlag } from '../args.ts';
+import { parseCommandLine, requireFlag } from '../args.ts';
 import { type Command, InputError } from '../io.ts';
 import { loadMatcher } from './topics.ts';
 
 const USAGE = 'newswatch tag --topics FILE --in ITEMS.jsonl [--explain]';
+const TAG_LINE = {
+  usage: USAGE,
+  summary: 'One {"id","topics"} line per item of ITEMS.jsonl, in input order.',
+  flags: {
+    topics: { type: 'string', value: 'FILE', help: 'the topics (a configuration or a topics file)' },
+    in: {
+      type: 'string',
+      value: 'ITEMS.jsonl',
+      help: 'items, one JSON object a line: id, title, text or html',
+    },
+    explain: { type: 'boolean', help: "add each hit's terms, fields and snippet" },
+  },
+} as const;
 
 const itemSchema = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
@@ -23,11 +36,7 @@ const itemSchema = z.object({
 type Item = z.infer<typeof itemSchema>;
 
 export const tagCommand: Command = async (argv, io) => {
-  const { values } = parseFlags(
-    argv,
-    { topics: { type: 'string' }, in: { type: 'string' }, explain: { type: 'boolean' } },
-    USAGE,
-  );
+  const { values } = parseCommandLine(argv, TAG_LINE);
   const matcher = loadMatcher(resolve(io.cwd, requireFlag(values.topics, 'topics', USAGE)));
   const itemsPath = resolve(io.cwd, requireFlag(values.in, 'in', USAGE));
   // Every line is checked before any output, so a bad line never leaves a partial result behind.

@@ -7,14 +7,23 @@ import {
   TopicQueryError,
   TopicsFileError,
 } from '../../core/topics/index.ts';
-import { type Command, HelpRequest, InputError, UsageError } from '../io.ts';
+import { parseCommandLine, subcommandOf } from '../args.ts';
+import { type Command, InputError, UsageError } from '../io.ts';
 
-const USAGE = 'newswatch topics check FILE';
+const CHECK_LINE = {
+  usage: 'newswatch topics check FILE',
+  summary:
+    'Validates the topics of FILE (a configuration or a topics file) and prints each query normalised.',
+  flags: {},
+  maxArgs: 1,
+} as const;
 
 export const topicsCommand: Command = async (argv, io) => {
-  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequest(`usage: ${USAGE}`);
-  const [sub, file, ...extra] = argv;
-  if (sub !== 'check' || file === undefined || extra.length > 0) throw new UsageError(`usage: ${USAGE}`);
+  const sub = subcommandOf(argv, ['check']);
+  const { positionals } = parseCommandLine(sub ? argv.slice(1) : argv, CHECK_LINE);
+  const [file] = positionals;
+  if (sub === undefined || file === undefined)
+    throw new UsageError(`expected "check FILE" (usage: ${CHECK_LINE.usage})`);
   const matcher = loadMatcher(resolve(io.cwd, file));
   for (const topic of matcher.topics) io.stdout(`${topic.name}: ${topic.normalised}\n`);
   io.stderr(`${matcher.topics.length} topics OK\n`);

@@ -1,9 +1,8 @@
 /** Reads and validates the configuration, listing every problem with the field it is in. */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { compileTopics, topicsSectionSchema } from '../topics/index.ts';
 import { ConfigError } from './errors.ts';
+import { parseConfigYaml, readConfigText } from './read.ts';
 import { type Config, configSchema } from './schema.ts';
 
 function fieldPath(path: readonly PropertyKey[]): string {
@@ -37,14 +36,7 @@ function queryProblems(raw: unknown): string[] {
 
 /** Validates configuration text (YAML or JSON). `source` names it in errors. */
 export function parseConfig(text: string, source: string): Config {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (err) {
-    throw new ConfigError(`${source}: not valid YAML: ${(err as Error).message.split('\n')[0]}`, {
-      cause: err,
-    });
-  }
+  const raw = parseConfigYaml(text, source);
   const result = configSchema.safeParse(raw);
   const problems = [...(result.success ? [] : describe(result.error)), ...queryProblems(raw)];
   if (problems.length > 0 || !result.success) {
@@ -57,13 +49,5 @@ export function parseConfig(text: string, source: string): Config {
 }
 
 export function loadConfig(path: string): Config {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`${path}: cannot read the configuration file: ${(err as Error).message}`, {
-      cause: err,
-    });
-  }
-  return parseConfig(text, path);
+  return parseConfig(readConfigText(path), path);
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { topicsSectionSchema } from '../topics/schema.ts';
 import { parseCidr } from './cidr.ts';
+import { LOCAL_DEFAULTS } from './local-defaults.ts';
 import { scheduleProblem } from './schedule.ts';
 
 /** Stands for the local sample outlets' base URL; `newswatch run` replaces it. */
@@ -43,6 +44,12 @@ const feedSchema = z
     fullText: z.boolean().default(false),
   })
   .strict();
+
+/** What is wrong with one feed entry, each problem prefixed by its field; none when it is valid. */
+export function feedEntryProblems(entry: unknown): string[] {
+  const result = feedSchema.safeParse(entry);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || 'feed'}: ${i.message}`);
+}
 
 const fetchSchema = z
   .object({
@@ -115,13 +122,13 @@ const operationsSchema = z
 
 const localSchema = z
   .object({
-    dataDir: z.string().default('.newswatch'),
+    dataDir: z.string().default(LOCAL_DEFAULTS.dataDir),
     /** Port of the built-in sample feed server; `{{samples}}` in a feed URL points at it. */
-    samplePort: z.number().int().min(1).max(65535).default(8787),
+    samplePort: z.number().int().min(1).max(65535).default(LOCAL_DEFAULTS.samplePort),
     /** Port of the SES stand-in and its mail viewer. */
-    sesPort: z.number().int().min(0).max(65535).default(8005),
+    sesPort: z.number().int().min(0).max(65535).default(LOCAL_DEFAULTS.sesPort),
     /** Port of the reading page that `newswatch serve` and a continuous `newswatch run` serve. */
-    webPort: z.number().int().min(0).max(65535).default(8780),
+    webPort: z.number().int().min(0).max(65535).default(LOCAL_DEFAULTS.webPort),
   })
   .strict();
 
@@ -148,7 +155,7 @@ export const configSchema = z
       reservedConcurrency: {},
       threatProtection: 'off',
     }),
-    local: localSchema.default({ dataDir: '.newswatch', samplePort: 8787, sesPort: 8005, webPort: 8780 }),
+    local: localSchema.default(LOCAL_DEFAULTS),
   })
   .strict()
   .superRefine((cfg, ctx) => {

@@ -11,6 +11,8 @@ export interface OpmlFeed {
   title?: string;
   /** Enclosing folder outlines, outermost first. */
   folders: string[];
+  /** The line of the file its `<outline` starts on (from 1), to name it in messages. */
+  line: number;
 }
 
 /** Every feed outline, in document order; folders are outlines without an xmlUrl. */
@@ -19,6 +21,7 @@ export function readOpml(text: string): OpmlFeed[] {
   const folders: (string | undefined)[] = [];
   const feeds: OpmlFeed[] = [];
   let sawOpml = false;
+  const lineOf = lineFinder(text);
   parser.onerror = () => {
     // Exported lists are often sloppy (bare &, unclosed outlines): keep what sax recovers.
     parser.resume();
@@ -34,6 +37,8 @@ export function readOpml(text: string): OpmlFeed[] {
         url,
         ...(label ? { title: label } : {}),
         folders: folders.filter((f) => f !== undefined),
+        // sax is past the tag's attributes when it reports the tag, maybe lines later: its `<` is where it starts.
+        line: lineOf(parser.startTagPosition - 1),
       });
     // A feed outline may hold outlines too; only folders name the ones inside.
     folders.push(url ? undefined : label);
@@ -44,6 +49,21 @@ export function readOpml(text: string): OpmlFeed[] {
   parser.write(text).close();
   if (!sawOpml) throw new FeedParseError('not-a-feed', 'not an OPML document (no <opml> element)');
   return feeds;
+}
+
+/** The line (from 1) of a character offset. */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
 }
 
 export interface OpmlEntry {

@@ -36,6 +36,7 @@ beforeEach(() => {
   cpSync(join(REPO_ROOT, 'bin'), join(root, 'bin'), { recursive: true });
   cpSync(join(REPO_ROOT, 'tsconfig.json'), join(root, 'tsconfig.json'));
   cpSync(join(REPO_ROOT, 'package.json'), join(root, 'package.json'));
+  cpSync(join(REPO_ROOT, 'package-lock.json'), join(root, 'package-lock.json'));
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'));
   mkdirSync(join(root, 'lambdas/cli'), { recursive: true });
   writeMain('first ');

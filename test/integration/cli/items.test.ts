@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withLocalStore } from '../../../lambdas/cli/store-access.ts';
 import type { ParkedItem, QueuedItem } from '../../../lambdas/core/model.ts';
-import { loadLocalConfig } from '../../../lambdas/local/run.ts';
+import { loadLocalConfig } from '../../../lambdas/local/local-config.ts';
 import { newswatch, writeDemoConfig } from '../../support/cli.ts';
 
 describe('newswatch items', () => {
@@ -43,7 +43,7 @@ describe('newswatch items', () => {
       error: 'RangeError: Invalid array length',
       parkedAt: new Date().toISOString(),
     };
-    await withLocalStore(loadLocalConfig(config), dir, (store) => store.parkItem(parked));
+    await withLocalStore(loadLocalConfig(config).local.dataDir, dir, (store) => store.parkItem(parked));
 
     const listed = await newswatch(['items', '--parked', '--config', config], { cwd: dir });
     expect(listed.code).toBe(0);
@@ -59,7 +59,7 @@ describe('newswatch items', () => {
     );
     const run = await newswatch(['run', '--once', '--config', config], { cwd: dir });
     expect(run.code).toBe(0);
-    const stored = await withLocalStore(loadLocalConfig(config), dir, (store) =>
+    const stored = await withLocalStore(loadLocalConfig(config).local.dataDir, dir, (store) =>
       store.getItem('parked-item-1'),
     );
     expect(stored?.membership.storyId).toMatch(/^st_/);

@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../lambdas/core/config/load.ts';
 import { BUNDLE_BUDGET_BYTES, HANDLER_NAMES } from '../../../lib/bundling.ts';
 import { NewswatchStack } from '../../../lib/newswatch-stack.ts';
@@ -34,6 +34,13 @@ function actionsOf(functionPrefix: string): string[] {
 const example = loadConfig('config/example.yaml');
 
 beforeAll(() => {
+  // CDK announces each function it bundles on stderr; the test's output stays for its results.
+  const write = process.stderr.write.bind(process.stderr);
+  const announcing = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk, ...rest) =>
+      String(chunk).startsWith('Bundling asset ') ? true : write(chunk, ...(rest as [])),
+    );
   app = new App();
   const stack = new NewswatchStack(app, 'TestStack', {
     configText: JSON.stringify(example),
@@ -44,9 +51,18 @@ beforeAll(() => {
     operations: { ...example.operations, email: 'ops@example.org', itemQueueAgeMinutes: 45 },
   });
   template = Template.fromStack(stack);
+  announcing.mockRestore();
 }, 120_000);
 
 describe('NewswatchStack', () => {
+  it('retains the table and the buckets by default (data outlives `cdk destroy`)', () => {
+    const policies = (type: string) =>
+      Object.values(template.findResources(type)).map((r) => r.DeletionPolicy);
+    expect(policies('AWS::DynamoDB::GlobalTable')).toEqual(['Retain']);
+    expect(policies('AWS::S3::Bucket')).toEqual(['Retain', 'Retain']);
+    template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
+  });
+
   it('declares the single table with its key schema, GSI and TTL attribute', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
@@ -505,4 +521,45 @@ describe('least privilege per function', () => {
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'archive/' }),
     });
   });
+});
+
+/**
+ * `operations.removalPolicy: destroy`, for trial stacks. In this file, not its own, so the CDK
+ * library loads once; what the policy changes is in the template, so the functions' code is not
+ * bundled for it (the default's bundles are checked above).
+ */
+describe('NewswatchStack with removalPolicy destroy', () => {
+  it('deletes everything for a trial stack, emptying the buckets first, and still passes cdk-nag', () => {
+    const trial = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new NewswatchStack(trial, 'RemovalDestroy', {
+      configText: JSON.stringify(loadConfig('config/example.yaml')),
+      schedule: 'rate(15 minutes)',
+      senderAddress: 'alerts@example.org',
+      recipients: [],
+      operations: {
+        removalPolicy: 'destroy',
+        pendingAlertMinutes: 60,
+        failingFeedHours: 12,
+        itemQueueAgeMinutes: 30,
+        reservedConcurrency: {},
+        threatProtection: 'off',
+      },
+      topicNames: [],
+    });
+    const destroyed = Template.fromStack(stack);
+    const policies = (type: string) =>
+      Object.values(destroyed.findResources(type)).map((r) => r.DeletionPolicy);
+    expect(policies('AWS::DynamoDB::GlobalTable')).toEqual(['Delete']);
+    // `cdk destroy` could not delete a protected table.
+    expect(
+      Object.values(destroyed.findResources('AWS::DynamoDB::GlobalTable')).flatMap((t) =>
+        t.Properties.Replicas.map(
+          (r: { DeletionProtectionEnabled?: boolean }) => r.DeletionProtectionEnabled,
+        ),
+      ),
+    ).toEqual([false]);
+    expect(policies('AWS::S3::Bucket')).toEqual(['Delete', 'Delete']);
+    destroyed.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
+    expect(new AwsSolutionsChecks(trial).validateScope(trial).violations).toEqual([]);
+  }, 120_000);
 });

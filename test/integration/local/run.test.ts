@@ -2,9 +2,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runOnce, startLocal } from '../../../lambdas/local/run.ts';
 import { writeDemoConfig } from '../../support/cli.ts';
+
+// As `newswatch run` sets them, before the handlers' modules read them: their JSON lines and
+// metrics are for CloudWatch, not for this test's output.
+vi.hoisted(() => {
+  process.env.NEWSWATCH_LOG_LEVEL ??= 'ERROR';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+});
 
 describe('newswatch run, run after run', () => {
   let dir: string;

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runsHere } from '../../support/ci.ts';
+import { runsHere, SKIP_NOTES_DIR } from '../../support/ci.ts';
 import { sharedFolder } from '../../support/shared.ts';
 
 describe('suites that need what a machine may lack', () => {
@@ -14,10 +14,23 @@ describe('suites that need what a machine may lack', () => {
 
   it('skip off CI with one line saying what is missing', () => {
     vi.stubEnv('CI', '');
+    vi.stubEnv(SKIP_NOTES_DIR, '');
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     expect(runsHere(false, 'DynamoDB Local')).toBe(false);
     expect(log).toHaveBeenCalledTimes(1);
     expect(log.mock.calls[0]?.[0]).toContain('DynamoDB Local not found');
+  });
+
+  it('say it once per test run, however many files skip', () => {
+    vi.stubEnv('CI', '');
+    vi.stubEnv(SKIP_NOTES_DIR, mkdtempSync(join(tmpdir(), 'nw-skips-')));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    expect([runsHere(false, 'Chromium'), runsHere(false, 'Chromium'), runsHere(false, 'Java')]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(log.mock.calls.map((call) => String(call[0]).split(' ')[0])).toEqual(['Chromium', 'Java']);
   });
 
   it('run under CI=true, so that the missing piece fails them', () => {
