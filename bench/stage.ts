@@ -158,7 +158,13 @@ function* stream(total: number, days: number, feeds: number, seed: number): Gene
 }
 
 let peakHeap = 0;
+/**
+ * The live heap plus array buffers (the window's typed arrays), after a full collection: what the
+ * stage holds, not garbage V8 has yet to collect. The child runs with the old space Lambda's
+ * memory setting allows, so what it cannot collect would end it as it would end the function.
+ */
 function sample(): void {
+  (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
   peakHeap = Math.max(peakHeap, m.heapUsed + m.arrayBuffers);
 }
@@ -197,9 +203,9 @@ async function measure(o: Options, meter: Meter, s3: S3Client): Promise<void> {
       const batch = chunk.slice(i, i + 100);
       now = Math.max(now, ...batch.map((b) => Date.parse(b.firstSeen)));
       await stage.process(batch);
-      sample();
     }
     filled += chunk.length;
+    if (filled % 20_000 === 0) sample();
     if (filled % 50_000 === 0) console.error(`filled ${filled} of ${total}`);
   }
   const fillSeconds = (performance.now() - fillStarted) / 1000;
@@ -219,12 +225,12 @@ async function measure(o: Options, meter: Meter, s3: S3Client): Promise<void> {
     const before = meter.requests;
     now += 300;
     await stage.process(burst.slice(i, i + 10));
-    sample();
     // A batch that wrote parts and a manifest: its time less a batch's ordinary cost.
     if (meter.requests - before > 8)
       snapshotSeconds = Math.max(snapshotSeconds, (performance.now() - started) / 1000);
   }
   const burstDrainSeconds = (performance.now() - burstStarted) / 1000;
+  sample();
   const burstRequests = meter.requests;
 
   // A cold instance: the first is dropped, the new one reads the journal on its first batch.
@@ -288,7 +294,15 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     );
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--expose-gc', '--max-old-space-size=16384', self, '--child', ...argv],
+    [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      `--max-old-space-size=${Math.floor(STAGE_MEMORY_MB * 0.9)}`,
+      self,
+      '--child',
+      ...argv,
+    ],
     { encoding: 'utf8', cwd: path.dirname(self), stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
   );
   const line = run.stdout.trim().split('\n').pop() ?? '';
