@@ -80,9 +80,10 @@ const THREAT_PROTECTION = {
 const SHELL_THROTTLE = { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 };
 
 /**
- * The story stage holds three days of items in memory. Sized by the 10,000-feed simulation
- * (`npm run bench -- stage`, which reads this figure): its peak heap, with 30% to spare. Memory
- * also buys CPU (Lambda scales it with memory), which a cold start's restore uses.
+ * The story stage holds three days of items in memory. Sized from the stage simulation
+ * (`npm run bench -- stage`, which reads this figure; docs/architecture.md "Limits"): about 1 GB of
+ * live heap projected at 10,000 feeds, with well over 30% to spare. Memory also buys CPU (Lambda
+ * scales it with memory), which a cold start's restore and every batch use.
  */
 export const STAGE_MEMORY_MB = 3008;
 
