@@ -6,6 +6,7 @@
  */
 import {
   createReadStream,
+  existsSync,
   linkSync,
   mkdirSync,
   readdirSync,
@@ -21,6 +22,7 @@ import {
   type StageBatch,
   StageFencedError,
   type StageJournal,
+  StageJournalError,
   type StageManifest,
 } from '../core/stage/journal.ts';
 
@@ -51,6 +53,8 @@ function writeOnce(path: string, bytes: Uint8Array): void {
 }
 
 const padded = (n: number) => String(n).padStart(12, '0');
+/** The one-object snapshot of versions before snapshots in parts. */
+const LEGACY_SNAPSHOT = 'snapshot.json.gz';
 const numbered = (dir: string): number[] =>
   readdirSync(dir)
     .filter((f) => /^\d+\.json\.gz$/.test(f))
@@ -82,6 +86,10 @@ export function createFileJournal(dir: string): StageJournal {
   return {
     async readManifest() {
       const newest = Math.max(0, ...numbered(manifests));
+      if (newest === 0 && existsSync(join(dir, LEGACY_SNAPSHOT)))
+        throw new StageJournalError(
+          `${dir} holds a story stage journal written by an older newswatch, which this one cannot continue: start again with \`newswatch run --once --reset\``,
+        );
       return newest > 0 ? read<StageManifest>(manifestPath(newest)) : undefined;
     },
     async writeManifest(manifest) {

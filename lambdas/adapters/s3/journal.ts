@@ -30,6 +30,8 @@ const padded = (n: number) => String(n).padStart(12, '0');
 export const batchKey = (seq: number) => `${PREFIX}/batches/${padded(seq)}.json.gz`;
 export const manifestKey = (gen: number) => `${PREFIX}/manifests/${padded(gen)}.json.gz`;
 export const HEAD_KEY = `${PREFIX}/manifests/head.json.gz`;
+/** The one-object snapshot of versions before snapshots in parts. */
+const LEGACY_SNAPSHOT_KEY = `${PREFIX}/snapshot.json.gz`;
 export const partObjectKey = (key: string) => `${PREFIX}/parts/${key}.jsonl.gz`;
 
 function status(err: unknown): number | undefined {
@@ -93,7 +95,12 @@ export function createS3Journal(s3: S3Client, bucket: string): StageJournal {
     async readManifest() {
       const hint = (await readJson<{ gen: number }>(HEAD_KEY))?.gen ?? 1;
       // A hint past what exists (snapshots expired by the lifecycle rule) starts again from 1.
-      return (await newestFrom(hint)) ?? (hint > 1 ? newestFrom(1) : undefined);
+      const newest = (await newestFrom(hint)) ?? (hint > 1 ? await newestFrom(1) : undefined);
+      if (!newest && (await get(LEGACY_SNAPSHOT_KEY)))
+        throw new StageJournalError(
+          `${bucket} holds a story stage journal written by an older newswatch (${LEGACY_SNAPSHOT_KEY}), which this one cannot continue: delete the stage/ prefix and the stage starts its window afresh`,
+        );
+      return newest;
     },
     async writeManifest(manifest) {
       await put(manifestKey(manifest.gen), gzipSync(JSON.stringify(manifest)), true);
