@@ -122,3 +122,12 @@ export function subcommandOf<S extends string>(argv: string[], names: readonly S
   if (guess) throw new UsageError(`unknown subcommand "${first}"; did you mean "${guess}"?`);
   return undefined;
 }
+
+/** `--limit N`: a positive integer, or absent. */
+export function limitOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--limit must be a positive integer, got "${value}"`);
+  return n;
+}

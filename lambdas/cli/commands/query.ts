@@ -11,7 +11,7 @@ import {
 } from '../../core/query/queries.ts';
 import { readableTime, whenReported } from '../../core/query/readable.ts';
 import { InvalidSinceError, parseSince } from '../../core/query/since.ts';
-import { type CommandLine, parseCommandLine } from '../args.ts';
+import { type CommandLine, limitOf, parseCommandLine } from '../args.ts';
 import { JSON_FLAG, LIMIT_FLAG, SINCE_FLAG, STORE_FLAGS } from '../common-flags.ts';
 import { type Command, UsageError } from '../io.ts';
 import { withStore } from '../store-access.ts';
@@ -52,14 +52,6 @@ const ALERTS_LINE = {
   summary: 'Alert emails: pending (due when), sent (when), failed (why).',
   flags: LIST_FLAGS,
 } satisfies CommandLine<typeof LIST_FLAGS>;
-
-function limitOf(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--limit must be a positive integer, got "${value}"`);
-  return n;
-}
 
 function sinceOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

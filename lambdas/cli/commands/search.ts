@@ -11,7 +11,7 @@ import {
   searchStories,
 } from '../../core/query/search.ts';
 import { InvalidSinceError } from '../../core/query/since.ts';
-import { parseFlags } from '../args.ts';
+import { limitOf, parseFlags } from '../args.ts';
 import { type Command, UsageError } from '../io.ts';
 import { STORE_FLAGS, withSearchSources } from '../store-access.ts';
 
@@ -25,14 +25,6 @@ const FLAGS = {
   limit: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
-
-function limitOf(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--limit must be a positive integer, got "${value}"`);
-  return n;
-}
 
 function sinceOf(value: string | undefined): string {
   try {
