@@ -32,8 +32,9 @@ describe('alive', () => {
   });
 
   it.skipIf(process.platform !== 'linux')('is false for a zombie its parent never reaps', async () => {
-    // The inner shell exits; its parent then becomes `sleep`, which never waits, so it stays a zombie.
-    parent = spawn('sh', ['-c', 'sh -c "exit 0" & echo $!; exec sleep 30'], {
+    // The shell becomes `sleep 30` before its background child exits (a shell may reap a child that
+    // exits earlier), and `sleep` never waits, so the child stays a zombie.
+    parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 30'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const [out] = (await once(parent.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
