@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS, readEvidence, writtenForms } from '../../../lambdas/core/clustering/fingerprint/evidence.ts';
+import { KINDS, readEvidence } from '../../../lambdas/core/clustering/fingerprint/evidence.ts';
 import { numbers, quotations } from '../../../lambdas/core/clustering/fingerprint/features.ts';
 import { cleanText, isTitleCase, scan, stem } from '../../../lambdas/core/clustering/fingerprint/text.ts';
 
@@ -123,7 +123,9 @@ describe('numbers', () => {
 });
 
 describe('names as evidence', () => {
-  const names = (text: string) => [...(writtenForms('', text)[KINDS.indexOf('names')]?.values() ?? [])];
+  const names = (text: string) => [
+    ...(readEvidence('', text, { written: true }).written?.[KINDS.indexOf('names')]?.values() ?? []),
+  ];
 
   it('reads a run of capitalised words as one name, and each word of it too', () => {
     const found = names('The council said Mayor Elena Vasquez met Tomas Okafor on the quay.');

@@ -78,9 +78,10 @@ export class StoryEngine {
     readonly opts: EngineOptions = DEFAULT_ENGINE_OPTIONS,
   ) {}
 
-  prepare(input: ClusterInput): Prepared {
+  /** `written`: also keep the text's own forms of its terms, which only an explanation needs. */
+  prepare(input: ClusterInput, { written = false } = {}): Prepared {
     const eventTime = Date.parse(eventTimeOf(input));
-    const evidence = readEvidence(input.title, input.text);
+    const evidence = readEvidence(input.title, input.text, { written });
     const fingerprint = weigh(evidence, new Rarity(this.daysAround(eventTime), this.opts));
     return {
       input,
@@ -134,14 +135,14 @@ export class StoryEngine {
 
   /**
    * Assigns one item and says why: with `explain`, the membership carries each kind's share of
-   * the decision in the text's own words (a second read of the text, so only callers that store
+   * the decision in the text's own words (kept while the text is read, so only callers that store
    * the explanation pay for it).
    */
   assign(input: ClusterInput, { explain = false } = {}): Membership {
     const { index } = this;
     const known = index.items.get(input.id);
     if (known) return sameItem(input.id, index.current(known.storyId), 'repeated', input.id);
-    const item = this.prepare(input);
+    const item = this.prepare(input, { written: explain });
     const exact = this.exactHolder(input);
     if (exact) {
       this.commit(item, exact.storyId);
@@ -153,7 +154,7 @@ export class StoryEngine {
     const joins = best !== undefined && best.p >= fit.join.cutoff;
     const storyId = joins ? best.story.id : storyIdFor(input.id);
     // Explained against the story as the item found it, before the item is added to it.
-    const why = best && explain ? explanation(input, item.fingerprint.vectors, best, fit.join) : {};
+    const why = best && item.evidence.written ? explanation(item, best, fit.join) : {};
     this.commit(item, storyId);
     // Only an item that joined bridges two stories: one that started a story would merge at its own refusal.
     const merged = joins ? this.mergeBridged(storyId, candidates.slice(1), item) : [];

@@ -4,28 +4,28 @@
  * writes them ("names: Rubio, Kuala Lumpur +2.1; figures: $480m +1.3; body 0.41").
  */
 import type { MembershipEvidence } from '../../model.ts';
-import { KINDS, writtenForms } from '../fingerprint/evidence.ts';
+import { type Evidence, KINDS } from '../fingerprint/evidence.ts';
 import type { SparseVector } from '../fingerprint/vector.ts';
-import type { ClusterInput } from '../input.ts';
 import { contributionsByKind, type Logistic } from './model.ts';
 import type { StoryEntry } from './story-index.ts';
 
 const MAX_SHARED = 6;
 const MAX_QUOTE_CHARS = 160;
 
+/** `item.evidence` read with its written forms: the words shown are the item's own. */
 export function explanation(
-  input: ClusterInput,
-  item: readonly SparseVector[],
+  item: { evidence: Evidence; fingerprint: { vectors: readonly SparseVector[] } },
   best: { story: StoryEntry; row: number[] },
   model: Logistic,
 ): MembershipEvidence {
-  const forms = writtenForms(input.title, input.text);
+  const forms = item.evidence.written ?? [];
+  const vectors = item.fingerprint.vectors;
   const contributions = contributionsByKind(best.row, model);
   const kinds = KINDS.map((kind, k) => ({
     kind,
     similarity: round(best.row[1 + k] ?? 0),
     contribution: round(contributions[k] ?? 0),
-    shared: shared(item[k], best.story.sums[k]).flatMap((id) => forms[k]?.get(id) ?? []),
+    shared: shared(vectors[k], best.story.sums[k]).flatMap((id) => forms[k]?.get(id) ?? []),
   })).filter((e) => e.similarity !== 0 || e.contribution !== 0);
   const words = (kind: string) => [...new Set(kinds.find((e) => e.kind === kind)?.shared ?? [])];
   return {

@@ -20,6 +20,11 @@ export type Counts = Map<number, number>;
 export interface Evidence {
   /** One count map per kind, in KINDS order. */
   kinds: Counts[];
+  /**
+   * With `{ written: true }`: each term id of each kind with the text as written, what `explain`
+   * shows a reader ("Kuala Lumpur", "$480m", "Tuesday") for the ids two reports share.
+   */
+  written?: Map<number, string>[];
 }
 
 const WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
@@ -35,37 +40,25 @@ export function termId(kind: number, term: string): number {
   return fnv1a(term, KIND_SEED[kind]);
 }
 
-export function readEvidence(title: string, rawText: string): Evidence {
+/**
+ * Counts every term of every kind. The written forms are read in the same pass when asked: a
+ * second read of an 800-word text cost a fifth of an assignment (bench/stage.ts profile).
+ */
+export function readEvidence(title: string, rawText: string, { written = false } = {}): Evidence {
   const kinds: Counts[] = KINDS.map(() => new Map());
+  const forms = written ? KINDS.map(() => new Map<number, string>()) : undefined;
   visitEvidence(
     title,
     rawText,
-    (kind, id) => {
+    (kind, id, form) => {
       const counts = kinds[kind] as Counts;
       counts.set(id, (counts.get(id) ?? 0) + 1);
+      const seen = forms?.[kind];
+      if (seen && !seen.has(id)) seen.set(id, form);
     },
-    false,
+    written,
   );
-  return { kinds };
-}
-
-/**
- * Each term id of each kind, with the text as written: what `explain` shows a reader ("Kuala
- * Lumpur", "$480m", "Tuesday") for the ids two reports share. A second read of the text, made
- * only for decisions that are stored with their explanation.
- */
-export function writtenForms(title: string, rawText: string): Map<number, string>[] {
-  const forms: Map<number, string>[] = KINDS.map(() => new Map());
-  visitEvidence(
-    title,
-    rawText,
-    (kind, id, written) => {
-      const seen = forms[kind] as Map<number, string>;
-      if (!seen.has(id)) seen.set(id, written);
-    },
-    true,
-  );
-  return forms;
+  return forms ? { kinds, written: forms } : { kinds };
 }
 
 type Visit = (kind: number, id: number, written: string) => void;
