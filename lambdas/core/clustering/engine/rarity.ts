@@ -103,7 +103,10 @@ export class Rarity {
     let n = 0;
     if (IS_COUNTED[kind] && this.docs > 0) {
       n = this.docs;
-      const [a, b, c] = [slot(id, 0), slot(id, 1), slot(id, 2)];
+      // Called for every distinct term of every item: no array per call.
+      const a = slot(id, 0);
+      const b = slot(id, 1);
+      const c = slot(id, 2);
       for (const day of this.days) df += day.at(a, b, c);
     }
     const p = IS_BACKGROUND[kind] ? (this.share.get(id) ?? 0) : 0;
