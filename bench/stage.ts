@@ -16,10 +16,23 @@
  * The object store (files in a scratch folder) and the table are fakes that only meter and wait:
  * the figure is the stage's own work plus modelled round trips, not a stand-in's speed. The fill runs without waits
  * in batches of 100 (what it builds is the window, not a figure).
+ *
+ * The fill of 10,000 feeds takes most of an hour here. `--keep DIR` keeps the object store it
+ * filled in DIR; `--from DIR` measures again on it without filling: a first instance restores
+ * the window from DIR's journal (not timed), then the burst and the cold restore run as above,
+ * writing beside DIR, never into it.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path, { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -45,7 +58,20 @@ interface Options {
   perFeedDay: number;
   rttMs: number;
   mbps: number;
+  keep?: string;
+  from?: string;
 }
+
+/** What a `--from` run needs of the fill it did not run, written by `--keep`. */
+interface Filled {
+  feeds: number;
+  days: number;
+  perFeedDay: number;
+  /** The stage clock when the fill ended: the latest first sighting, epoch ms. */
+  now: number;
+}
+
+const FILLED = 'filled.json';
 
 /** Waits as a request of `bytes` would: a round trip, then the bytes at the modelled rate. */
 function wait(o: Options, bytes = 0): Promise<void> {
@@ -58,12 +84,25 @@ interface Meter {
   requests: number;
 }
 
+/** Where the fake S3 writes (`dir`) and what earlier run it reads beneath it (`base`). */
+interface Folders {
+  dir: string;
+  base?: string;
+}
+
 /**
  * An S3 client that keeps objects in files of a scratch folder (not in this process's memory, which
- * is what is measured) and honours `If-None-Match: *`, as S3 does.
+ * is what is measured) and honours `If-None-Match: *`, as S3 does. With `base`, objects of an
+ * earlier run's folder are read as if written here, and nothing is written there.
  */
-function fakeS3(meter: Meter, dir: string): S3Client {
-  const pathOf = (key: string) => join(dir, createHash('sha256').update(key).digest('hex'));
+function fakeS3(meter: Meter, folders: Folders): S3Client {
+  const fileName = (key: string) => createHash('sha256').update(key).digest('hex');
+  const inBase = (key: string) => (folders.base ? join(folders.base, fileName(key)) : undefined);
+  const pathOf = (key: string) => {
+    const own = join(folders.dir, fileName(key));
+    const earlier = inBase(key);
+    return earlier && !existsSync(own) && existsSync(earlier) ? earlier : own;
+  };
   const send = async (command: unknown) => {
     meter.requests += 1;
     if (command instanceof PutObjectCommand) {
@@ -73,11 +112,15 @@ function fakeS3(meter: Meter, dir: string): S3Client {
         IfNoneMatch?: string;
       };
       await wait(meter.options, Body.byteLength);
+      const earlier = inBase(Key);
+      const taken = () =>
+        Object.assign(new Error('PreconditionFailed'), { $metadata: { httpStatusCode: 412 } });
+      if (IfNoneMatch && earlier && existsSync(earlier)) throw taken();
       try {
-        writeFileSync(pathOf(Key), Body, { flag: IfNoneMatch ? 'wx' : 'w' });
+        writeFileSync(join(folders.dir, fileName(Key)), Body, { flag: IfNoneMatch ? 'wx' : 'w' });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        throw Object.assign(new Error('PreconditionFailed'), { $metadata: { httpStatusCode: 412 } });
+        throw taken();
       }
       return {};
     }
@@ -183,32 +226,78 @@ function stageOn(s3: S3Client, store: Store, clock: { now: () => Date }): StoryS
 async function child(o: Options): Promise<void> {
   const meter: Meter = { options: { ...o, rttMs: 0, mbps: Number.POSITIVE_INFINITY }, requests: 0 };
   const scratch = mkdtempSync(join(tmpdir(), 'newswatch-stage-bench-'));
+  if (o.keep) {
+    mkdirSync(o.keep, { recursive: true });
+    if (readdirSync(o.keep).length > 0) throw new Error(`--keep ${o.keep}: the folder is not empty`);
+  }
+  // A kept fill is written to its folder; what follows it, beside it, so a `--from` starts where the fill ended.
+  const folders: Folders = o.keep ? { dir: o.keep } : { dir: scratch, ...(o.from ? { base: o.from } : {}) };
   try {
-    await measure(o, meter, fakeS3(meter, scratch));
+    await measure(o, meter, fakeS3(meter, folders), () => {
+      if (o.keep) Object.assign(folders, { dir: scratch, base: o.keep });
+    });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-async function measure(o: Options, meter: Meter, s3: S3Client): Promise<void> {
-  const store = fakeStore(meter);
-  let now = START;
-  const clock = { now: () => new Date(now) };
-  let stage: StoryStage | undefined = stageOn(s3, store, clock);
+interface Fill {
+  stage: StoryStage;
+  now: number;
+  /** Items per second of the fill; 0 when the window was restored from `--from`. */
+  itemsPerSecond: number;
+}
+
+/** Fills a window with `total` items through the stage, without waits. */
+async function fill(o: Options, stage: StoryStage, clock: { set: (t: number) => void }): Promise<Fill> {
   const total = o.feeds * o.perFeedDay * o.days;
-  const fillStarted = performance.now();
+  const started = performance.now();
+  let now = START;
   let filled = 0;
   for (const chunk of stream(total, o.days, o.feeds, 1000)) {
     for (let i = 0; i < chunk.length; i += 100) {
       const batch = chunk.slice(i, i + 100);
       now = Math.max(now, ...batch.map((b) => Date.parse(b.firstSeen)));
+      clock.set(now);
       await stage.process(batch);
     }
     filled += chunk.length;
     if (filled % 20_000 === 0) sample();
     if (filled % 50_000 === 0) console.error(`filled ${filled} of ${total}`);
   }
-  const fillSeconds = (performance.now() - fillStarted) / 1000;
+  if (o.keep) {
+    const state: Filled = { feeds: o.feeds, days: o.days, perFeedDay: o.perFeedDay, now };
+    writeFileSync(join(o.keep, FILLED), JSON.stringify(state));
+  }
+  return { stage, now, itemsPerSecond: Math.round(total / ((performance.now() - started) / 1000)) };
+}
+
+/** The window of an earlier `--keep` run, restored by a first instance's first batch. */
+async function restoreFilled(
+  o: Options,
+  stage: StoryStage,
+  clock: { set: (t: number) => void },
+): Promise<Fill> {
+  const from = o.from as string;
+  const state = JSON.parse(readFileSync(join(from, FILLED), 'utf8')) as Filled;
+  if (state.feeds !== o.feeds || state.days !== o.days || state.perFeedDay !== o.perFeedDay)
+    throw new Error(`--from ${from} holds ${JSON.stringify(state)}, not the options given`);
+  clock.set(state.now);
+  await stage.process([]);
+  sample();
+  return { stage, now: state.now, itemsPerSecond: 0 };
+}
+
+async function measure(o: Options, meter: Meter, s3: S3Client, filledUp: () => void): Promise<void> {
+  const store = fakeStore(meter);
+  let now = START;
+  const clock = { now: () => new Date(now), set: (t: number) => (now = t) };
+  const first = stageOn(s3, store, clock);
+  const filled = o.from ? await restoreFilled(o, first, clock) : await fill(o, first, clock);
+  filledUp();
+  let stage: StoryStage | undefined = filled.stage;
+  now = filled.now;
+  const total = o.feeds * o.perFeedDay * o.days;
 
   // The burst: SQS FIFO batches of ten, every request at the modelled round trip.
   meter.options = o;
@@ -256,7 +345,7 @@ async function measure(o: Options, meter: Meter, s3: S3Client): Promise<void> {
       burstDrainSeconds: round(burstDrainSeconds),
       burstRequestsPerItem: round(burstRequests / BURST),
       itemsPerSecond: Math.round(BURST / burstDrainSeconds),
-      fillItemsPerSecond: Math.round(total / fillSeconds),
+      fillItemsPerSecond: filled.itemsPerSecond,
     }),
   );
 }
@@ -273,6 +362,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       'rtt-ms': { type: 'string', default: '20' },
       mbps: { type: 'string', default: '80' },
       json: { type: 'boolean', default: false },
+      keep: { type: 'string' },
+      from: { type: 'string' },
       child: { type: 'boolean', default: false },
     },
   });
@@ -282,6 +373,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     perFeedDay: Number(values['per-feed-day']),
     rttMs: Number(values['rtt-ms']),
     mbps: Number(values.mbps),
+    ...(values.keep ? { keep: path.resolve(values.keep) } : {}),
+    ...(values.from ? { from: path.resolve(values.from) } : {}),
   };
   if (values.child) {
     await child(o);
