@@ -19,6 +19,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/dynamodb-local.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Stand-ins bind ports and the e2e test spawns the CLI: keep files from fighting over two cores.
