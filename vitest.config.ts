@@ -1,4 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { MODULE_MOCKING_FILES } from './test/support/isolation.ts';
+
+/**
+ * Vitest's default on two cores is one worker: the unit files are CPU-bound and bind no ports. A
+ * group of projects shares one worker count, and runs before the integration group.
+ */
+const UNIT_POOL = { maxWorkers: 2, sequence: { groupOrder: 0 } };
 
 export default defineConfig({
   test: {
@@ -10,8 +17,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          exclude: MODULE_MOCKING_FILES,
           environment: 'node',
+          // The unit files share a process and its loaded modules: loading them afresh for each
+          // file was most of the unit run (see test/support/isolation.ts for the files that can't).
+          isolate: false,
+          ...UNIT_POOL,
         },
+      },
+      {
+        extends: true,
+        test: { name: 'unit-isolated', include: MODULE_MOCKING_FILES, environment: 'node', ...UNIT_POOL },
       },
       {
         extends: true,
@@ -24,6 +40,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Stand-ins bind ports and the e2e test spawns the CLI: keep files from fighting over two cores.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
