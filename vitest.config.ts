@@ -38,8 +38,10 @@ export default defineConfig({
           globalSetup: ['test/support/dynamodb-local.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Stand-ins bind ports and the e2e test spawns the CLI: keep files from fighting over two cores.
-          fileParallelism: false,
+          // Two files at a time: much of an integration file's time is spent waiting on the CLI it
+          // spawns, a stand-in or a timer, and every stand-in and CLI binds a port of its own
+          // choosing.
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },
