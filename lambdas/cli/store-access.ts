@@ -38,7 +38,7 @@ export const topicNames = (config: Config): string[] => config.topics.map((t) =>
  * The local data folder's store, through the stand-ins of a newswatch already holding it. A
  * long-running command publishes its own stand-ins for others (`share`); a query that lasts a
  * second does not, so no run comes to depend on stand-ins about to stop, and it starts only the
- * DynamoDB one it reads, unless it reads the archive too (`archive`: search).
+ * DynamoDB one it reads, and the S3 one when it reads the archive too (`archive`: search).
  */
 export async function withLocalStore<T>(
   localDataDir: string,
@@ -49,17 +49,17 @@ export async function withLocalStore<T>(
   const dataDir = resolve(cwd, localDataDir);
   if (!existsSync(dataDir))
     throw new InputError(`no local data in ${dataDir}: run \`newswatch run --once\` first`);
-  const standIns =
-    opts.share || opts.archive
-      ? await openStandIns({ dataDir, sesPort: 0, share: opts.share ?? false })
-      : await openStore(dataDir);
-  const dynamodb = 'endpoint' in standIns ? standIns.endpoint : standIns.endpoints.dynamodb;
+  const standIns = opts.share
+    ? await openStandIns({ dataDir, sesPort: 0, share: true })
+    : await openStore(dataDir, { archive: opts.archive ?? false });
+  const { endpoints } = standIns;
   try {
-    const store = createDynamoStore(createDocumentClient({ endpoints: { dynamodb } }), LOCAL_TABLE);
+    const store = createDynamoStore(
+      createDocumentClient({ endpoints: { dynamodb: endpoints.dynamodb } }),
+      LOCAL_TABLE,
+    );
     const archive =
-      'endpoints' in standIns
-        ? (await import('./local-archive.ts')).localArchive(standIns.endpoints)
-        : undefined;
+      opts.share || opts.archive ? (await import('./local-archive.ts')).localArchive(endpoints) : undefined;
     return await use(store, archive);
   } finally {
     await standIns.stop();
