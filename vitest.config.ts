@@ -5,7 +5,13 @@ import { MODULE_MOCKING_FILES } from './test/support/isolation.ts';
  * Vitest's default on two cores is one worker: the unit files are CPU-bound and bind no ports. A
  * group of projects shares one worker count, and runs before the integration group.
  */
-const UNIT_POOL = { maxWorkers: 2, sequence: { groupOrder: 0 } };
+const UNIT_POOL = {
+  maxWorkers: 2,
+  sequence: { groupOrder: 0 },
+  // A test that first imports a module pays for loading it: main.test.ts's --help test loads
+  // every command, and took 5 s on this two-core machine while it ran other work too.
+  testTimeout: 20_000,
+};
 
 export default defineConfig({
   test: {
