@@ -54,6 +54,9 @@ function spawnDynamoDbLocal(port: number): Running {
   const child: ChildProcess = spawn(
     'java',
     [
+      // A test run is short: the JIT's first tier and the one-thread collector halve the JVM's start.
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
       `-Djava.library.path=${join(JAR_DIR, 'DynamoDBLocal_lib')}`,
       '-jar',
       join(JAR_DIR, 'DynamoDBLocal.jar'),
