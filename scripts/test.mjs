@@ -6,16 +6,21 @@
  * not interleave; the exit code is the first failure's. Arguments go to `vitest run`.
  */
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = path.join(fileURLToPath(new URL('..', import.meta.url)), 'node_modules/.bin');
 
-/** Runs `name` from node_modules/.bin; `capture` keeps its output instead of printing it. */
-function run(name, args, capture = false) {
+/**
+ * Runs `name` from node_modules/.bin. In the background it keeps its output instead of printing
+ * it, and yields the processor to the tests, some of which time what they start.
+ */
+function run(name, args, background = false) {
   const child = spawn(path.join(BIN, name), args, {
-    stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    stdio: background ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   });
+  if (background && child.pid !== undefined) setPriority(child.pid, 10);
   let output = '';
   child.stdout?.on('data', (d) => {
     output += d;
