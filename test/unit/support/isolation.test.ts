@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MODULE_MOCKING_FILES } from '../../support/isolation.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const MOCKS_A_MODULE = /\bvi\.(do)?mock\(/;
+const MOCKS_A_MODULE = /\bvi\.(mock|doMock)\(/;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
