@@ -54,10 +54,7 @@ export async function withLocalStore<T>(
     : await openStore(dataDir, { archive: opts.archive ?? false });
   const { endpoints } = standIns;
   try {
-    const store = createDynamoStore(
-      createDocumentClient({ endpoints: { dynamodb: endpoints.dynamodb } }),
-      LOCAL_TABLE,
-    );
+    const store = createDynamoStore(createDocumentClient({ endpoints }), LOCAL_TABLE);
     const archive =
       opts.share || opts.archive ? (await import('./local-archive.ts')).localArchive(endpoints) : undefined;
     return await use(store, archive);
