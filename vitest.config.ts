@@ -1,4 +1,17 @@
 import { defineConfig } from 'vitest/config';
+import { MODULE_MOCKING_FILES } from './test/support/isolation.ts';
+
+/**
+ * Vitest's default on two cores is one worker: the unit files are CPU-bound and bind no ports. A
+ * group of projects shares one worker count, and runs before the integration group.
+ */
+const UNIT_POOL = {
+  maxWorkers: 2,
+  sequence: { groupOrder: 0 },
+  // A test that first imports a module pays for loading it: main.test.ts's --help test loads
+  // every command, and took 5 s on this two-core machine while it ran other work too.
+  testTimeout: 20_000,
+};
 
 export default defineConfig({
   test: {
@@ -10,8 +23,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          exclude: MODULE_MOCKING_FILES,
           environment: 'node',
+          // The unit files share a process and its loaded modules: loading them afresh for each
+          // file was most of the unit run (see test/support/isolation.ts for the files that can't).
+          isolate: false,
+          ...UNIT_POOL,
         },
+      },
+      {
+        extends: true,
+        test: { name: 'unit-isolated', include: MODULE_MOCKING_FILES, environment: 'node', ...UNIT_POOL },
       },
       {
         extends: true,
@@ -19,10 +41,14 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/dynamodb-local.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Stand-ins bind ports and the e2e test spawns the CLI: keep files from fighting over two cores.
-          fileParallelism: false,
+          // Two files at a time: much of an integration file's time is spent waiting on the CLI it
+          // spawns, a stand-in or a timer, and every stand-in and CLI binds a port of its own
+          // choosing.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

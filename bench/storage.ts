@@ -28,7 +28,7 @@ import { createStoryStage, type StoryStage } from '../lambdas/core/stage/stage.t
 import { createLocalQueue } from '../lambdas/local/local-queue.ts';
 import { provision, startStandIns } from '../lambdas/local/standins.ts';
 import { buildContainer, type Container } from '../lambdas/runtime/container.ts';
-import { dynamoDbLocalAvailable, startDynamoDbLocal } from '../test/support/dynamodb.ts';
+import { dynamoDbLocalAvailable, startDynamoDbLocal } from '../test/support/dynamodb-local.ts';
 import {
   type AwsMeter,
   type MeterSnapshot,

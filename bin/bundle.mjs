@@ -8,7 +8,16 @@
  * keeps times to the second, or a tool restores old ones.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -86,8 +95,10 @@ async function build(dir, entry) {
     write: false,
     logLevel: 'silent',
   });
+  // esbuild names a package by its real path: a worktree's node_modules may link to another checkout's.
+  const packages = `${path.relative(ROOT, realpathSync(path.join(ROOT, 'node_modules')))}/`;
   const uncovered = Object.keys(metafile.inputs).filter(
-    (input) => !input.startsWith(`${SOURCE_DIR}/`) && !input.startsWith('node_modules/'),
+    (input) => !input.startsWith(`${SOURCE_DIR}/`) && !input.startsWith(packages),
   );
   if (uncovered.length > 0)
     throw new Error(`the CLI bundle reads ${uncovered.join(', ')}, which its staleness hash does not cover`);

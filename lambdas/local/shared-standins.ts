@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AwsEndpoints } from '../adapters/aws-clients.ts';
 import { alive } from './process-alive.ts';
-import { type StandIns, startDynalite, startStandIns } from './standins.ts';
+import { type StandIns, startDynalite, startS3, startStandIns } from './standins.ts';
 
 const LEASE_FILE = 'standins.json';
 
@@ -69,12 +69,23 @@ export async function openStandIns(opts: {
 }
 
 /**
- * The DynamoDB stand-in alone, for a command that only reads the store (`stories`, `feeds`...):
- * starting the S3 and SES stand-ins too would take most of its time.
+ * The DynamoDB stand-in, and the S3 one with `archive` (search reads the items' texts), for a
+ * command that only reads: starting the SES stand-in too would take most of its time.
  */
-export async function openStore(dataDir: string): Promise<{ endpoint: string; stop(): Promise<void> }> {
+export async function openStore(
+  dataDir: string,
+  opts: { archive?: boolean } = {},
+): Promise<{ endpoints: AwsEndpoints; stop(): Promise<void> }> {
   const lease = readLease(dataDir);
-  if (lease && (await answering(lease))) return { endpoint: lease.endpoints.dynamodb, stop: async () => {} };
-  const dynamo = await startDynalite(dataDir);
-  return { endpoint: dynamo.url, stop: () => dynamo.close() };
+  if (lease && (await answering(lease))) return { endpoints: lease.endpoints, stop: async () => {} };
+  const [dynamo, s3] = await Promise.all([
+    startDynalite(dataDir),
+    opts.archive ? startS3(dataDir) : undefined,
+  ]);
+  return {
+    endpoints: { dynamodb: dynamo.url, ...(s3 && { s3: s3.url }) },
+    stop: async () => {
+      await Promise.all([dynamo.close(), s3?.close()]);
+    },
+  };
 }

@@ -114,7 +114,7 @@ function whole(base: string, files: ReadonlySet<string>): boolean {
   }
 }
 
-async function startS3(dataDir: string | undefined): Promise<Running> {
+export async function startS3(dataDir: string | undefined): Promise<Running> {
   const { default: S3rver } = await import('s3rver');
   const directory = dataDir ? join(dataDir, 's3') : mkdtempSync(join(tmpdir(), 'newswatch-s3-'));
   mkdirSync(directory, { recursive: true });

@@ -13,7 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../lambdas/adapters/dynamodb/client.ts';
 import { createDynamoStore } from '../../lambdas/adapters/dynamodb/store/index.ts';
-import { localArchive } from '../../lambdas/cli/store-access.ts';
+import { localArchive } from '../../lambdas/cli/local-archive.ts';
 import type { SearchResult } from '../../lambdas/core/query/search.ts';
 import { createQueryHandler } from '../../lambdas/handlers/query.ts';
 import { LOCAL_TABLE } from '../../lambdas/local/run.ts';

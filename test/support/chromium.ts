@@ -8,8 +8,10 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { missingUnderCi, runsHere } from './ci.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
+const WHAT = `${CHROMIUM} (Debian's chromium package, which .ci/run installs)`;
 const haveChromium = existsSync(CHROMIUM);
-export const runBrowserTests = runsHere(haveChromium, CHROMIUM);
+/** runsHere says once per run that the browser is missing, not once per browser file. */
+export const runBrowserTests = runsHere(haveChromium, WHAT);
 
 /**
  * A headless browser with a fresh profile in `profileDir`. The network flags keep chromium from
@@ -19,7 +21,7 @@ export function launchChromium(
   profileDir: string,
   viewport: { width: number; height: number } = { width: 1280, height: 800 },
 ): Promise<BrowserContext> {
-  if (!haveChromium) throw missingUnderCi(`${CHROMIUM} (.ci/run installs Debian's chromium package)`);
+  if (!haveChromium) throw missingUnderCi(WHAT);
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -36,5 +38,3 @@ export function launchChromium(
     ],
   });
 }
-
-if (!runBrowserTests) console.log(`${CHROMIUM} not found (apt-get install chromium): browser tests skipped`);

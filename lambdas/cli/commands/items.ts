@@ -7,7 +7,6 @@ import { resolve } from 'node:path';
 import type { ParkedItem } from '../../core/model.ts';
 import type { WorkQueue } from '../../core/ports.ts';
 import { redriveParked } from '../../core/stage/redrive.ts';
-import { loadLocalConfig } from '../../local/local-config.ts';
 import { parseFlags } from '../args.ts';
 import { DEFAULT_CONFIG } from '../common-flags.ts';
 import { type Command, UsageError } from '../io.ts';
@@ -85,6 +84,8 @@ async function queueFor(
     });
   }
   const { createLocalQueue } = await import('../../local/local-queue.ts');
+  // The schema and query compiler the whole configuration loads are for redrive only, not --parked.
+  const { loadLocalConfig } = await import('../../local/local-config.ts');
   const config = loadLocalConfig(resolve(cwd, values.config ?? DEFAULT_CONFIG));
   return createLocalQueue(resolve(cwd, config.local.dataDir));
 }

@@ -39,7 +39,7 @@ export const runCommand: Command = async (argv, io) => {
     if (!values.once) {
       const { webPort: port } = env.config.local;
       const { startWebServer } = await import('../../local/web-server.ts');
-      const { localArchive } = await import('../store-access.ts');
+      const { localArchive } = await import('../local-archive.ts');
       const topics = env.config.topics.map((t) => t.name);
       const options = {
         port,

@@ -13,7 +13,8 @@ import {
 import { InvalidSinceError } from '../../core/query/since.ts';
 import { limitOf, parseFlags } from '../args.ts';
 import { type Command, UsageError } from '../io.ts';
-import { STORE_FLAGS, withSearchSources } from '../store-access.ts';
+import { withSearchSources } from '../search-sources.ts';
+import { STORE_FLAGS } from '../store-access.ts';
 
 const USAGE =
   'newswatch search QUERY [--since 30d|DATE] [--limit N] [--json] [--config FILE] [--table T --bucket B --region R]';

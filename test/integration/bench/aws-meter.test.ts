@@ -26,13 +26,8 @@ import { type AwsMeter, mergeTimelines, sequentialRounds, startMeter } from '../
 import { createDocumentClient } from '../../../lambdas/adapters/dynamodb/client.ts';
 import { createS3Archive } from '../../../lambdas/adapters/s3/archive.ts';
 import { createS3Client } from '../../../lambdas/adapters/s3/client.ts';
-import {
-  createTestTable,
-  type DynamoTarget,
-  dynamoDbLocalAvailable,
-  startDynalite,
-  startDynamoDbLocal,
-} from '../../support/dynamodb.ts';
+import { createTestTable, type DynamoTarget, dynamoDbLocal, startDynalite } from '../../support/dynamodb.ts';
+import { dynamoDbLocalAvailable } from '../../support/dynamodb-local.ts';
 
 interface Metered {
   target: DynamoTarget;
@@ -117,7 +112,7 @@ describe('aws-meter on dynalite', () => {
 describe.skipIf(!dynamoDbLocalAvailable() && !process.env.CI)('aws-meter on DynamoDB Local', () => {
   let m: Metered | undefined;
   beforeAll(async () => {
-    m = await meteredDynamo(() => startDynamoDbLocal());
+    m = await meteredDynamo(dynamoDbLocal);
   });
   afterAll(() => stopAll(m));
 

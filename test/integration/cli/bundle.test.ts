@@ -60,6 +60,14 @@ describe('the newswatch launcher', () => {
     expect(bundles()).toHaveLength(1);
   });
 
+  it('bundles packages from a node_modules that links to another checkout, as a worktree has', async () => {
+    writeFileSync(
+      join(root, 'lambdas/cli/main.ts'),
+      `import { stringify } from 'yaml';\nexport async function main(): Promise<number> {\n  process.stdout.write(stringify({ a: 1 }));\n  return 0;\n}\n`,
+    );
+    expect(await newswatch()).toBe('a: 1\n');
+  });
+
   it('refuses a source outside lambdas/, which the staleness check would not see', async () => {
     writeFileSync(join(root, 'outside.ts'), 'export const x = 1;\n');
     writeFileSync(
