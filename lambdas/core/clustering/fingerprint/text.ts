@@ -2,6 +2,7 @@
  * Text clean-up and tokenising for clustering. Everything here is deterministic and local to one
  * document: what is learned across documents (document frequencies) lives in the index.
  */
+import { withoutElision } from '../../text/fold.ts';
 import { fnv1a } from './hash.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { FNV_OFFSET, foldInto, TermCache } from './term-cache.ts';
@@ -216,15 +217,8 @@ function asciiTermAt(text: string, start: number, end: number, hash: number): Te
 /** What follows the apostrophe of a contraction ("isn't", "you'll", "I'm", "we've", "they'd"). */
 const CONTRACTION_TAILS = new Set(['t', 'll', 've', 're', 'd', 'm']);
 
-/**
- * An elided French or Italian article or preposition before a word ("l'Europe", "d'Europe",
- * "qu'il", "dell'Italia"): the word is the same with or without it.
- */
-const ELISION =
-  /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|un|dell|dall|nell|sull|all|quell)'(?=[\p{L}\p{M}]{2})/u;
-
 function termOf(spelling: string): Term | null {
-  const lower = spelling.replace(/'s$/, '').replace(ELISION, '');
+  const lower = withoutElision(spelling.replace(/'s$/, ''));
   if (lower.length < 2 || STOPWORDS.has(lower) || isFunctionContraction(lower)) return null;
   const term = stemCached(lower.replace(/'/g, ''));
   return STOPWORDS.has(term) ? null : interned(term);
