@@ -178,6 +178,7 @@ async function matchingCopies(
       text: text ?? item.summary ?? '',
       source: item.outlet,
       url: item.url,
+      lang: item.lang,
     });
     if (hit) copies.push({ rank: creditOf(item).firstRank, copy: searchCopy(item, hit) });
   });

@@ -1,0 +1,56 @@
+/**
+ * Language detection (lambdas/core/text/language.ts) on sentences composed for this eval, a few
+ * per language, half of them headlines (eval/fixtures/lang/sentences.json). Reported three ways:
+ * with no declared language, with the right one declared, and with a wrong one declared (English
+ * for every other language, French for English), the way a mislabelled feed declares it. The
+ * first two sentences of each language are the split that chose PRIOR_FLOOR; the rest report.
+ *
+ *   npm run eval:lang
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectLanguage } from '../lambdas/core/text/language.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { sentences } = JSON.parse(readFileSync(path.join(here, 'fixtures/lang/sentences.json'), 'utf8')) as {
+  sentences: Record<string, string[]>;
+};
+
+/** The first TUNE sentences of each language chose the prior's floor. */
+const TUNE = 2;
+
+type Declared = (lang: string) => string | undefined;
+const CONDITIONS: [string, Declared][] = [
+  ['no declaration', () => undefined],
+  ['right declaration', (lang) => lang],
+  ['wrong declaration', (lang) => (lang === 'en' ? 'fr' : 'en')],
+];
+
+function accuracy(
+  split: 'tune' | 'report',
+  declared: Declared,
+): { right: number; all: number; misses: string[] } {
+  let right = 0;
+  let all = 0;
+  const misses: string[] = [];
+  for (const [lang, list] of Object.entries(sentences)) {
+    list.forEach((sentence, i) => {
+      if (i < TUNE !== (split === 'tune')) return;
+      const found = detectLanguage(sentence, declared(lang));
+      all++;
+      if (found === lang) right++;
+      else misses.push(`${lang}→${found ?? 'none'}: ${sentence.slice(0, 40)}`);
+    });
+  }
+  return { right, all, misses };
+}
+
+console.log(`languages: ${Object.keys(sentences).length} (${Object.keys(sentences).join(' ')})`);
+for (const split of ['tune', 'report'] as const) {
+  for (const [name, declared] of CONDITIONS) {
+    const { right, all, misses } = accuracy(split, declared);
+    console.log(`${split} split, ${name}: ${right}/${all} = ${(right / all).toFixed(3)}`);
+    for (const miss of misses) console.log(`  ${miss}`);
+  }
+}
