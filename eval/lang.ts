@@ -4,6 +4,10 @@
  * with no declared language, with the right one declared, and with a wrong one declared (English
  * for every other language, French for English), the way a mislabelled feed declares it. The
  * first two sentences of each language are the split that chose PRIOR_FLOOR; the rest report.
+ * Then the English dev sets of the story engine (../shared/corpora, read by path, skipped when
+ * absent): how many of their items detection keeps English, with and without "en" declared as an
+ * English outlet's feed declares it. An item read as another language would start a story of
+ * its own, so this is what language detection can cost the English figures in production.
  *
  *   npm run eval:lang
  */
@@ -11,8 +15,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectLanguage } from '../lambdas/core/text/language.ts';
+import { devSetsAvailable, ecbStream, semevalStream, uciStream } from './lib/dev-sets.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const sharedDir = path.resolve(here, '../../shared');
 const { sentences } = JSON.parse(readFileSync(path.join(here, 'fixtures/lang/sentences.json'), 'utf8')) as {
   sentences: Record<string, string[]>;
 };
@@ -53,4 +59,39 @@ for (const split of ['tune', 'report'] as const) {
     console.log(`${split} split, ${name}: ${right}/${all} = ${(right / all).toFixed(3)}`);
     for (const miss of misses) console.log(`  ${miss}`);
   }
+}
+
+function englishShare(name: string, texts: string[]): void {
+  for (const declared of [undefined, 'en']) {
+    const found = new Map<string, number>();
+    for (const text of texts) {
+      const lang = detectLanguage(text, declared) ?? 'none';
+      found.set(lang, (found.get(lang) ?? 0) + 1);
+    }
+    const english = found.get('en') ?? 0;
+    const others = [...found].filter(([lang]) => lang !== 'en').sort((a, b) => b[1] - a[1]);
+    const tail = others.length ? `; others: ${others.map(([l, n]) => `${l} ${n}`).join(', ')}` : '';
+    const label = declared ? '"en" declared' : 'nothing declared';
+    console.log(
+      `${name}, ${label}: ${english}/${texts.length} = ${(english / texts.length).toFixed(3)} English${tail}`,
+    );
+  }
+}
+
+if (devSetsAvailable(sharedDir)) {
+  const bodies = (items: { input: { title: string; text: string } }[]) =>
+    items.map(({ input }) => `${input.title}\n${input.text}`);
+  englishShare('ECB+ articles', bodies(ecbStream(sharedDir)));
+  englishShare('SemEval-2022 English articles', bodies(semevalStream(sharedDir).items));
+  const { tuning, held } = uciStream(sharedDir);
+  englishShare(
+    'UCI headlines, tuning half',
+    tuning.map(({ input }) => input.title),
+  );
+  englishShare(
+    'UCI headlines, held-out half',
+    held.map(({ input }) => input.title),
+  );
+} else {
+  console.log(`English dev sets skipped: not under ${sharedDir}`);
 }
