@@ -115,17 +115,17 @@ function readJson(file: string): Bodies {
 }
 
 /** Each composed page as bytes in the charset its <meta> names, extracted, against its LANG.txt. */
-function multilingual(): void {
-  const langs = readdirSync(multilingualDir)
-    .filter((name) => name.endsWith('.html'))
-    .map((name) => name.slice(0, -'.html'.length))
+function multilingual(dir: string, name: string): void {
+  const langs = readdirSync(dir)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => file.slice(0, -'.html'.length))
     .sort();
   const words: Tokens = (text) => tokenize(text).words;
   const counts = langs.map((lang) => {
-    const html = readFileSync(path.join(multilingualDir, `${lang}.html`), 'utf8');
+    const html = readFileSync(path.join(dir, `${lang}.html`), 'utf8');
     const charset = html.match(/charset=["']?([\w-]+)/i)?.[1] ?? 'utf-8';
     const text = extractArticle(decodeHtml(iconv.encode(html, charset))).text;
-    const expected = readFileSync(path.join(multilingualDir, `${lang}.txt`), 'utf8');
+    const expected = readFileSync(path.join(dir, `${lang}.txt`), 'utf8');
     const pageCounts = shingleCounts(expected, text, words);
     console.log(
       `  ${lang} (${charset})`.padEnd(24) +
@@ -133,13 +133,18 @@ function multilingual(): void {
     );
     return pageCounts;
   });
-  console.log(line(`multilingual pages (${langs.length})`, counts));
+  console.log(line(`${name} (${langs.length})`, counts));
+}
+
+function multilingualSets(): void {
+  multilingual(multilingualDir, 'multilingual, development pages');
+  multilingual(path.join(multilingualDir, 'held-out'), 'multilingual, held-out pages');
 }
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   if (!existsSync(corpus)) {
     console.log(`eval:extract: Scrapinghub benchmark skipped, ${corpus} is absent`);
-    multilingual();
+    multilingualSets();
     return 0;
   }
   const worstIndex = argv.indexOf('--worst');
@@ -184,7 +189,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       console.log(`  ${id.slice(0, 16)}  P=${precision(counts).toFixed(2)} R=${recall(counts).toFixed(2)}`);
     }
   }
-  multilingual();
+  multilingualSets();
   return 0;
 }
 
