@@ -58,6 +58,8 @@ export interface SearchCopy {
   url?: string;
   published?: string;
   firstSeen: string;
+  /** ISO 639-1 code of the copy's language. */
+  lang?: string;
   /** Query terms this copy hit, as the query language writes them. */
   terms: string[];
   fields: string[];
@@ -201,6 +203,7 @@ function searchCopy(
     ...(item.url ? { url: item.url } : {}),
     ...(item.published ? { published: item.published } : {}),
     firstSeen: item.firstSeen,
+    ...(item.lang ? { lang: item.lang } : {}),
     terms: hit.terms,
     fields: hit.fields,
     snippet: hit.snippet,
