@@ -3,7 +3,8 @@
  * per language, half of them headlines (eval/fixtures/lang/sentences.json). Reported three ways:
  * with no declared language, with the right one declared, and with a wrong one declared (English
  * for every other language, French for English), the way a mislabelled feed declares it. The
- * first two sentences of each language are the split that chose PRIOR_FLOOR; the rest report.
+ * first two sentences of each language were the tuning split of an earlier rule with fitted
+ * constants; the rule now has none (lambdas/core/text/language.ts), and both splits report.
  * Then the English dev sets of the story engine (../shared/corpora, read by path, skipped when
  * absent): how many of their items detection keeps English, with and without "en" declared as an
  * English outlet's feed declares it. An item read as another language would start a story of

@@ -1,50 +1,37 @@
 /**
- * The language an item is written in, as an ISO 639-1 code ("ja", "de"). Read from the text with
- * franc-min (MIT: trigram profiles of the 82 languages with 8 million speakers or more, and the
- * script for languages that have one of their own), with the language the feed or page declares
- * as a prior: feeds mislabel (an English edition left at the publisher's default "ja"), but when
- * the text could be in the declared language, the declaration settles a close call between
- * neighbours such as Spanish and Portuguese or Danish and Norwegian.
+ * The language an item is written in, as an ISO 639-1 code ("ja", "de"). A language the feed or
+ * page declares stands when the text is written in that language's script: feeds mislabel (an
+ * English edition left at the publisher's default "ja"), and that the script shows; but within
+ * one script the statistical guess is the less reliable of the two (eval/lang.ts: tinyld read 8
+ * of ECB+'s 575 English articles as German or Turkish, for their Klitschkos, and 30% of English
+ * headlines as another language), and an English report read as German would start a story of
+ * its own. Undeclared or mis-scripted text is read with tinyld's light model (MIT: 24 languages
+ * with the most web text, 69 kB, which the fetcher's bundle budget allows where franc-min's
+ * 170 kB of profiles did not), and by the script for scripts only one language writes.
  */
-import { francAll } from 'franc-min';
-import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js';
+import { detectAll } from 'tinyld/light';
 
-/**
- * franc names the individual language where ISO 639-1 names its macrolanguage (Mandarin for
- * Chinese, Standard Arabic for Arabic); iso-639-3 maps only codes that have a 639-1 code themselves.
- */
-const MACROLANGUAGE: Readonly<Record<string, string>> = {
-  cmn: 'zh',
-  arb: 'ar',
-  swh: 'sw',
-  zlm: 'ms',
-  pes: 'fa',
-  uzn: 'uz',
-  azj: 'az',
-  npi: 'ne',
-  plt: 'mg',
-  pbu: 'ps',
-  ckb: 'ku',
-};
-
-/**
- * When the declared language wins: the text is shorter than SHORT_TEXT characters and the
- * language is written in its script (franc scores it at all), or franc scores it PRIOR_FLOOR or
- * more (1 for its best guess). Chosen on the tuning splits (eval/lang.ts: the first two composed
- * sentences of each language, and the UCI tuning half's English headlines with "en" declared),
- * the common case first: the pair that misread none of the correctly declared items there
- * (floor 0.80 with no length rule misread 10.5% of those headlines, 40 characters 5.6%, 80 none);
- * then what a wrong declaration costs is reported, not tuned: below 80 characters it stands.
- */
-const PRIOR_FLOOR = 0.8;
-const SHORT_TEXT = 80;
-/** franc reads at most this much; the lead of an article says as much as its whole. */
+/** The lead of an article says as much about its language as the whole. */
 const SAMPLE_CHARS = 2048;
 
-/** ISO 639-1 where there is one, else franc's ISO 639-3 code. */
-function toCode(iso6393: string): string {
-  return MACROLANGUAGE[iso6393] ?? iso6393To1[iso6393] ?? iso6393;
-}
+/** Scripts that other scripts stand in for: Japanese is kana and kanji, Korean hangul and hanja. */
+const SCRIPTS_OF: Readonly<Record<string, readonly string[]>> = {
+  Jpan: ['Hira', 'Kana', 'Hani'],
+  Kore: ['Hang', 'Hani'],
+  Hans: ['Hani'],
+  Hant: ['Hani'],
+};
+
+/** Scripts only one language of the news writes: when the model has no guess, the script says. */
+const LANGUAGE_OF_SCRIPT: Readonly<Record<string, string>> = {
+  Hang: 'ko',
+  Hira: 'ja',
+  Kana: 'ja',
+  Hani: 'zh',
+  Thai: 'th',
+  Grek: 'el',
+  Hebr: 'he',
+};
 
 /** The primary language subtag of a BCP 47 tag ("en-US" → "en"), or undefined. */
 export function primaryLanguage(tag: string | undefined): string | undefined {
@@ -52,16 +39,32 @@ export function primaryLanguage(tag: string | undefined): string | undefined {
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 
+function letterShare(text: string, scripts: readonly string[]): number {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return 0;
+  const inScripts = new RegExp(`[${scripts.map((s) => `\\p{Script=${s}}`).join('')}]`, 'gu');
+  return (text.match(inScripts)?.length ?? 0) / letters;
+}
+
+/** True when most letters of the text are of the script the language is written in (ICU's likely script). */
+function writtenIn(text: string, lang: string): boolean {
+  const script = new Intl.Locale(lang).maximize().script;
+  return script !== undefined && letterShare(text, SCRIPTS_OF[script] ?? [script]) > 0.5;
+}
+
+function scriptLanguage(text: string): string | undefined {
+  for (const [script, lang] of Object.entries(LANGUAGE_OF_SCRIPT))
+    if (letterShare(text, [script]) > 0.5) return lang;
+  return undefined;
+}
+
 /**
- * The language of `text`, or the declared one when the text is too short to overrule it (a
- * headline in the declared language's script) or could well be in it; undefined when neither says.
+ * The declared language when the text is written in its script, else the language read from the
+ * text; undefined when neither the text nor the declaration says.
  */
 export function detectLanguage(text: string, declared?: string): string | undefined {
   const prior = primaryLanguage(declared);
-  const scores = francAll(text.slice(0, SAMPLE_CHARS));
-  const [best] = scores;
-  if (best === undefined || best[0] === 'und') return prior;
-  const score = prior === undefined ? undefined : scores.find(([lang]) => toCode(lang) === prior)?.[1];
-  if (score !== undefined && (text.length < SHORT_TEXT || score >= PRIOR_FLOOR)) return prior;
-  return toCode(best[0]);
+  const sample = text.slice(0, SAMPLE_CHARS);
+  if (prior !== undefined && writtenIn(sample, prior)) return prior;
+  return detectAll(sample)[0]?.lang ?? scriptLanguage(sample) ?? prior;
 }

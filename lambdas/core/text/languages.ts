@@ -1,39 +1,63 @@
 /**
  * Stopwords and stemming for each language, from packages rather than lists typed here:
- * stopwords-iso 1.1 (MIT; lists for 58 languages) and snowball-stemmers 0.6 (ISC; the Snowball
- * project's stemmers). English keeps the clustering's own light stemmer and list
- * (clustering/fingerprint), which its fitted model and figures were made with.
+ * @orama/stemmers and @orama/stopwords 3.1 (Apache-2.0; the Snowball project's stemmers and
+ * stopword lists, one module per language, so a function bundles only the languages below), and
+ * for Korean and Thai, which those lack, stopwords-iso (MIT) through stopwords-extra.ts. English
+ * keeps the clustering's own light stemmer and list (clustering/fingerprint), which its fitted
+ * model and figures were made with.
  */
-import snowball from 'snowball-stemmers';
-import stopwordsIso from 'stopwords-iso' with { type: 'json' };
+import { stemmer as arabic } from '@orama/stemmers/arabic';
+import { stemmer as danish } from '@orama/stemmers/danish';
+import { stemmer as dutch } from '@orama/stemmers/dutch';
+import { stemmer as finnish } from '@orama/stemmers/finnish';
+import { stemmer as french } from '@orama/stemmers/french';
+import { stemmer as german } from '@orama/stemmers/german';
+import { stemmer as italian } from '@orama/stemmers/italian';
+import { stemmer as norwegian } from '@orama/stemmers/norwegian';
+import { stemmer as portuguese } from '@orama/stemmers/portuguese';
+import { stemmer as russian } from '@orama/stemmers/russian';
+import { stemmer as spanish } from '@orama/stemmers/spanish';
+import { stemmer as swedish } from '@orama/stemmers/swedish';
+import { stemmer as turkish } from '@orama/stemmers/turkish';
+import { stopwords as arStop } from '@orama/stopwords/arabic';
+import { stopwords as daStop } from '@orama/stopwords/danish';
+import { stopwords as nlStop } from '@orama/stopwords/dutch';
+import { stopwords as fiStop } from '@orama/stopwords/finnish';
+import { stopwords as frStop } from '@orama/stopwords/french';
+import { stopwords as deStop } from '@orama/stopwords/german';
+import { stopwords as itStop } from '@orama/stopwords/italian';
+import { stopwords as jaStop } from '@orama/stopwords/japanese';
+import { stopwords as zhStop } from '@orama/stopwords/mandarin';
+import { stopwords as noStop } from '@orama/stopwords/norwegian';
+import { stopwords as ptStop } from '@orama/stopwords/portuguese';
+import { stopwords as ruStop } from '@orama/stopwords/russian';
+import { stopwords as esStop } from '@orama/stopwords/spanish';
+import { stopwords as svStop } from '@orama/stopwords/swedish';
+import { stopwords as trStop } from '@orama/stopwords/turkish';
+import { EXTRA_STOPWORDS } from './stopwords-extra.ts';
 
-/** ISO 639-1 code → snowball-stemmers' name for its algorithm. */
-const SNOWBALL_ALGORITHM: Readonly<Record<string, string>> = {
-  ar: 'arabic',
-  ca: 'catalan',
-  cs: 'czech',
-  da: 'danish',
-  de: 'german',
-  es: 'spanish',
-  eu: 'basque',
-  fi: 'finnish',
-  fr: 'french',
-  ga: 'irish',
-  hu: 'hungarian',
-  hy: 'armenian',
-  it: 'italian',
-  nl: 'dutch',
-  no: 'norwegian',
-  pt: 'portuguese',
-  ro: 'romanian',
-  ru: 'russian',
-  sl: 'slovene',
-  sv: 'swedish',
-  ta: 'tamil',
-  tr: 'turkish',
+type Stem = (word: string) => string;
+
+/** ISO 639-1 code → the package's stemmer and stopwords. */
+const PACKAGED: Readonly<Record<string, { stem?: Stem; stopwords: readonly string[] }>> = {
+  ar: { stem: arabic, stopwords: arStop },
+  da: { stem: danish, stopwords: daStop },
+  de: { stem: german, stopwords: deStop },
+  es: { stem: spanish, stopwords: esStop },
+  fi: { stem: finnish, stopwords: fiStop },
+  fr: { stem: french, stopwords: frStop },
+  it: { stem: italian, stopwords: itStop },
+  nl: { stem: dutch, stopwords: nlStop },
+  no: { stem: norwegian, stopwords: noStop },
+  pt: { stem: portuguese, stopwords: ptStop },
+  ru: { stem: russian, stopwords: ruStop },
+  sv: { stem: swedish, stopwords: svStop },
+  tr: { stem: turkish, stopwords: trStop },
+  ja: { stopwords: jaStop },
+  zh: { stopwords: zhStop },
+  ko: { stopwords: EXTRA_STOPWORDS.ko?.split(' ') ?? [] },
+  th: { stopwords: EXTRA_STOPWORDS.th?.split(' ') ?? [] },
 };
-
-const LISTS = stopwordsIso as Readonly<Record<string, readonly string[]>>;
 
 export interface LanguageProfile {
   /** Lower-cased function words: they say nothing about which event a report covers. */
@@ -45,19 +69,17 @@ export interface LanguageProfile {
 /** Stems repeat across documents; a full cache is dropped rather than grown without bound. */
 const MAX_CACHED_STEMS = 100_000;
 
-function stemmerFor(code: string): (word: string) => string {
-  const algorithm = SNOWBALL_ALGORITHM[code];
-  if (algorithm === undefined) return (word) => word;
-  const stemmer = snowball.newStemmer(algorithm);
+function cached(stem: Stem | undefined): Stem {
+  if (stem === undefined) return (word) => word;
   const cache = new Map<string, string>();
   return (word) => {
-    let stem = cache.get(word);
-    if (stem === undefined) {
-      stem = stemmer.stem(word).toLowerCase();
+    let stemmed = cache.get(word);
+    if (stemmed === undefined) {
+      stemmed = stem(word).toLowerCase();
       if (cache.size >= MAX_CACHED_STEMS) cache.clear();
-      cache.set(word, stem);
+      cache.set(word, stemmed);
     }
-    return stem;
+    return stemmed;
   };
 }
 
@@ -67,8 +89,11 @@ const profiles = new Map<string, LanguageProfile>();
 export function languageProfile(code: string): LanguageProfile {
   let profile = profiles.get(code);
   if (profile === undefined) {
-    const list = Object.hasOwn(LISTS, code) ? (LISTS[code] ?? []) : [];
-    profile = { stopwords: new Set(list.map((w) => w.toLowerCase())), stem: stemmerFor(code) };
+    const packaged = Object.hasOwn(PACKAGED, code) ? PACKAGED[code] : undefined;
+    profile = {
+      stopwords: new Set((packaged?.stopwords ?? []).map((w) => w.toLowerCase())),
+      stem: cached(packaged?.stem),
+    };
     profiles.set(code, profile);
   }
   return profile;
