@@ -25,13 +25,13 @@ const SCRIPTS_OF: Readonly<Record<string, readonly string[]>> = {
 /** Scripts only one language of the news writes: when the model has no guess, the script says. */
 const LANGUAGE_OF_SCRIPT: Readonly<Record<string, string>> = {
   Hang: 'ko',
-  Hira: 'ja',
-  Kana: 'ja',
   Hani: 'zh',
   Thai: 'th',
   Grek: 'el',
   Hebr: 'he',
 };
+/** Only Japanese writes kana, and a Japanese text may hold more kanji than kana. */
+const KANA = /[\p{Script=Hira}\p{Script=Kana}]/u;
 
 /** The primary language subtag of a BCP 47 tag ("en-US" → "en"), or undefined. */
 export function primaryLanguage(tag: string | undefined): string | undefined {
@@ -53,6 +53,7 @@ function writtenIn(text: string, lang: string): boolean {
 }
 
 function scriptLanguage(text: string): string | undefined {
+  if (KANA.test(text)) return 'ja';
   for (const [script, lang] of Object.entries(LANGUAGE_OF_SCRIPT))
     if (letterShare(text, [script]) > 0.5) return lang;
   return undefined;

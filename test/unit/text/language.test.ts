@@ -20,6 +20,7 @@ describe('detectLanguage', () => {
 
   it('reads a script only one language writes when the model has no guess', () => {
     expect(detectLanguage('央行宣布下调存款准备金率')).toBe('zh');
+    expect(detectLanguage('ｶﾞｿﾘﾝ')).toBe('ja');
   });
 
   it('falls back on the declaration, or nothing, when the text has no letters to tell', () => {
