@@ -16,6 +16,7 @@ import type { StoredItem, Story } from '../model.ts';
 import type { ArchiveReader, Store } from '../ports.ts';
 import { creditOf } from '../stories/credit.ts';
 import { familyOf } from '../stories/family.ts';
+import { primaryLanguage } from '../text/language-tag.ts';
 import { TopicQueryError } from '../topics/errors.ts';
 import { compileTopics, type TopicMatcher } from '../topics/matcher.ts';
 import { type StoryView, storyView } from './queries.ts';
@@ -180,7 +181,8 @@ async function matchingCopies(
       text: text ?? item.summary ?? '',
       source: item.outlet,
       url: item.url,
-      lang: item.lang,
+      // Items stored before languages were detected hold the feed's tag ("en-US").
+      lang: primaryLanguage(item.lang),
     });
     if (hit) copies.push({ rank: creditOf(item).firstRank, copy: searchCopy(item, hit) });
   });

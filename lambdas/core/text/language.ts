@@ -10,6 +10,7 @@
  * 170 kB of profiles did not), and by the script for scripts only one language writes.
  */
 import { detectAll } from 'tinyld/light';
+import { primaryLanguage } from './language-tag.ts';
 
 /** The lead of an article says as much about its language as the whole. */
 const SAMPLE_CHARS = 2048;
@@ -32,12 +33,6 @@ const LANGUAGE_OF_SCRIPT: Readonly<Record<string, string>> = {
 };
 /** Only Japanese writes kana, and a Japanese text may hold more kanji than kana. */
 const KANA = /[\p{Script=Hira}\p{Script=Kana}]/u;
-
-/** The primary language subtag of a BCP 47 tag ("en-US" → "en"), or undefined. */
-export function primaryLanguage(tag: string | undefined): string | undefined {
-  const primary = tag?.trim().split(/[-_]/)[0]?.toLowerCase();
-  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
-}
 
 function letterShare(text: string, scripts: readonly string[]): number {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, primaryLanguage } from '../../../lambdas/core/text/language.ts';
+import { detectLanguage } from '../../../lambdas/core/text/language.ts';
+import { primaryLanguage } from '../../../lambdas/core/text/language-tag.ts';
 import { REPORTS } from '../../fixtures/multilingual/reports.ts';
 
 describe('detectLanguage', () => {
