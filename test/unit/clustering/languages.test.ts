@@ -4,6 +4,8 @@ import {
   JA_STORM,
   JA_TRAM_REWRITE,
   JA_TRAM_WIRE,
+  KO_TRAM_REWRITE,
+  KO_TRAM_WIRE,
   ZH_TRAM_REWRITE,
   ZH_TRAM_WIRE,
 } from '../../fixtures/multilingual/stories.ts';
@@ -29,6 +31,10 @@ describe('stories within a language', () => {
 
   it('joins two Chinese reports of one event', () => {
     expect(stories([ZH_TRAM_WIRE, ZH_TRAM_REWRITE])).toEqual([['zh-tram-rewrite', 'zh-tram-wire']]);
+  });
+
+  it('joins two Korean reports of one event, whatever particles their words carry', () => {
+    expect(stories([KO_TRAM_WIRE, KO_TRAM_REWRITE])).toEqual([['ko-tram-rewrite', 'ko-tram-wire']]);
   });
 
   it('keeps the Japanese and the Chinese reports of one event in two stories', () => {
