@@ -20,7 +20,7 @@ import { createS3ArchiveReader } from '../lambdas/adapters/s3/archive-reader.ts'
 import { createS3Client } from '../lambdas/adapters/s3/client.ts';
 import type { Article, StoredItem } from '../lambdas/core/model.ts';
 import { MAX_COPIES_READ, searchSince, searchStories } from '../lambdas/core/query/search.ts';
-import { scan } from '../lambdas/core/topics/tokenize.ts';
+import { scan } from '../lambdas/core/text/tokenize.ts';
 import { provision, startStandIns } from '../lambdas/local/standins.ts';
 import { recordsBuilder } from '../test/support/records.ts';
 import { startMeter } from './lib/aws-meter.ts';

@@ -7,17 +7,26 @@
  *
  * --baseline also scores plain Readability on the same linkedom DOM (textContent, no cleanup),
  * to show what the cleanup adds.
+ *
+ * Then the multilingual pages composed for this eval (eval/fixtures/extract: ja, zh, ko, de, fr,
+ * ar), each encoded in the charset it declares and decoded as a fetched page is. They are scored
+ * with the same shingles over the words of newswatch's tokenizer, which splits Japanese and
+ * Chinese into words: to \w+ a sentence of either is a single token.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
+import iconv from 'iconv-lite';
+import { decodeHtml } from '../lambdas/core/extract/decode.ts';
 import { parseDocument } from '../lambdas/core/extract/dom.ts';
 import { extractArticle } from '../lambdas/core/extract/index.ts';
+import { tokenize } from '../lambdas/core/text/tokenize.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repoRoot, '../shared/corpora/scrapinghub-article-extraction-benchmark');
+const multilingualDir = path.join(repoRoot, 'eval/fixtures/extract');
 /** Published by the benchmark for Mozilla Readability.js. */
 const READABILITY_JS_PUBLISHED_F1 = 0.947;
 
@@ -27,8 +36,11 @@ type Bodies = Record<string, { articleBody?: string }>;
 // Python's \w: letters, digits and underscore (combining marks are not word characters there).
 const TOKEN = /[\p{L}\p{N}_]+/gu;
 
-function shingles(text: string): Map<string, number> {
-  const tokens = text.match(TOKEN) ?? [];
+type Tokens = (text: string) => string[];
+const benchmarkTokens: Tokens = (text) => text.match(TOKEN) ?? [];
+
+function shingles(text: string, tokensOf: Tokens): Map<string, number> {
+  const tokens = tokensOf(text);
   const counts = new Map<string, number>();
   for (let i = 0; i < Math.max(1, tokens.length - 3); i++) {
     const shingle = tokens.slice(i, i + 4);
@@ -39,9 +51,9 @@ function shingles(text: string): Map<string, number> {
   return counts;
 }
 
-export function shingleCounts(truth: string, predicted: string): Counts {
-  const expected = shingles(truth);
-  const got = shingles(predicted);
+export function shingleCounts(truth: string, predicted: string, tokensOf = benchmarkTokens): Counts {
+  const expected = shingles(truth, tokensOf);
+  const got = shingles(predicted, tokensOf);
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -102,9 +114,37 @@ function readJson(file: string): Bodies {
   return typeof parsed.output === 'object' && !('articleBody' in parsed.output) ? parsed.output : parsed;
 }
 
+/** Each composed page as bytes in the charset its <meta> names, extracted, against its LANG.txt. */
+function multilingual(dir: string, name: string): void {
+  const langs = readdirSync(dir)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => file.slice(0, -'.html'.length))
+    .sort();
+  const words: Tokens = (text) => tokenize(text).words;
+  const counts = langs.map((lang) => {
+    const html = readFileSync(path.join(dir, `${lang}.html`), 'utf8');
+    const charset = html.match(/charset=["']?([\w-]+)/i)?.[1] ?? 'utf-8';
+    const text = extractArticle(decodeHtml(iconv.encode(html, charset))).text;
+    const expected = readFileSync(path.join(dir, `${lang}.txt`), 'utf8');
+    const pageCounts = shingleCounts(expected, text, words);
+    console.log(
+      `  ${lang} (${charset})`.padEnd(24) +
+        `P=${precision(pageCounts).toFixed(2)} R=${recall(pageCounts).toFixed(2)}`,
+    );
+    return pageCounts;
+  });
+  console.log(line(`${name} (${langs.length})`, counts));
+}
+
+function multilingualSets(): void {
+  multilingual(multilingualDir, 'multilingual, development pages');
+  multilingual(path.join(multilingualDir, 'held-out'), 'multilingual, held-out pages');
+}
+
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   if (!existsSync(corpus)) {
-    console.log(`eval:extract skipped: ${corpus} is absent`);
+    console.log(`eval:extract: Scrapinghub benchmark skipped, ${corpus} is absent`);
+    multilingualSets();
     return 0;
   }
   const worstIndex = argv.indexOf('--worst');
@@ -149,6 +189,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       console.log(`  ${id.slice(0, 16)}  P=${precision(counts).toFixed(2)} R=${recall(counts).toFixed(2)}`);
     }
   }
+  multilingualSets();
   return 0;
 }
 

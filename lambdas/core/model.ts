@@ -67,6 +67,10 @@ export interface Article {
   published?: string;
   /** ISO 8601, when newswatch first saw the item. */
   firstSeen: string;
+  /**
+   * ISO 639-1 code of the language the title and text are in (text/language.ts), read from the
+   * text with what the feed or page declared as the prior; absent when neither says.
+   */
   lang?: string;
   outlet: string;
   /** Hash of title + text: an edit changes it. */
@@ -155,6 +159,11 @@ export interface Story {
   outlets: string[];
   outletCount: number;
   memberCount: number;
+  /**
+   * The language of the copy that opened the story: copies in another language make stories of
+   * their own (docs/story-engine.md), so it is every member's language.
+   */
+  lang?: string;
   updatedAt: string;
   /** Set when the clusterer found this story to be another's event: read that one instead. */
   mergedInto?: string;

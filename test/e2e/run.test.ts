@@ -94,11 +94,13 @@ describe('newswatch run on the sample outlets', () => {
   it("emails the story's headline and every outlet carrying it, earliest publisher first", () => {
     const mails = mailPages().map((f) => readFileSync(join(dir, 'data', 'mail', f), 'utf8'));
     const approval = mails.find((m) => m.includes('Carried by 3 outlets'));
-    expect(approval).toContain('<h1>Port authority approves $480 million Larkspur terminal expansion</h1>');
+    expect(approval).toContain(
+      '<h1 lang="en" dir="auto">Port authority approves $480 million Larkspur terminal expansion</h1>',
+    );
     expect(approval).toContain('First reported by Harbour Herald, published 2026-11-10 09:30 UTC');
     const outlets = [
       ...(approval ?? '').matchAll(
-        /<li><strong>([^<]+)<\/strong> <span class="when">· ([^<]+)<\/span><br><a href="([^"]+)">/g,
+        /<li><strong>([^<]+)<\/strong> <span class="when">· ([^<]+)<\/span><br><span lang="en" dir="auto"><a href="([^"]+)">/g,
       ),
     ];
     expect(outlets.map((m) => [m[1], m[2]])).toEqual([

@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ClusterInput, createStoryEngine } from '../../core/clustering/index.ts';
 import type { ExtractedArticle } from '../../core/extract/index.ts';
+import { detectLanguage } from '../../core/text/language.ts';
 import { parseCommandLine, requireFlag } from '../args.ts';
 import { type Command, InputError } from '../io.ts';
 
@@ -65,6 +66,8 @@ interface ArticleLine {
   url?: string;
   guid?: string;
   source?: string;
+  /** Declared language: detection from the text takes it as its prior. */
+  lang?: string;
   published?: string;
 }
 
@@ -112,6 +115,7 @@ function parseLine(line: string, lineNumber: number): ArticleLine {
     url: field('url'),
     guid: field('guid'),
     source: field('source'),
+    lang: field('lang'),
     published,
   };
 }
@@ -123,5 +127,7 @@ function toInput(line: ArticleLine, seenAt: string, extract: Extractor | undefin
   if (title === '' && text === '')
     throw new InputError(`line ${line.lineNumber}: needs "title", "text" or "html"`);
   const { id, url, guid, source } = line;
-  return { id, title, text, url, guid, source, published: line.published ?? page?.published, seenAt };
+  const published = line.published ?? page?.published;
+  const lang = detectLanguage(`${title}\n${text}`, line.lang ?? page?.lang);
+  return { id, title, text, url, guid, source, published, seenAt, lang };
 }

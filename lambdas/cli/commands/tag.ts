@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { detectLanguage } from '../../core/text/language.ts';
 import type { MatchDocument, TopicMatcher } from '../../core/topics/index.ts';
 import { parseCommandLine, requireFlag } from '../args.ts';
 import { type Command, InputError } from '../io.ts';
@@ -32,6 +33,8 @@ const itemSchema = z.object({
   html: z.string().optional(),
   url: z.string().optional(),
   source: z.string().optional(),
+  /** Declared language: detection from the text takes it as its prior. */
+  lang: z.string().optional(),
 });
 type Item = z.infer<typeof itemSchema>;
 
@@ -76,6 +79,8 @@ async function tagItem(matcher: TopicMatcher, item: Item, explain: boolean): Pro
   const doc: MatchDocument = { title: item.title, text: item.text ?? (await mainText(item.html)) };
   if (item.source !== undefined) doc.source = item.source;
   if (item.url !== undefined) doc.url = item.url;
+  const lang = detectLanguage(`${doc.title}\n${doc.text}`, item.lang);
+  if (lang !== undefined) doc.lang = lang;
   const hits = matcher.match(doc);
   const topics = hits.map((h) => h.topic);
   return explain ? { id: item.id, topics, hits } : { id: item.id, topics };

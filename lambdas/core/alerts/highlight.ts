@@ -1,57 +1,47 @@
 /**
  * Marks a topic's matched terms in a snippet, so a reader sees at a glance why the story matched.
  * Terms come as the matcher displays them (`larkspur`, `"larkspur terminal"`, `defen*`,
- * `title:poll`); words compare without case or accents. Spelling variants the matcher also accepts
- * (defence/defense) are not marked: the terms line above the snippet still names them.
+ * `title:poll`, `"防衛 費"`); the snippet and the terms are split into words by the tokenizer the
+ * matcher uses, so a word inside unspaced text ("防衛費増額") is marked on exactly its characters.
+ * Spelling variants the matcher also accepts (defence/defense) are not marked: the terms line
+ * above the snippet still names them.
  */
+import { tokenize } from '../text/tokenize.ts';
 import { escapeHtml } from './escape.ts';
 
-interface Word {
-  start: number;
-  end: number;
-  folded: string;
+interface WordPattern {
+  word: string;
+  prefix: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const SCOPES_RE = /^(?:(?:title|source|url|case):)+/i;
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** A term as word patterns: a trailing `*` matches any word it begins. `lang:` marks no words. */
+function patternOf(term: string): WordPattern[] {
+  if (/^lang:/i.test(term)) return [];
+  const bare = term.replace(SCOPES_RE, '').replace(/^"|"$/g, '');
+  const prefix = bare.endsWith('*');
+  const { words } = tokenize(prefix ? bare.slice(0, -1) : bare);
+  return words.map((word, i) => ({ word, prefix: prefix && i === words.length - 1 }));
 }
 
-function wordsOf(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    folded: fold(m[0]),
-  }));
-}
-
-/** A term as word patterns: a trailing `*` matches any word it begins. */
-function patternOf(term: string): { word: string; prefix: boolean }[] {
-  const bare = term.replace(/^[a-z]+:/i, '');
-  return [...bare.matchAll(/[\p{L}\p{N}'’]+\*?/gu)].map((m) => ({
-    word: fold(m[0].replace(/\*$/, '')),
-    prefix: m[0].endsWith('*'),
-  }));
-}
-
-function matchesAt(words: Word[], at: number, pattern: { word: string; prefix: boolean }[]): boolean {
+function matchesAt(words: string[], at: number, pattern: WordPattern[]): boolean {
   return pattern.every((p, i) => {
-    const w = words[at + i]?.folded;
+    const w = words[at + i];
     return w !== undefined && (p.prefix ? w.startsWith(p.word) : w === p.word);
   });
 }
 
 /** Character ranges of every occurrence of any term, merged where they touch. */
 function ranges(text: string, terms: readonly string[]): [number, number][] {
-  const words = wordsOf(text);
+  const { words, starts, ends } = tokenize(text);
   const patterns = terms.map(patternOf).filter((p) => p.length > 0);
   const found: [number, number][] = [];
   for (let i = 0; i < words.length; i++) {
     for (const pattern of patterns) {
-      const last = words[i + pattern.length - 1];
-      const first = words[i];
-      if (first && last && matchesAt(words, i, pattern)) found.push([first.start, last.end]);
+      const start = starts[i];
+      const end = ends[i + pattern.length - 1];
+      if (start !== undefined && end !== undefined && matchesAt(words, i, pattern)) found.push([start, end]);
     }
   }
   found.sort((a, b) => a[0] - b[0]);

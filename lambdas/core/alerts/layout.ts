@@ -4,6 +4,7 @@
  * It reads on a phone (viewport, one column, 16px text) and in dark mode (`color-scheme` for
  * clients that invert, a media query for those that honour it).
  */
+import { SCRIPT_FONT_RULES } from '../html/lang.ts';
 import { escapeHtml } from './escape.ts';
 
 const STYLE = `
@@ -30,6 +31,7 @@ mark{background:#6b5800;color:#ffffff}
 .footer{border-top-color:#333333}
 }
 @media (max-width:480px){body{padding:12px}h1{font-size:20px}}
+${SCRIPT_FONT_RULES}
 `;
 
 export function page(title: string, body: string): string {

@@ -4,6 +4,8 @@
  * headline, link and time), why it matched, and where to read more. An HTML part and a plain-text
  * part carry the same content. Every feed-supplied value goes through escape.ts.
  */
+
+import { textAttributes } from '../html/lang.ts';
 import type { AlertIntent } from '../model.ts';
 import type { EmailMessage } from '../ports.ts';
 import { escapeHtml, headerSafe, link, readableTime, safeHttpUrl } from './escape.ts';
@@ -121,7 +123,7 @@ function copyItem(copy: StoryCopy): string {
   return [
     `<li><strong>${escapeHtml(headerSafe(copy.outlet, 200))}</strong>`,
     ` <span class="when">· ${escapeHtml(copyTime(copy))}</span><br>`,
-    `${link(copy.url, copyTitle(copy))}</li>`,
+    `<span${textAttributes(copy.lang)}>${link(copy.url, copyTitle(copy))}</span></li>`,
   ].join('');
 }
 
@@ -131,7 +133,7 @@ function htmlBody(intent: AlertIntent, story: AlertStory, links: Links): string 
   const termList = terms.map((t) => `<mark>${escapeHtml(t)}</mark>`).join(', ') || '(none recorded)';
   return [
     `<p class="kicker">${escapeHtml(kind(intent).kicker)}</p>`,
-    `<h1>${escapeHtml(headlineOf(story))}</h1>`,
+    `<h1${textAttributes(story.lang)}>${escapeHtml(headlineOf(story))}</h1>`,
     `<p class="meta">${escapeHtml(firstReportLine(story))}<br>${escapeHtml(outletsLine(story))}</p>`,
     '<h2>Outlets, earliest first</h2>',
     `<ol class="copies">${story.copies.map(copyItem).join('\n')}</ol>`,
@@ -139,7 +141,7 @@ function htmlBody(intent: AlertIntent, story: AlertStory, links: Links): string 
     '<h2>Why it matched</h2>',
     '<div class="why">',
     `<p class="meta">Terms: ${termList} · in ${escapeHtml(headerSafe(intent.outlet, 200))}'s copy</p>`,
-    snippet ? `<p>${highlightHtml(snippet, terms)}</p>` : '',
+    snippet ? `<p${textAttributes(story.lang)}>${highlightHtml(snippet, terms)}</p>` : '',
     '</div>',
     links.story || links.topic
       ? `<p class="links">${[links.story && link(links.story, 'Open the story page'), links.topic && link(links.topic, `All stories of ${headerSafe(intent.topic, 200)}`)].filter(Boolean).join(' · ')}</p>`

@@ -15,6 +15,7 @@ export interface StoryCopy {
   url?: string;
   published?: string;
   firstSeen?: string;
+  lang?: string;
 }
 
 export interface AlertStory {
@@ -23,6 +24,8 @@ export interface AlertStory {
   firstOutlet: string;
   firstPublished?: string;
   firstSeen: string;
+  /** The story's language (model.ts Story.lang). */
+  lang?: string;
   /** One per outlet, its earliest copy, earliest first (the credit order). */
   copies: StoryCopy[];
 }
@@ -51,6 +54,7 @@ export async function alertStory(store: Store, intent: AlertIntent): Promise<Ale
     firstOutlet: story.firstOutlet,
     firstPublished: story.firstPublished,
     firstSeen: story.firstSeen,
+    ...(story.lang ? { lang: story.lang } : {}),
     copies: copiesOf(items),
   };
 }
@@ -69,6 +73,7 @@ function copiesOf(items: StoredItem[]): StoryCopy[] {
       url: item.url,
       published: item.published,
       firstSeen: item.firstSeen,
+      ...(item.lang ? { lang: item.lang } : {}),
     });
   }
   return copies;

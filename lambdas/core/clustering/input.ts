@@ -12,4 +12,6 @@ export interface ClusterInput {
   published?: string;
   /** ISO 8601: when the item was ingested. */
   seenAt: string;
+  /** ISO 639-1 code (text/language.ts); absent reads as English. Copies in two languages are two stories. */
+  lang?: string;
 }

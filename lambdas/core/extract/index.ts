@@ -18,12 +18,27 @@ export interface ExtractedArticle {
   lang?: string;
 }
 
-function articleText(content: DomElement): string {
+function articleText(content: DomElement, title: string): string {
   removeFurnitureSections(content);
   const lines = renderText(content)
     .split('\n')
-    .filter((line) => !isFurnitureLine(line));
+    .filter((line) => !isFurnitureLine(line) && !isHeadline(line, title));
   return withoutSectionLabels(lines).join('\n');
+}
+
+/** Shorter lines than this are not tested against the title: a word or two may begin any title. */
+const HEADLINE_MIN = 8;
+
+/**
+ * The headline repeated in the article's container. Readability drops it when the page's title
+ * is the headline and a separator it knows ("|", "-"); many sites write "Headline_Section_Site".
+ */
+function isHeadline(line: string, title: string): boolean {
+  return (
+    line.length >= HEADLINE_MIN &&
+    title.startsWith(line) &&
+    (title.length === line.length || !/[\p{L}\p{N}]/u.test(title[line.length] ?? ''))
+  );
 }
 
 /** A sentence-ending paragraph this long means the article has begun (a photo caption does not end so). */
@@ -73,9 +88,13 @@ export function extractArticle(html: string, _url?: string): ExtractedArticle {
   if (doc.body) flattenDeepNesting(doc.body);
   removeFurniture(doc);
   const parsed = new Readability<DomElement>(doc, { serializer: (node) => node as DomElement }).parse();
-  const text = withJsonLdFallback(parsed?.content ? articleText(parsed.content) : '', metadata.body);
+  const pageTitle = parsed?.title?.trim() || metadata.title || '';
+  const text = withJsonLdFallback(
+    parsed?.content ? articleText(parsed.content, pageTitle) : '',
+    metadata.body,
+  );
   const result: ExtractedArticle = { text: sanitiseText(text) };
-  const title = sanitiseText(parsed?.title?.trim() || metadata.title || '');
+  const title = sanitiseText(pageTitle);
   const byline = sanitiseText(notDateline(cleanByline(parsed?.byline)) ?? metadata.byline ?? '');
   if (title) result.title = title;
   if (byline) result.byline = byline;

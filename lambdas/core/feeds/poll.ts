@@ -8,6 +8,7 @@ import { decodeHtml } from '../extract/decode.ts';
 import { extractArticle } from '../extract/index.ts';
 import type { Article, FeedSpec, FeedState, PageTextSeen } from '../model.ts';
 import type { Archive, Clock, HttpClient, HttpResponse } from '../ports.ts';
+import { detectLanguage } from '../text/language.ts';
 import { errorInfo, initialState, isBackingOff, recordFailure, recordSuccess } from './health.ts';
 import { interstitialHashes, pageTextHash, rememberPageTexts } from './interstitial.ts';
 import { isSummaryOnly, normaliseItem } from './normalise.ts';
@@ -111,10 +112,17 @@ export async function pollFeed(
   const fetched = await mapPool(entries, PAGE_CONCURRENCY, (entry) =>
     withFullText(entry, feed, deps, pageErrors),
   );
-  const items = keepArticleTexts(fetched, current.recentPageTexts ?? [], next, pageErrors);
+  const items = keepArticleTexts(fetched, current.recentPageTexts ?? [], next, pageErrors).map(withLanguage);
   const result: PollResult = { state: next, items, outcome: recovered ? 'recovered' : 'fetched' };
   if (pageErrors.length > 0) result.pageErrors = pageErrors;
   return result;
+}
+
+/** The item with the language its final text is in; what the feed or page declared is the prior. */
+function withLanguage(article: Article): Article {
+  const { lang: declared, ...rest } = article;
+  const lang = detectLanguage(`${article.title}\n${article.text}`, declared);
+  return lang === undefined ? rest : { ...rest, lang };
 }
 
 /** An item as the feed gave it, and with its page's text when a page was fetched and read. */

@@ -48,6 +48,7 @@ function itemFields(item: StoredItem | undefined): Omit<ItemRef, 'itemId'> {
     url: item?.url,
     published: item?.published,
     firstSeen: item?.firstSeen,
+    lang: item?.lang,
   };
 }
 

@@ -22,6 +22,8 @@ export interface ItemRef {
   url?: string;
   published?: string;
   firstSeen?: string;
+  /** ISO 639-1 code of the copy's language, for the page's `lang` attribute and readers. */
+  lang?: string;
 }
 
 /** `Outlet: "Headline"`, or what is known of an item that is not stored (any more). */

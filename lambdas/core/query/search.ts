@@ -16,6 +16,7 @@ import type { StoredItem, Story } from '../model.ts';
 import type { ArchiveReader, Store } from '../ports.ts';
 import { creditOf } from '../stories/credit.ts';
 import { familyOf } from '../stories/family.ts';
+import { primaryLanguage } from '../text/language-tag.ts';
 import { TopicQueryError } from '../topics/errors.ts';
 import { compileTopics, type TopicMatcher } from '../topics/matcher.ts';
 import { type StoryView, storyView } from './queries.ts';
@@ -58,6 +59,8 @@ export interface SearchCopy {
   url?: string;
   published?: string;
   firstSeen: string;
+  /** ISO 639-1 code of the copy's language. */
+  lang?: string;
   /** Query terms this copy hit, as the query language writes them. */
   terms: string[];
   fields: string[];
@@ -178,6 +181,8 @@ async function matchingCopies(
       text: text ?? item.summary ?? '',
       source: item.outlet,
       url: item.url,
+      // Items stored before languages were detected hold the feed's tag ("en-US").
+      lang: primaryLanguage(item.lang),
     });
     if (hit) copies.push({ rank: creditOf(item).firstRank, copy: searchCopy(item, hit) });
   });
@@ -200,6 +205,7 @@ function searchCopy(
     ...(item.url ? { url: item.url } : {}),
     ...(item.published ? { published: item.published } : {}),
     firstSeen: item.firstSeen,
+    ...(item.lang ? { lang: item.lang } : {}),
     terms: hit.terms,
     fields: hit.fields,
     snippet: hit.snippet,

@@ -155,6 +155,7 @@ async function assignOne(item: QueuedItem, b: BatchBuilder, deps: BatchDeps): Pr
       source: item.outlet,
       published: item.published,
       seenAt: item.firstSeen,
+      lang: item.lang,
     },
     // Stored with the item: `newswatch explain` reads it back.
     { explain: true },
@@ -164,7 +165,8 @@ async function assignOne(item: QueuedItem, b: BatchBuilder, deps: BatchDeps): Pr
   b.recordMerges(membership.merged ?? [], storyId);
   b.setStory(withMember(b.story(storyId), storyId, item, b.now));
   const family = await b.family(b.story(storyId) as Story);
-  const hits = deps.topics.match({ title: item.title, text: item.text, source: item.outlet, url: item.url });
+  const { title, text, outlet: source, url, lang } = item;
+  const hits = deps.topics.match({ title, text, source, url, lang });
   b.tag(item, family, hits);
   b.touched.add(family.story.id);
   return { itemId: item.id, title: item.title, outlet: item.outlet, story: family.story, membership, hits };

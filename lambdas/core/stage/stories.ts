@@ -18,6 +18,7 @@ export function withMember(story: Story | undefined, storyId: string, item: Queu
     outletCount: 0,
     memberCount: 0,
     updatedAt: now,
+    ...(item.lang === undefined ? {} : { lang: item.lang }),
   };
   const outlets = base.outlets.includes(item.outlet) ? base.outlets : [...base.outlets, item.outlet].sort();
   const first = base.firstRank === undefined || credit.firstRank < base.firstRank;

@@ -1,6 +1,7 @@
 /** Parsed topic queries, and the normalised text `topics check` prints for them. */
 
-export type Field = 'title' | 'source' | 'url';
+/** `lang:` scopes to the item's language code, as if it were a field holding that one word. */
+export type Field = 'title' | 'source' | 'url' | 'lang';
 
 interface Located {
   /** 1-based character position in the query the node came from. */

@@ -2,12 +2,13 @@
  * One item laid out for matching: every field's words on one position line, fields far apart so no
  * phrase or NEAR can span two of them, and each atom's positions collected in one pass.
  */
+
+import { caseForm } from '../text/fold.ts';
+import { scan, type TokenSink } from '../text/tokenize.ts';
 import type { Field } from './ast.ts';
 import type { CompiledTopics } from './compiled.ts';
-import { caseForm } from './fold.ts';
 import { MAX_NEAR_DISTANCE } from './lexer.ts';
 import type { AtomSink } from './lexicon.ts';
-import { scan, type TokenSink } from './tokenize.ts';
 
 export type DocField = 'title' | 'text' | Field;
 
@@ -26,6 +27,8 @@ export interface MatchDocument {
   text: string;
   source?: string;
   url?: string;
+  /** ISO 639-1 code (text/language.ts), what `lang:` compares. */
+  lang?: string;
 }
 
 const FIELD_GAP = MAX_NEAR_DISTANCE + 2;
@@ -61,6 +64,7 @@ export class ScannedDocument implements TokenSink, AtomSink {
       ['text', doc.text],
       ['source', scopes.has('source') ? doc.source : undefined],
       ['url', scopes.has('url') ? doc.url : undefined],
+      ['lang', scopes.has('lang') ? doc.lang : undefined],
     ] as const) {
       if (!raw) continue;
       const field: FieldSpan = { name, raw, starts: [], ends: [], base };

@@ -108,7 +108,7 @@ export class Evaluation {
   }
 
   private snippet(field: FieldSpan, span: Span): string {
-    // Alerts show the article text; a hit only in the source or URL shows the title.
+    // Alerts show the article text; a hit only in the source, URL or language shows the title.
     if (field.name !== 'text' && field.name !== 'title') {
       const title = this.doc.fields.find((f) => f.name === 'title');
       return title ? snippetAround(title.raw, 0, 0) : '';
@@ -179,7 +179,7 @@ export class Evaluation {
   }
 }
 
-const SNIPPET_PREFERENCE: Record<DocField, number> = { text: 0, title: 1, source: 2, url: 2 };
+const SNIPPET_PREFERENCE: Record<DocField, number> = { text: 0, title: 1, source: 2, url: 2, lang: 2 };
 
 /** The snippet shows the first hit in the text, else in the title. */
 function showsBetter(field: FieldSpan, span: Span, bestField: FieldSpan, best: Span): boolean {

@@ -1,7 +1,8 @@
 /** Splits a topic query into operators, scopes, aliases, phrases and bare words. */
+
+import { straightenQuotes } from '../text/fold.ts';
 import type { Field } from './ast.ts';
 import { QuerySyntaxError } from './errors.ts';
-import { straightenQuotes } from './fold.ts';
 
 export type Lexeme =
   | { type: 'lparen' | 'rparen' | 'and' | 'or' | 'not' | 'case' | 'eof'; pos: number }
@@ -20,8 +21,8 @@ export const MIN_PREFIX = 3;
 /** What may follow @ in a query, and what an alias may be called. */
 export const ALIAS_NAME_RE = /^[A-Za-z0-9][\w-]*$/;
 
-const FIELD_RE = /(title|source|url|site|case):/iy;
-// Any other `name:x` is a scope newswatch does not have (lang:en, country:jp); "https://" is a
+const FIELD_RE = /(title|source|url|site|lang|case):/iy;
+// Any other `name:x` is a scope newswatch does not have (country:jp, domain:x); "https://" is a
 // URL, and a colon with nothing after it ("Breaking:") is punctuation.
 const UNKNOWN_SCOPE_RE = /([A-Za-z][\w-]*):(?![\s)]|$|\/\/)/y;
 const ALIAS_RE = /@([A-Za-z0-9][\w-]*)/y;
@@ -82,7 +83,7 @@ function lexOne(text: string, i: number): { value: Lexeme; next: number } {
   if (unknown) {
     throw new QuerySyntaxError(
       pos,
-      `a scope newswatch has (title:, source:, url:, site:, case:), not ${unknown[1]}:`,
+      `a scope newswatch has (title:, source:, url:, site:, lang:, case:), not ${unknown[1]}:`,
     );
   }
   BARE_RE.lastIndex = i;

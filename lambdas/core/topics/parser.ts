@@ -2,12 +2,14 @@
  * Recursive-descent parser for topic queries. Precedence, loosest first: OR; AND, NOT and implicit
  * AND; NEAR/ONEAR; then terms, phrases, groups, aliases and field scopes.
  */
+
+import { caseForm, foldWord } from '../text/fold.ts';
+import { isHangul } from '../text/segment.ts';
+import { tokenize } from '../text/tokenize.ts';
 import type { Field, LeafNode, PhraseNode, QueryNode } from './ast.ts';
 import { isLeaf } from './ast.ts';
 import { QuerySyntaxError } from './errors.ts';
-import { caseForm, foldWord } from './fold.ts';
 import { type Lexeme, lex, MIN_PREFIX } from './lexer.ts';
-import { tokenize } from './tokenize.ts';
 
 /** Returns the parsed query an alias stands for; throws for unknown or broken aliases. */
 export type AliasResolver = (name: string, pos: number) => QueryNode;
@@ -128,7 +130,9 @@ class Parser {
         return withField(inner, field);
       }
       case 'field':
-        return this.parsePrimary(lexeme.field);
+        return lexeme.field === 'lang'
+          ? languageCodes(this.parsePrimary('lang'))
+          : this.parsePrimary(lexeme.field);
       case 'alias':
         return withField(this.resolveAlias(lexeme.name, lexeme.pos), field);
       case 'case':
@@ -196,6 +200,18 @@ function withField(node: QueryNode, field: Field | undefined): QueryNode {
     case 'near':
       return { ...node, left: withField(node.left, field), right: withField(node.right, field) };
   }
+}
+
+const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+
+/** `lang:ja`, `lang:(ja OR zh)`: a misspelt code would silently match nothing. */
+function languageCodes(node: QueryNode): QueryNode {
+  if (node.kind === 'or') {
+    for (const child of node.children) languageCodes(child);
+  } else if (node.kind !== 'term' || node.field !== 'lang' || !LANGUAGE_CODE.test(node.word)) {
+    throw new QuerySyntaxError(node.pos, 'a language code after lang:, as in lang:ja or lang:(de OR fr)');
+  }
+  return node;
 }
 
 function scoped<T extends LeafNode>(leaf: T, field: Field | undefined): T {
@@ -267,6 +283,10 @@ function wordLeaf(text: string, pos: number, field: Field | undefined): LeafNode
   const first = words[0];
   if (first === undefined) throw new QuerySyntaxError(pos, `a word, not "${text}"`);
   if (star < 0) {
+    // A Korean word carries its particles (윤석열은, 윤석열이): the bare word is what they begin with.
+    if (words.length === 1 && isHangul(first)) return scoped({ kind: 'prefix', prefix: first, pos }, field);
+    // A word of a script without spaces may be several words to the segmenter: they must follow
+    // one another in the text as they do in the query.
     return scoped(
       words.length === 1 ? { kind: 'term', word: first, pos } : { kind: 'phrase', words, pos },
       field,

@@ -4,6 +4,7 @@
  */
 
 import { escapeHtml } from '../html/escape.ts';
+import { textAttributes } from '../html/lang.ts';
 
 export class Html {
   constructor(readonly text: string) {}
@@ -32,4 +33,9 @@ export function sitePath(parts: readonly string[], params: Record<string, string
     Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
   ).toString();
   return query ? `${path}?${query}` : path;
+}
+
+/** Attributes for an item's own words (its headline, lead, snippet): its language, and its direction. */
+export function itemText(lang: string | undefined): Html {
+  return new Html(textAttributes(lang));
 }

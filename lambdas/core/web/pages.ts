@@ -5,6 +5,7 @@
  */
 
 import { safeHttpUrl } from '../html/escape.ts';
+import { languageName } from '../html/lang.ts';
 import type { FeedState, ParkedItem } from '../model.ts';
 import type {
   MatchedCopy,
@@ -16,7 +17,7 @@ import type {
 } from '../query/queries.ts';
 import { readableTime, relativeTime, whenReported } from '../query/readable.ts';
 import type { TopicSpec } from '../topics/schema.ts';
-import { type Html, html, sitePath } from './html.ts';
+import { type Html, html, itemText, sitePath } from './html.ts';
 import { spreadSection } from './spread.ts';
 
 export interface Page {
@@ -42,7 +43,7 @@ export interface StoriesFilter {
 }
 
 const storyLink = (story: StoryView) =>
-  html`<a href="${sitePath(['stories', story.id])}">${story.headline}</a>`;
+  html`<a href="${sitePath(['stories', story.id])}"${itemText(story.lang)}>${story.headline}</a>`;
 
 /** How long ago, kept on one line, with the exact time on hover and for machines. */
 function timeAgo(iso: string, now: Date): Html {
@@ -80,7 +81,7 @@ function storyCard({ story, topics: matched, lead }: StoryRow, filter: StoriesFi
   return html`<li class="story">
 <h2>${storyLink(story)}</h2>
 <p class="meta">First reported by <strong>${story.firstOutlet}</strong> · ${published} · ${plural(story.outletCount, 'outlet', 'outlets')}: ${story.outlets.join(', ')} · first seen by newswatch ${timeAgo(story.firstSeen, now)}</p>
-${lead ? html`<p class="lead">${lead}</p>` : ''}
+${lead ? html`<p class="lead"${itemText(story.lang)}>${lead}</p>` : ''}
 ${matched.length ? html`<p class="topics">Topics: ${topicLinks(matched, filter.since)}</p>` : ''}
 </li>`;
 }
@@ -111,9 +112,10 @@ ${rows.length ? html`<ol class="stories">${rows.map((row) => storyCard(row, filt
 function memberItem(m: StoryMember): Html {
   const href = safeHttpUrl(m.url);
   const headline = m.title?.trim() || '(untitled)';
+  const language = m.lang ? ` · ${languageName(m.lang)}` : '';
   return html`<li class="copy">
-<p class="outlet"><strong>${m.outlet ?? `item ${m.itemId}`}</strong> · ${whenReported(m)}${m.firstReport ? html` · <span class="badge">first report</span>` : ''}</p>
-<p class="headline">${href ? html`<a href="${href}" rel="noopener noreferrer">${headline}</a>` : headline}</p>
+<p class="outlet"><strong>${m.outlet ?? `item ${m.itemId}`}</strong> · ${whenReported(m)}${language}${m.firstReport ? html` · <span class="badge">first report</span>` : ''}</p>
+<p class="headline"${itemText(m.lang)}>${href ? html`<a href="${href}" rel="noopener noreferrer">${headline}</a>` : headline}</p>
 ${m.url && !href ? html`<p class="url">${m.url}</p>` : ''}
 <p class="reason">${m.reason}</p>
 </li>`;
@@ -126,14 +128,15 @@ function alertLine(a: StoryAlert): Html {
 }
 
 export function storyPage({ story, members, matches, alerts }: StoryDetail): Page {
+  const langOf = new Map(members.map((m) => [m.itemId, m.lang]));
   const matchItems = matches.map(
     (t) =>
-      html`<li><a href="${sitePath([], { topic: t.topic })}">${t.topic}</a> · ${t.outlet ?? `item ${t.itemId}`}: <span class="terms">${t.terms.join(', ')}</span> in ${t.fields.join(', ')}<blockquote>${t.snippet}</blockquote></li>`,
+      html`<li><a href="${sitePath([], { topic: t.topic })}">${t.topic}</a> · ${t.outlet ?? `item ${t.itemId}`}: <span class="terms">${t.terms.join(', ')}</span> in ${t.fields.join(', ')}<blockquote${itemText(langOf.get(t.itemId))}>${t.snippet}</blockquote></li>`,
   );
   return {
     status: 200,
     title: story.headline,
-    body: html`<h1>${story.headline}</h1>
+    body: html`<h1${itemText(story.lang)}>${story.headline}</h1>
 <p class="meta">First reported by <strong>${story.firstOutlet}</strong>${story.firstPublished ? html`, published ${readableTime(story.firstPublished)}` : ''} · ${story.outletCount} outlet${story.outletCount === 1 ? '' : 's'}: ${story.outlets.join(', ')} · first seen by newswatch ${readableTime(story.firstSeen)}</p>
 ${spreadSection(members)}
 <h2>Copies, earliest published first</h2>

@@ -19,7 +19,7 @@ import {
   searchStories,
 } from '../query/search.ts';
 import { InvalidSinceError } from '../query/since.ts';
-import { Html, html, sitePath } from './html.ts';
+import { Html, html, itemText, sitePath } from './html.ts';
 import type { Page } from './pages.ts';
 
 const SINCE_CHOICES = [
@@ -54,9 +54,9 @@ function copyItem(copy: SearchCopy): Html {
   const headline = marked(copy.title.trim() || '(untitled)', copy.terms);
   return html`<li class="copy">
 <p class="outlet"><strong>${copy.outlet}</strong> · ${whenReported(copy)}</p>
-<p class="headline">${href ? html`<a href="${href}" rel="noopener noreferrer">${headline}</a>` : headline}</p>
+<p class="headline"${itemText(copy.lang)}>${href ? html`<a href="${href}" rel="noopener noreferrer">${headline}</a>` : headline}</p>
 <p class="meta">Matched <span class="terms">${copy.terms.join(', ')}</span> in ${copy.fields.join(', ')}</p>
-${copy.snippet ? html`<blockquote>${marked(copy.snippet, copy.terms)}</blockquote>` : ''}
+${copy.snippet ? html`<blockquote${itemText(copy.lang)}>${marked(copy.snippet, copy.terms)}</blockquote>` : ''}
 </li>`;
 }
 

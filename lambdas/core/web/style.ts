@@ -1,3 +1,5 @@
+import { SCRIPT_FONT_RULES } from '../html/lang.ts';
+
 /** The page's one stylesheet, served as /page.css so the CSP needs no inline styles. Phone first. */
 export const PAGE_CSS = `
 :root { color-scheme: light dark; --bg: #fff; --fg: #1b1b1f; --muted: #5d5d6e; --line: #d8d8e0; --accent: #1a56b3; --on-accent: #fff; --first: #b3261e; --bad: #b3261e; }
@@ -61,4 +63,5 @@ blockquote { margin: .25rem 0 .75rem; padding-left: .75rem; border-left: 3px sol
   .feeds td { display: block; border: 0; padding: .1rem 0; }
   .feeds td::before { content: attr(data-label) ": "; color: var(--muted); }
 }
+${SCRIPT_FONT_RULES}
 `;

@@ -74,7 +74,7 @@ describe('renderAlert', () => {
     expect(renderAlert(intent(), untitled, { subjectPrefix: '' }).subject).toBe(
       'Larkspur harbour: Untitled report from Harbour Herald',
     );
-    expect(mail.html).toContain('<h1>Untitled report from Harbour Herald</h1>');
+    expect(mail.html).toContain('<h1 dir="auto">Untitled report from Harbour Herald</h1>');
     expect(mail.html).toContain('(untitled)');
   });
 
@@ -198,6 +198,23 @@ describe('renderAlert', () => {
       'https://d.example/%22onmouseover=%22alert(1)',
     ]);
     expect(mail.text).not.toContain('javascript:');
+  });
+
+  it("marks the story's own words with its language and lays right-to-left scripts out right", () => {
+    const japanese = story({
+      lang: 'ja',
+      headline: '港見市議会、路面電車の東部延伸を可決',
+      copies: [{ outlet: '港見新聞', title: '港見市議会、路面電車の東部延伸を可決', lang: 'ja' }],
+    });
+    const mail = renderAlert(
+      intent({ snippet: '路面電車を東部の埠頭地区まで延伸する', terms: ['路面 電車'] }),
+      japanese,
+      opts,
+    );
+    expect(mail.html).toContain('<h1 lang="ja" dir="auto">港見市議会、路面電車の東部延伸を可決</h1>');
+    expect(mail.html).toContain('<p lang="ja" dir="auto"><mark>路面電車</mark>を東部');
+    expect(mail.html).toContain('<span lang="ja" dir="auto">港見市議会');
+    expect(mail.html).toMatch(/:lang\(ja\) \{ font-family: [^}]*"Noto Sans CJK JP"/);
   });
 
   it('keeps line breaks out of the subject so a feed cannot add mail headers', () => {

@@ -47,9 +47,19 @@ describe('invalid queries name the topic, the 1-based position and what was expe
     },
     { query: 'Japan AND @nobody', position: 11, expected: 'a defined alias, not @nobody (defined: none)' },
     {
-      query: 'Japan lang:en',
+      query: 'Japan country:jp',
       position: 7,
-      expected: 'a scope newswatch has (title:, source:, url:, site:, case:), not lang:',
+      expected: 'a scope newswatch has (title:, source:, url:, site:, lang:, case:), not country:',
+    },
+    {
+      query: 'Japan lang:japanese',
+      position: 12,
+      expected: 'a language code after lang:, as in lang:ja or lang:(de OR fr)',
+    },
+    {
+      query: 'Japan lang:(ja fr)',
+      position: 13,
+      expected: 'a language code after lang:, as in lang:ja or lang:(de OR fr)',
     },
     { query: 'fed or ecb', position: 5, expected: 'OR for the operator or "or" in quotes for the word' },
     { query: 'fed And ecb', position: 5, expected: 'AND for the operator or "And" in quotes for the word' },

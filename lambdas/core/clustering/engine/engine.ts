@@ -92,7 +92,7 @@ export class StoryEngine {
   /** `written`: also keep the text's own forms of its terms, which only an explanation needs. */
   prepare(input: ClusterInput, { written = false } = {}): Prepared {
     const eventTime = Date.parse(eventTimeOf(input));
-    const evidence = readEvidence(input.title, input.text, { written });
+    const evidence = readEvidence(input.title, input.text, { written, lang: input.lang });
     const fingerprint = weigh(evidence, new Rarity(this.daysAround(eventTime), this.opts));
     return {
       input,

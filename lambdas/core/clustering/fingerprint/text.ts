@@ -2,6 +2,9 @@
  * Text clean-up and tokenising for clustering. Everything here is deterministic and local to one
  * document: what is learned across documents (document frequencies) lives in the index.
  */
+import { withoutElision } from '../../text/fold.ts';
+import { type LanguageProfile, languageProfile, UNSPACED_STOPWORDS } from '../../text/languages.ts';
+import { hasUnspaced, isHangul, visitSegments } from '../../text/segment.ts';
 import { fnv1a } from './hash.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { FNV_OFFSET, foldInto, TermCache } from './term-cache.ts';
@@ -21,6 +24,12 @@ const MIN_PROSE_WORDS_BEFORE_CUT = 120;
 const MIN_LINE_WORDS = 6;
 
 function wordCount(line: string): number {
+  // A line of Japanese or Chinese has no spaces to count: its words are the segmenter's.
+  if (hasUnspaced(line, 0, line.length)) {
+    let segments = 0;
+    visitSegments(line, 0, line.length, () => segments++);
+    return segments;
+  }
   let words = 0;
   let inWord = false;
   for (let i = 0; i < line.length; i++) {
@@ -44,7 +53,7 @@ export function cleanText(text: string, maxWords = Number.POSITIVE_INFINITY): st
     if (line === '') continue;
     if (proseWords >= MIN_PROSE_WORDS_BEFORE_CUT && FURNITURE_START.test(line)) break;
     const words = wordCount(line);
-    if (words < MIN_LINE_WORDS && !(words >= 3 && /[.!?'"”’]$/.test(line))) continue;
+    if (words < MIN_LINE_WORDS && !(words >= 3 && /[.!?'"”’。！？」』]$/.test(line))) continue;
     kept.push(line);
     proseWords += words;
   }
@@ -127,17 +136,19 @@ export interface Term {
   slot: number;
 }
 
+type Visit = (term: Term, proper: boolean, start: number, end: number) => void;
+
 /**
  * Content words of a text, stopwords dropped, each visited with a flag for names: written with a
  * capital (or all capitals) not at the start of a sentence. A visitor rather than an array of
  * tokens: fingerprinting reads some 350 words per article, and a token object each was garbage.
- * Letters are those of any alphabet ("Präsident", "Łódź", "Киев"); scripts written without
- * spaces between words (Chinese, Japanese) come out as runs, which only a segmenter would split.
+ * Letters are those of any alphabet ("Präsident", "Łódź", "Киев"). Runs of a script written
+ * without spaces (Chinese, Japanese, Thai) are split into words by the shared segmenter; Korean
+ * words, which carry their particles, are read as overlapping pairs of syllables. `lang` (ISO
+ * 639-1) picks the stopwords and stemmer of other languages; English is the default.
  */
-export function scan(
-  text: string,
-  visit: (term: Term, proper: boolean, start: number, end: number) => void,
-): void {
+export function scan(text: string, visit: Visit, lang?: string): void {
+  const reader = readerFor(lang);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -164,10 +175,12 @@ export function scan(
         if (c >= 128) ascii = false;
       }
     }
-    const entry = ascii
-      ? asciiTermAt(text, start, end, hashToEnd)
-      : termOf(text.slice(start, end).toLowerCase());
-    if (entry) visit(entry, isProperAt(text, start, end), start, end);
+    if (ascii) {
+      const entry = asciiTermAt(reader, text, start, end, hashToEnd);
+      if (entry) visit(entry, isProperAt(text, start, end), start, end);
+    } else {
+      visitWord(reader, text, start, end, visit);
+    }
     i = end;
   }
 }
@@ -188,46 +201,116 @@ function isJoiner(c: number): boolean {
  * cache is dropped when full rather than grown without bound.
  */
 const MAX_CACHED = 200_000;
-/** Term by spelling; null for a stopword. */
-const TERMS = new TermCache<Term | null>();
 const BY_STEM = new Map<string, Term>();
 const STEMS = new Map<string, string>();
+
+/** How one language's words become terms, with its own cache: a spelling's term depends on it. */
+interface Reader {
+  /** Term by spelling; null for a stopword. */
+  terms: TermCache<Term | null>;
+  termOf(spelling: string): Term | null;
+}
+
+const ENGLISH: Reader = { terms: new TermCache<Term | null>(), termOf };
+const READERS = new Map<string, Reader>([['en', ENGLISH]]);
+
+function readerFor(lang: string | undefined): Reader {
+  if (lang === undefined) return ENGLISH;
+  let reader = READERS.get(lang);
+  if (reader === undefined) {
+    const profile = languageProfile(lang);
+    reader = { terms: new TermCache<Term | null>(), termOf: (spelling) => profileTermOf(profile, spelling) };
+    READERS.set(lang, reader);
+  }
+  return reader;
+}
 
 /**
  * Drops the term caches when full. Called between documents, never within one: a bag counts a
  * term on the term object, so a stem must stay one object for the whole document.
  */
 export function boundTermCaches(): void {
-  if (TERMS.size < MAX_CACHED && BY_STEM.size < MAX_CACHED) return;
-  TERMS.clear();
+  let full = BY_STEM.size >= MAX_CACHED;
+  for (const reader of READERS.values()) full ||= reader.terms.size >= MAX_CACHED;
+  if (!full) return;
+  for (const reader of READERS.values()) reader.terms.clear();
   BY_STEM.clear();
 }
 
 /** The term of an ASCII word, through the cache (which folds case the ASCII way). */
-function asciiTermAt(text: string, start: number, end: number, hash: number): Term | undefined {
-  const cached = TERMS.get(text, start, end, hash);
+function asciiTermAt(
+  reader: Reader,
+  text: string,
+  start: number,
+  end: number,
+  hash: number,
+): Term | undefined {
+  const cached = reader.terms.get(text, start, end, hash);
   if (cached !== undefined) return cached ?? undefined;
   const spelling = text.slice(start, end).toLowerCase();
-  const entry = termOf(spelling);
-  TERMS.set(hash, spelling, entry);
+  const entry = reader.termOf(spelling);
+  reader.terms.set(hash, spelling, entry);
   return entry ?? undefined;
+}
+
+/** A word with letters beyond ASCII: one term, or the words or syllable pairs it is made of. */
+function visitWord(reader: Reader, text: string, start: number, end: number, visit: Visit): void {
+  if (hasUnspaced(text, start, end)) {
+    visitSegments(text, start, end, (s, e) => {
+      const entry = segmentTerm(text.slice(s, e).toLowerCase());
+      if (entry) visit(entry, false, s, e);
+    });
+    return;
+  }
+  const spelling = text.slice(start, end).toLowerCase();
+  if (isHangul(spelling)) {
+    visitSyllablePairs(spelling, start, visit);
+    return;
+  }
+  const entry = reader.termOf(spelling);
+  if (entry) visit(entry, isProperAt(text, start, end), start, end);
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** A segment of unspaced text: single kana and Thai letters are particles or noise, a single Han character is a word. */
+function segmentTerm(word: string): Term | null {
+  if (UNSPACED_STOPWORDS.has(word) || (word.length < 2 && !HAN.test(word))) return null;
+  return interned(word);
+}
+
+const KOREAN = languageProfile('ko');
+
+/**
+ * 국무장관은 and 국무장관이 are one word with two particles: their pairs 국무, 무장, 장관 meet, as
+ * Lucene's CJK analyser pairs them, where a Korean stemmer would need a dictionary.
+ */
+function visitSyllablePairs(word: string, start: number, visit: Visit): void {
+  if (KOREAN.stopwords.has(word)) return;
+  if (word.length <= 2) {
+    visit(interned(word), false, start, start + word.length);
+    return;
+  }
+  for (let i = 0; i + 2 <= word.length; i++)
+    visit(interned(word.slice(i, i + 2)), false, start + i, start + i + 2);
 }
 
 /** What follows the apostrophe of a contraction ("isn't", "you'll", "I'm", "we've", "they'd"). */
 const CONTRACTION_TAILS = new Set(['t', 'll', 've', 're', 'd', 'm']);
 
-/**
- * An elided French or Italian article or preposition before a word ("l'Europe", "d'Europe",
- * "qu'il", "dell'Italia"): the word is the same with or without it.
- */
-const ELISION =
-  /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|un|dell|dall|nell|sull|all|quell)'(?=[\p{L}\p{M}]{2})/u;
-
 function termOf(spelling: string): Term | null {
-  const lower = spelling.replace(/'s$/, '').replace(ELISION, '');
+  const lower = withoutElision(spelling.replace(/'s$/, ''));
   if (lower.length < 2 || STOPWORDS.has(lower) || isFunctionContraction(lower)) return null;
   const term = stemCached(lower.replace(/'/g, ''));
   return STOPWORDS.has(term) ? null : interned(term);
+}
+
+/** A word of a language with a profile: its stopwords, elisions and stemmer. */
+function profileTermOf(profile: LanguageProfile, spelling: string): Term | null {
+  const lower = withoutElision(spelling);
+  if (lower.length < 2 || profile.stopwords.has(lower)) return null;
+  const term = profile.stem(lower.replace(/'/g, ''));
+  return term.length < 2 || profile.stopwords.has(term) ? null : interned(term);
 }
 
 function interned(term: string): Term {

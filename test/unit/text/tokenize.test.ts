@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../lambdas/core/topics/tokenize.ts';
+import { tokenize } from '../../../lambdas/core/text/tokenize.ts';
 
 const words = (text: string) => tokenize(text).words;
 

@@ -16,7 +16,12 @@ const LIGATURES: Record<string, string> = {
   ı: 'i',
 };
 const LIGATURE_RE = /[ßæœøłđðþı]/g;
-const MARKS_RE = /\p{M}/gu;
+// Accents are dropped where readers and outlets drop them (Latin, Greek and Cyrillic letters, and
+// Arabic and Hebrew vowel points, which most text leaves out). Elsewhere a mark is part of the
+// letter: Thai vowels and tones, Devanagari vowel signs, kana voicing (ガ is not カ). NFC then
+// puts those back on their letters, as it puts Hangul syllables back together after NFKD.
+const MARKS_RE =
+  /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}]\p{M}*)\p{M}/gu;
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -31,12 +36,26 @@ export function foldWord(raw: string): string {
 
 /** foldWord for text already lower-cased. */
 export function foldLowercase(lower: string): string {
-  // Most news text is ASCII: skip the costly Unicode normalisation for it.
+  // Most news text is ASCII: skip the costly Unicode normalisation for it. NFKD also folds
+  // full-width letters and digits ("２０２６", "ＮＨＫ") and half-width katakana to their usual forms.
   if (isAscii(lower)) return lower;
   return lower
     .normalize('NFKD')
     .replace(MARKS_RE, '')
-    .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c);
+    .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
+    .normalize('NFC')
+    .toLowerCase();
+}
+
+/**
+ * An elided French or Italian article or preposition before a word ("l'Europe", "d'Europe",
+ * "qu'il", "dell'Italia"): the word is the same with or without it.
+ */
+const ELISION_RE =
+  /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|un|dell|dall|nell|sull|all|quell)['\u2019\u02BC](?=[\p{L}\p{M}]{2})/iu;
+
+export function withoutElision(word: string): string {
+  return word.replace(ELISION_RE, '');
 }
 
 /** Typographic quotes become ASCII ones, one character for one, so query positions stay valid. */

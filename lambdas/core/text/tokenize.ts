@@ -1,10 +1,12 @@
 /**
  * Splits text into the words queries are matched against, keeping each word's character range so
- * a hit can be shown in a snippet of the original text. Queries and items go through the same
- * scanner, so both sides always agree on what a word is. Hand-written rather than one regular
+ * a hit can be shown in a snippet of the original text. Queries, items, search and highlighting
+ * go through the same scanner, so all sides agree on what a word is; runs of a script written
+ * without spaces are split into words by segment.ts. Hand-written rather than one regular
  * expression because it runs on every word of every item.
  */
-import { foldLowercase, foldWord } from './fold.ts';
+import { foldLowercase, foldWord, withoutElision } from './fold.ts';
+import { hasUnspaced, visitSegments } from './segment.ts';
 
 // Character classes, ASCII first. They live in this module because the scanner calls them for
 // every character, and calls across module boundaries are not always inlined.
@@ -114,9 +116,9 @@ function hasApostrophe(raw: string): boolean {
   return false;
 }
 
-/** "Japan's" is about Japan; "O'Brien" and "don't" are one word each. */
+/** "Japan's" is about Japan, "l'Europe" about Europe; "O'Brien" and "don't" are one word each. */
 function dropApostrophes(raw: string): string {
-  return raw.replace(POSSESSIVE_RE, '').replace(APOSTROPHES_RE, '');
+  return withoutElision(raw).replace(POSSESSIVE_RE, '').replace(APOSTROPHES_RE, '');
 }
 
 /** The text and, when lower-casing kept every offset (nearly always), its lower-cased copy. */
@@ -189,7 +191,11 @@ function readToken(source: Source, start: number, sink: TokenSink): number {
     }
   }
   const end = wordEnd(text, start);
-  sink.word(fold(source, start, end, withoutApostrophes), start, end);
+  if (hasUnspaced(text, start, end)) {
+    visitSegments(text, start, end, (s, e) => sink.word(foldWord(text.slice(s, e)), s, e));
+  } else {
+    sink.word(fold(source, start, end, withoutApostrophes), start, end);
+  }
   return end;
 }
 
