@@ -141,7 +141,7 @@ function htmlBody(intent: AlertIntent, story: AlertStory, links: Links): string 
     '<h2>Why it matched</h2>',
     '<div class="why">',
     `<p class="meta">Terms: ${termList} · in ${escapeHtml(headerSafe(intent.outlet, 200))}'s copy</p>`,
-    snippet ? `<p${textAttributes(story.lang)}>${highlightHtml(snippet, terms)}</p>` : '',
+    snippet ? `<p${textAttributes(story.lang)}>${highlightHtml(snippet, terms, story.lang)}</p>` : '',
     '</div>',
     links.story || links.topic
       ? `<p class="links">${[links.story && link(links.story, 'Open the story page'), links.topic && link(links.topic, `All stories of ${headerSafe(intent.topic, 200)}`)].filter(Boolean).join(' · ')}</p>`

@@ -50,6 +50,11 @@ const PACKAGED: Readonly<Record<string, { stem?: Stem; stopwords: readonly strin
   th: { stopwords: EXTRA_STOPWORDS.th?.split(' ') ?? [] },
 };
 
+/** Codes of the languages with a stemmer: their words match topic words by stem. */
+export const STEMMED_LANGUAGES: readonly string[] = Object.keys(PACKAGED).filter(
+  (code) => PACKAGED[code]?.stem !== undefined,
+);
+
 export interface LanguageProfile {
   /** Lower-cased function words: they say nothing about which event a report covers. */
   stopwords: ReadonlySet<string>;
