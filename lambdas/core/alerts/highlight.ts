@@ -7,7 +7,7 @@
  * above the snippet still names them. In a text of a stemmed language, a bare word is marked on
  * every word with its stem, as the matcher matched them (topics/document.ts).
  */
-import { languageProfile, STEMMED_LANGUAGES } from '../text/languages.ts';
+import { type Stem, stemmerOf } from '../text/stemmers.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { escapeHtml } from './escape.ts';
 
@@ -17,8 +17,6 @@ interface WordPattern {
   /** The word's stem, for a bare word in a text of a stemmed language. */
   stem?: string | undefined;
 }
-
-type Stem = (word: string) => string;
 
 const SCOPES_RE = /^(?:(?:title|source|url|case):)+/i;
 // The matcher inflects only words neither quoted nor under case: (ast.ts).
@@ -46,14 +44,10 @@ function matchesAt(words: string[], at: number, pattern: WordPattern[], stem: St
   });
 }
 
-function stemmerOf(lang: string | undefined): Stem | undefined {
-  return lang !== undefined && STEMMED_LANGUAGES.includes(lang) ? languageProfile(lang).stem : undefined;
-}
-
 /** Character ranges of every occurrence of any term, merged where they touch. */
 function ranges(text: string, terms: readonly string[], lang: string | undefined): [number, number][] {
   const { words, starts, ends } = tokenize(text);
-  const stem = stemmerOf(lang);
+  const stem = lang === undefined ? undefined : stemmerOf(lang);
   const patterns = terms.map((term) => patternOf(term, stem)).filter((p) => p.length > 0);
   const found: [number, number][] = [];
   for (let i = 0; i < words.length; i++) {

@@ -4,7 +4,7 @@
  * lookup per word plus the topics whose words actually occur.
  */
 
-import { languageProfile, STEMMED_LANGUAGES } from '../text/languages.ts';
+import { STEMMED_LANGUAGES, stemmerOf } from '../text/stemmers.ts';
 import { createAliases } from './aliases.ts';
 import type { Field, LeafNode, QueryNode } from './ast.ts';
 import { formatLeaf, formatQuery } from './ast.ts';
@@ -174,7 +174,7 @@ class Builder {
     // Numbers and mixed tokens ("g7", "covid19") are no language's inflected words.
     if (!LETTERS_RE.test(word)) return id;
     for (const [code, byStem] of this.stems) {
-      const stem = languageProfile(code).stem(word);
+      const stem = stemmerOf(code)?.(word) ?? word;
       const ids = byStem.get(stem);
       if (ids) ids.push(id);
       else byStem.set(stem, [id]);

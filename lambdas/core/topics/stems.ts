@@ -4,7 +4,7 @@
  * (compile.ts); an item's words are stemmed as they are scanned, each word's answer remembered,
  * since the same words recur from item to item and the stemmer costs more than the lookup.
  */
-import { languageProfile } from '../text/languages.ts';
+import { stemmerOf } from '../text/stemmers.ts';
 
 export type StemIndex = ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
 /** A scanned word's atoms by stem (often none). */
@@ -28,8 +28,8 @@ export class StemLookup {
 
   private create(lang: string): StemMatch | undefined {
     const atoms = this.index.get(lang);
-    if (atoms === undefined || atoms.size === 0) return undefined;
-    const { stem } = languageProfile(lang);
+    const stem = stemmerOf(lang);
+    if (atoms === undefined || atoms.size === 0 || stem === undefined) return undefined;
     const memo = new Map<string, readonly number[]>();
     return (word) => {
       let found = memo.get(word);
