@@ -108,7 +108,7 @@ function textPart(intent: AlertIntent, story: AlertStory, links: Links): string 
     ...spreadText(story.copies),
     'Why it matched:',
     `Terms: ${terms.join(', ') || '(none recorded)'} · in ${headerSafe(intent.outlet, 200)}'s copy`,
-    ...(snippet ? [`"${highlightText(snippet, terms)}"`] : []),
+    ...(snippet ? [`"${highlightText(snippet, terms, story.lang)}"`] : []),
     '',
     `Story id: ${intent.storyId}`,
     ...(links.story ? [`Story page: ${links.story}`] : []),
