@@ -4,7 +4,9 @@
  * profiles (common and rarer query words); when the UCI subset is present, also against its real
  * headlines. One core, CPU time, after a warm-up.
  *
- *   npx tsx bench/tag.ts [--topics 1000] [--items 2000]
+ *   npx tsx bench/tag.ts [--topics 1000] [--items 2000] [--lang de]
+ *
+ * --lang gives the synthetic items a language: in a stemmed one each word is also looked up by stem.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -96,11 +98,15 @@ function synthTopics(
   return { aliases: { shared: `${word()} OR ${word()} OR "${word()} ${word()}"` }, topics };
 }
 
-function synthItems(count: number, vocab: string[], rand: () => number): MatchDocument[] {
+function synthItems(count: number, vocab: string[], rand: () => number, lang?: string): MatchDocument[] {
   const rank = zipf(vocab.length, rand);
   const words = (n: number) => Array.from({ length: n }, () => vocab[rank()]).join(' ');
   const sentences = (n: number) => Array.from({ length: n }, () => `${words(15)}.`).join(' ');
-  return Array.from({ length: count }, () => ({ title: words(10), text: sentences(20) }));
+  return Array.from({ length: count }, () => ({
+    title: words(10),
+    text: sentences(20),
+    ...(lang ? { lang } : {}),
+  }));
 }
 
 /** Headlines from the UCI subset; the last row is cut mid-line and dropped. */
@@ -147,14 +153,17 @@ function report(label: string, result: ReturnType<typeof measure>): string {
 export async function main(argv: string[] = []): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { topics: { type: 'string' }, items: { type: 'string' } },
+    options: { topics: { type: 'string' }, items: { type: 'string' }, lang: { type: 'string' } },
   });
   const topicCount = Number(values.topics ?? 1000);
   const itemCount = Number(values.items ?? 2000);
   const rand = random(42);
   const vocab = vocabulary(20_000, rand);
-  const items = synthItems(itemCount, vocab, rand);
-  console.log(`${itemCount} synthetic items of a 10-word title and ~300 words of text, ${topicCount} topics`);
+  const items = synthItems(itemCount, vocab, rand, values.lang);
+  console.log(
+    `${itemCount} synthetic items of a 10-word title and ~300 words of text, ${topicCount} topics` +
+      (values.lang ? `, items in language ${values.lang}` : ''),
+  );
   for (const profile of PROFILES) {
     const section = synthTopics(topicCount, vocab, rand, profile);
     const compileStart = process.hrtime.bigint();

@@ -42,8 +42,8 @@ function textLines(result: SearchResult): string[] {
     story.headline,
     `  story ${story.id} · first reported by ${story.firstOutlet} · ${story.outletCount} outlet(s) · terms: ${terms.join(', ')}`,
     ...copies.flatMap((c) => [
-      `  - ${c.outlet} · ${whenReported(c)}: ${highlightText(c.title, c.terms)}`,
-      ...(c.snippet ? [`    ${highlightText(c.snippet, c.terms)}`] : []),
+      `  - ${c.outlet} · ${whenReported(c)}: ${highlightText(c.title, c.terms, c.lang)}`,
+      ...(c.snippet ? [`    ${highlightText(c.snippet, c.terms, c.lang)}`] : []),
     ]),
     '',
   ]);

@@ -108,7 +108,7 @@ function textPart(intent: AlertIntent, story: AlertStory, links: Links): string 
     ...spreadText(story.copies),
     'Why it matched:',
     `Terms: ${terms.join(', ') || '(none recorded)'} · in ${headerSafe(intent.outlet, 200)}'s copy`,
-    ...(snippet ? [`"${highlightText(snippet, terms)}"`] : []),
+    ...(snippet ? [`"${highlightText(snippet, terms, story.lang)}"`] : []),
     '',
     `Story id: ${intent.storyId}`,
     ...(links.story ? [`Story page: ${links.story}`] : []),
@@ -141,7 +141,7 @@ function htmlBody(intent: AlertIntent, story: AlertStory, links: Links): string 
     '<h2>Why it matched</h2>',
     '<div class="why">',
     `<p class="meta">Terms: ${termList} · in ${escapeHtml(headerSafe(intent.outlet, 200))}'s copy</p>`,
-    snippet ? `<p${textAttributes(story.lang)}>${highlightHtml(snippet, terms)}</p>` : '',
+    snippet ? `<p${textAttributes(story.lang)}>${highlightHtml(snippet, terms, story.lang)}</p>` : '',
     '</div>',
     links.story || links.topic
       ? `<p class="links">${[links.story && link(links.story, 'Open the story page'), links.topic && link(links.topic, `All stories of ${headerSafe(intent.topic, 200)}`)].filter(Boolean).join(' · ')}</p>`

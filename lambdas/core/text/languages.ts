@@ -1,20 +1,11 @@
 /**
  * Stopwords and stemming for each language, from packages rather than lists typed here:
- * @orama/stemmers and @orama/stopwords 3.1 (Apache-2.0; the Snowball project's stemmers and
- * stopword lists, one module per language, so a function bundles only the languages below), and
+ * @orama/stopwords 3.1 (Apache-2.0; the Snowball project's stopword lists, one module per
+ * language, so a function bundles only the languages below), stemmers.ts's stemmers, and
  * for Korean and Thai, which those lack, stopwords-iso (MIT) through stopwords-extra.ts. English
  * keeps the clustering's own light stemmer and list (clustering/fingerprint), which its fitted
  * model and figures were made with.
  */
-import { stemmer as arabic } from '@orama/stemmers/arabic';
-import { stemmer as dutch } from '@orama/stemmers/dutch';
-import { stemmer as french } from '@orama/stemmers/french';
-import { stemmer as german } from '@orama/stemmers/german';
-import { stemmer as italian } from '@orama/stemmers/italian';
-import { stemmer as portuguese } from '@orama/stemmers/portuguese';
-import { stemmer as russian } from '@orama/stemmers/russian';
-import { stemmer as spanish } from '@orama/stemmers/spanish';
-import { stemmer as swedish } from '@orama/stemmers/swedish';
 import { stopwords as arStop } from '@orama/stopwords/arabic';
 import { stopwords as nlStop } from '@orama/stopwords/dutch';
 import { stopwords as frStop } from '@orama/stopwords/french';
@@ -26,28 +17,27 @@ import { stopwords as ptStop } from '@orama/stopwords/portuguese';
 import { stopwords as ruStop } from '@orama/stopwords/russian';
 import { stopwords as esStop } from '@orama/stopwords/spanish';
 import { stopwords as svStop } from '@orama/stopwords/swedish';
+import { stemmerOf } from './stemmers.ts';
 import { EXTRA_STOPWORDS } from './stopwords-extra.ts';
 
-type Stem = (word: string) => string;
-
 /**
- * ISO 639-1 code → the package's stemmer and stopwords: the languages with the most news, within
- * the stage's bundle budget (each stemmer and list costs it 5 to 25 kB).
+ * ISO 639-1 code → the package's stopwords: the languages with the most news, within the stage's
+ * bundle budget (each list costs it 5 to 25 kB).
  */
-const PACKAGED: Readonly<Record<string, { stem?: Stem; stopwords: readonly string[] }>> = {
-  ar: { stem: arabic, stopwords: arStop },
-  de: { stem: german, stopwords: deStop },
-  es: { stem: spanish, stopwords: esStop },
-  fr: { stem: french, stopwords: frStop },
-  it: { stem: italian, stopwords: itStop },
-  nl: { stem: dutch, stopwords: nlStop },
-  pt: { stem: portuguese, stopwords: ptStop },
-  ru: { stem: russian, stopwords: ruStop },
-  sv: { stem: swedish, stopwords: svStop },
-  ja: { stopwords: jaStop },
-  zh: { stopwords: zhStop },
-  ko: { stopwords: EXTRA_STOPWORDS.ko?.split(' ') ?? [] },
-  th: { stopwords: EXTRA_STOPWORDS.th?.split(' ') ?? [] },
+const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
+  ar: arStop,
+  de: deStop,
+  es: esStop,
+  fr: frStop,
+  it: itStop,
+  nl: nlStop,
+  pt: ptStop,
+  ru: ruStop,
+  sv: svStop,
+  ja: jaStop,
+  zh: zhStop,
+  ko: EXTRA_STOPWORDS.ko?.split(' ') ?? [],
+  th: EXTRA_STOPWORDS.th?.split(' ') ?? [],
 };
 
 export interface LanguageProfile {
@@ -57,33 +47,16 @@ export interface LanguageProfile {
   stem(word: string): string;
 }
 
-/** Stems repeat across documents; a full cache is dropped rather than grown without bound. */
-const MAX_CACHED_STEMS = 100_000;
-
-function cached(stem: Stem | undefined): Stem {
-  if (stem === undefined) return (word) => word;
-  const cache = new Map<string, string>();
-  return (word) => {
-    let stemmed = cache.get(word);
-    if (stemmed === undefined) {
-      stemmed = stem(word).toLowerCase();
-      if (cache.size >= MAX_CACHED_STEMS) cache.clear();
-      cache.set(word, stemmed);
-    }
-    return stemmed;
-  };
-}
-
 const profiles = new Map<string, LanguageProfile>();
 
 /** The profile of an ISO 639-1 code; a language no package covers gets no stopwords and no stemming. */
 export function languageProfile(code: string): LanguageProfile {
   let profile = profiles.get(code);
   if (profile === undefined) {
-    const packaged = Object.hasOwn(PACKAGED, code) ? PACKAGED[code] : undefined;
+    const stopwords = Object.hasOwn(STOPWORDS, code) ? STOPWORDS[code] : undefined;
     profile = {
-      stopwords: new Set((packaged?.stopwords ?? []).map((w) => w.toLowerCase())),
-      stem: cached(packaged?.stem),
+      stopwords: new Set((stopwords ?? []).map((w) => w.toLowerCase())),
+      stem: stemmerOf(code) ?? ((word) => word),
     };
     profiles.set(code, profile);
   }

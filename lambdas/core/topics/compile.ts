@@ -4,6 +4,7 @@
  * lookup per word plus the topics whose words actually occur.
  */
 
+import { STEMMED_LANGUAGES, stemmerOf } from '../text/stemmers.ts';
 import { createAliases } from './aliases.ts';
 import type { Field, LeafNode, QueryNode } from './ast.ts';
 import { formatLeaf, formatQuery } from './ast.ts';
@@ -70,6 +71,9 @@ class Builder {
   private readonly topicsByAtom: number[][] = [];
   private readonly atomCosts: number[] = [];
   private readonly scopes = new Set<Field>();
+  private readonly stems = new Map<string, Map<string, number[]>>(
+    STEMMED_LANGUAGES.map((code) => [code, new Map()]),
+  );
   private topicCount = 0;
 
   addTopic(spec: TopicSpec, root: QueryNode): CompiledTopic {
@@ -97,6 +101,7 @@ class Builder {
       atomCount: this.topicsByAtom.length,
       topicsByAtom: this.topicsByAtom,
       scopes: this.scopes,
+      stems: this.stems,
     };
   }
 
@@ -146,7 +151,7 @@ class Builder {
         // An exact-case word has no variants: case:US is not "USA" or "uses".
         return node.exactCase
           ? [this.atom(`c:${node.word}`, [node.word], this.words, wordCost(node.word))]
-          : [this.atom(`w:${node.word}`, wordForms(node.word), this.words, wordCost(node.word))];
+          : [this.wordAtom(node.word)];
       case 'prefix':
         return [this.atom(`p:${node.prefix}`, [node.prefix], this.prefixes, PREFIX_COST)];
       case 'pattern':
@@ -158,6 +163,23 @@ class Builder {
             : this.atom(`x:${w}`, spellingVariants(w), this.words, wordCost(w)),
         );
     }
+  }
+
+  /** A bare word: its English forms in every item, its stem in an item of a stemmed language. */
+  private wordAtom(word: string): number {
+    const key = `w:${word}`;
+    const known = this.atomIds.get(key);
+    if (known !== undefined) return known;
+    const id = this.atom(key, wordForms(word), this.words, wordCost(word));
+    // Numbers and mixed tokens ("g7", "covid19") are no language's inflected words.
+    if (!LETTERS_RE.test(word)) return id;
+    for (const [code, byStem] of this.stems) {
+      const stem = stemmerOf(code)?.(word) ?? word;
+      const ids = byStem.get(stem);
+      if (ids) ids.push(id);
+      else byStem.set(stem, [id]);
+    }
+    return id;
   }
 
   /** A ? pattern is looked up by its literal start, like a prefix, then tested whole. */
@@ -204,6 +226,7 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 const PREFIX_COST = 4;
+const LETTERS_RE = /^\p{L}+$/u;
 
 function wordCost(word: string): number {
   if (FUNCTION_WORDS.has(word)) return 100;

@@ -6,6 +6,7 @@
 import type { AlertMode } from '../model.ts';
 import type { Field } from './ast.ts';
 import type { Lexicon } from './lexicon.ts';
+import type { StemIndex } from './stems.ts';
 
 export type CompiledNode =
   | { kind: 'leaf'; leaf: number }
@@ -42,4 +43,9 @@ export interface CompiledTopics {
   /** Atom id → indexes of the topics it triggers (see triggers.ts). */
   topicsByAtom: number[][];
   scopes: Set<Field>;
+  /**
+   * Language code → stem → atom ids of the bare query words with that stem under the language's
+   * stemmer: an item in that language matches a word by stem too (see stems.ts).
+   */
+  stems: StemIndex;
 }

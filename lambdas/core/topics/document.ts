@@ -9,6 +9,7 @@ import type { Field } from './ast.ts';
 import type { CompiledTopics } from './compiled.ts';
 import { MAX_NEAR_DISTANCE } from './lexer.ts';
 import type { AtomSink } from './lexicon.ts';
+import { StemLookup, type StemMatch } from './stems.ts';
 
 export type DocField = 'title' | 'text' | Field;
 
@@ -47,10 +48,14 @@ export class ScannedDocument implements TokenSink, AtomSink {
   private readonly stamps: Uint32Array;
   private generation = 0;
   private current: FieldSpan | undefined;
+  private readonly stemLookup: StemLookup;
+  /** The current item's words by stem, for an item in a stemmed language. */
+  private byStem: StemMatch | undefined;
 
   constructor(private readonly compiled: CompiledTopics) {
     this.positions = new Array(compiled.atomCount);
     this.stamps = new Uint32Array(compiled.atomCount);
+    this.stemLookup = new StemLookup(compiled.stems);
   }
 
   scan(doc: MatchDocument): void {
@@ -58,6 +63,7 @@ export class ScannedDocument implements TokenSink, AtomSink {
     this.fields = [];
     this.seenAtoms.length = 0;
     const { scopes } = this.compiled;
+    this.byStem = this.stemLookup.forLanguage(doc.lang);
     let base = 0;
     for (const [name, raw] of [
       ['title', doc.title],
@@ -91,11 +97,13 @@ export class ScannedDocument implements TokenSink, AtomSink {
 
   plain(lower: string, start: number, end: number): void {
     this.compiled.lexicon.lookup(lower, start, end, this);
+    if (this.byStem) this.foundByStem(this.byStem(lower.slice(start, end)));
     this.advance(start, end);
   }
 
   word(word: string, start: number, end: number): void {
     this.compiled.lexicon.lookup(word, 0, word.length, this);
+    if (this.byStem) this.foundByStem(this.byStem(word));
     this.advance(start, end);
   }
 
@@ -105,13 +113,19 @@ export class ScannedDocument implements TokenSink, AtomSink {
     const position = field.base + field.starts.length;
     for (const atom of atoms) {
       if (this.stamps[atom] === this.generation) {
-        this.positions[atom]?.push(position);
+        // A word found both as a form and by its stem counts once.
+        const list = this.positions[atom];
+        if (list && list.at(-1) !== position) list.push(position);
       } else {
         this.stamps[atom] = this.generation;
         this.positions[atom] = [position];
         this.seenAtoms.push(atom);
       }
     }
+  }
+
+  private foundByStem(atoms: readonly number[]): void {
+    if (atoms.length > 0) this.found(atoms);
   }
 
   private advance(start: number, end: number): void {

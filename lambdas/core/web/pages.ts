@@ -127,7 +127,24 @@ function alertLine(a: StoryAlert): Html {
   return html`<li>${a.topic}${followUp} → ${a.recipients.join(', ')}: ${state}${a.lastError ? ` (${a.lastError})` : ''}</li>`;
 }
 
-export function storyPage({ story, members, matches, alerts }: StoryDetail): Page {
+const outletsOf = (story: StoryView) =>
+  `${story.outletCount} outlet${story.outletCount === 1 ? '' : 's'}: ${story.outlets.join(', ')}`;
+
+// Every linked story has a language (also-reported.ts links none without one).
+const languageOf = (story: StoryView) => languageName(story.lang ?? 'und');
+
+/** Stories of the same event in other languages (stories/also-reported.ts), side by side. */
+function otherLanguages(reports: readonly StoryView[]): Html {
+  if (reports.length === 0) return html``;
+  const names = [...new Set(reports.map(languageOf))];
+  return html`<h2>Also reported in ${names.join(', ')}</h2>
+<ul class="also-reported">${reports.map((r) => html`<li>${storyLink(r)} · ${languageOf(r)} · ${outletsOf(r)}</li>`)}</ul>`;
+}
+
+export function storyPage(
+  { story, members, matches, alerts }: StoryDetail,
+  inOtherLanguages: readonly StoryView[] = [],
+): Page {
   const langOf = new Map(members.map((m) => [m.itemId, m.lang]));
   const matchItems = matches.map(
     (t) =>
@@ -137,8 +154,9 @@ export function storyPage({ story, members, matches, alerts }: StoryDetail): Pag
     status: 200,
     title: story.headline,
     body: html`<h1${itemText(story.lang)}>${story.headline}</h1>
-<p class="meta">First reported by <strong>${story.firstOutlet}</strong>${story.firstPublished ? html`, published ${readableTime(story.firstPublished)}` : ''} · ${story.outletCount} outlet${story.outletCount === 1 ? '' : 's'}: ${story.outlets.join(', ')} · first seen by newswatch ${readableTime(story.firstSeen)}</p>
+<p class="meta">First reported by <strong>${story.firstOutlet}</strong>${story.firstPublished ? html`, published ${readableTime(story.firstPublished)}` : ''} · ${outletsOf(story)} · first seen by newswatch ${readableTime(story.firstSeen)}</p>
 ${spreadSection(members)}
+${otherLanguages(inOtherLanguages)}
 <h2>Copies, earliest published first</h2>
 <ol class="copies">${members.map(memberItem)}</ol>
 <h2>Topic matches</h2>

@@ -47,16 +47,16 @@ function searchForm({ q, since = DEFAULT_SEARCH_SINCE }: SearchAsked): Html {
 <p class="meta">The topic query language: AND, OR, NOT, "phrases", NEAR/n, wildcards, title: and source: (<a href="${sitePath(['topics'])}">topics</a> use the same).</p>`;
 }
 
-const marked = (text: string, terms: readonly string[]) => new Html(highlightHtml(text, terms));
+const marked = (text: string, copy: SearchCopy) => new Html(highlightHtml(text, copy.terms, copy.lang));
 
 function copyItem(copy: SearchCopy): Html {
   const href = safeHttpUrl(copy.url);
-  const headline = marked(copy.title.trim() || '(untitled)', copy.terms);
+  const headline = marked(copy.title.trim() || '(untitled)', copy);
   return html`<li class="copy">
 <p class="outlet"><strong>${copy.outlet}</strong> · ${whenReported(copy)}</p>
 <p class="headline"${itemText(copy.lang)}>${href ? html`<a href="${href}" rel="noopener noreferrer">${headline}</a>` : headline}</p>
 <p class="meta">Matched <span class="terms">${copy.terms.join(', ')}</span> in ${copy.fields.join(', ')}</p>
-${copy.snippet ? html`<blockquote${itemText(copy.lang)}>${marked(copy.snippet, copy.terms)}</blockquote>` : ''}
+${copy.snippet ? html`<blockquote${itemText(copy.lang)}>${marked(copy.snippet, copy)}</blockquote>` : ''}
 </li>`;
 }
 

@@ -4,6 +4,7 @@
  * are query-string parameters, so every view is a link that can be shared.
  */
 import type { Store } from '../ports.ts';
+import { reportsInOtherLanguages } from '../query/also-reported.ts';
 import { byPublishTime, storyLead } from '../query/listing.ts';
 import {
   feedHealth,
@@ -58,7 +59,7 @@ async function route(parts: string[], query: URLSearchParams, ctx: SiteContext):
   const [first, second, ...rest] = parts;
   if (rest.length === 0) {
     if (first === undefined) return stories(query, ctx);
-    if (first === 'stories' && second !== undefined) return storyPage(await storyDetail(ctx.store, second));
+    if (first === 'stories' && second !== undefined) return story(second, ctx);
     if (first === 'topics' && second === undefined) return topics(ctx);
     if (first === 'topics' && second !== undefined) return topicPage(await topicSection(second, ctx));
     if (first === 'feeds' && second === undefined)
@@ -66,6 +67,11 @@ async function route(parts: string[], query: URLSearchParams, ctx: SiteContext):
     if (first === 'search' && second === undefined) return renderSearch(query, ctx);
   }
   return errorPage(404, 'No such page');
+}
+
+async function story(id: string, ctx: SiteContext): Promise<Page> {
+  const detail = await storyDetail(ctx.store, id);
+  return storyPage(detail, await reportsInOtherLanguages(ctx.store, detail.story));
 }
 
 async function stories(query: URLSearchParams, ctx: SiteContext): Promise<Page> {

@@ -217,6 +217,21 @@ describe('renderAlert', () => {
     expect(mail.html).toMatch(/:lang\(ja\) \{ font-family: [^}]*"Noto Sans CJK JP"/);
   });
 
+  it("marks the words a topic word matched by stem in the story's language, in both parts", () => {
+    const german = story({
+      lang: 'de',
+      headline: 'Präsidenten treffen sich in Larkspur',
+      copies: [{ outlet: 'Hafenblatt', title: 'Präsidenten treffen sich in Larkspur', lang: 'de' }],
+    });
+    const mail = renderAlert(
+      intent({ snippet: 'Die Präsidenten beider Häfen trafen sich', terms: ['präsident'] }),
+      german,
+      opts,
+    );
+    expect(mail.html).toContain('<p lang="de" dir="auto">Die <mark>Präsidenten</mark> beider');
+    expect(mail.text).toContain('"Die *Präsidenten* beider');
+  });
+
   it('keeps line breaks out of the subject so a feed cannot add mail headers', () => {
     const mail = renderAlert(intent(), story({ headline: 'Hello\r\nBcc: victim@example.com' }), opts);
     expect(mail.subject).toBe('[newswatch] Larkspur harbour: Hello Bcc: victim@example.com');

@@ -53,6 +53,28 @@ describe('search page', () => {
     expect(page).not.toContain('href="javascript:');
   });
 
+  it("marks the words a query word matched by stem in the copy's language", () => {
+    const [entry] = result.stories;
+    const [copy] = entry?.copies ?? [];
+    if (!entry || !copy) throw new Error('fixture');
+    const german = {
+      ...copy,
+      lang: 'de',
+      title: 'Die Präsidenten',
+      snippet: 'des Staates',
+      terms: ['präsident', 'staat'],
+    };
+    const body = searchPage(
+      { q: 'präsident', since: '2026-11-07' },
+      {
+        ...result,
+        stories: [{ ...entry, copies: [german] }],
+      },
+    ).body.text;
+    expect(body).toContain('Die <mark>Präsidenten</mark>');
+    expect(body).toContain('des <mark>Staates</mark>');
+  });
+
   it('says how far back an unfinished search read, and which copies had no text', () => {
     expect(page).toContain('stopped at stories first seen 2026-11-20 08:15 UTC');
     expect(page).toContain('2 copies have no text in the archive any more');
