@@ -241,8 +241,8 @@ async function child(o: Options): Promise<void> {
   }
 }
 
+/** What the fill leaves besides the window, which only `measure` holds: it must be dropped before the cold restore. */
 interface Fill {
-  stage: StoryStage;
   now: number;
   /** Items per second of the fill; 0 when the window was restored from `--from`. */
   itemsPerSecond: number;
@@ -269,7 +269,7 @@ async function fill(o: Options, stage: StoryStage, clock: { set: (t: number) => 
     const state: Filled = { feeds: o.feeds, days: o.days, perFeedDay: o.perFeedDay, now };
     writeFileSync(join(o.keep, FILLED), JSON.stringify(state));
   }
-  return { stage, now, itemsPerSecond: Math.round(total / ((performance.now() - started) / 1000)) };
+  return { now, itemsPerSecond: Math.round(total / ((performance.now() - started) / 1000)) };
 }
 
 /** The window of an earlier `--keep` run, restored by a first instance's first batch. */
@@ -285,17 +285,16 @@ async function restoreFilled(
   clock.set(state.now);
   await stage.process([]);
   sample();
-  return { stage, now: state.now, itemsPerSecond: 0 };
+  return { now: state.now, itemsPerSecond: 0 };
 }
 
 async function measure(o: Options, meter: Meter, s3: S3Client, filledUp: () => void): Promise<void> {
   const store = fakeStore(meter);
   let now = START;
   const clock = { now: () => new Date(now), set: (t: number) => (now = t) };
-  const first = stageOn(s3, store, clock);
-  const filled = o.from ? await restoreFilled(o, first, clock) : await fill(o, first, clock);
+  let stage: StoryStage | undefined = stageOn(s3, store, clock);
+  const filled = o.from ? await restoreFilled(o, stage, clock) : await fill(o, stage, clock);
   filledUp();
-  let stage: StoryStage | undefined = filled.stage;
   now = filled.now;
   const total = o.feeds * o.perFeedDay * o.days;
 

@@ -198,9 +198,16 @@ export class Restorer {
     }
   }
 
-  /** Postings and matches last: only the latest list of each story counts. */
+  /**
+   * Postings and matches last: only the latest list of each story counts. Posted in the order the
+   * stories were last active, as a window that never stopped posted them: the engine reads each
+   * list from its end, where the stories still being reported are.
+   */
   finish(): void {
-    for (const record of this.posted.values()) restoreRecord(this.w.index, record);
+    const { index } = this.w;
+    const latest = (id: string) => index.storyOf(id)?.latest ?? 0;
+    const posted = [...this.posted.values()].sort((a, b) => latest(a.story) - latest(b.story));
+    for (const record of posted) restoreRecord(index, record);
     for (const [id, topics] of this.topics)
       for (const topic of topics) this.w.matched.add(`${id}\u0000${topic}`);
     this.posted.clear();
