@@ -48,8 +48,10 @@ export interface EngineOptions extends RarityOptions {
    * bench/stage.ts), and the stories an item can join are the ones still being reported. This
    * bounds the work per item whatever the window holds. Chosen with `npm run eval:cluster` on the
    * UCI tuning half (headlines: the longest lists of the dev sets): it scores as without a cap
-   * from 20 up (B3 F1 0.733; 0.730 at 10, 0.729 at 5), and the default keeps a tenfold margin.
-   * ECB+, SemEval, the seeds and the UCI held-out half score the same at 50 and at 200.
+   * from 20 up (B3 F1 0.733; 0.730 at 10, 0.729 at 5); ECB+, SemEval, the seeds and the UCI
+   * held-out half score the same at 50 as without a cap. 50 keeps a margin over 20 and costs a
+   * quarter of 200, whose reads were a fifth of the stage's CPU in a burst on a 600,000-item
+   * window (`npm run bench -- stage --feeds 10000 --from`, profiled).
    */
   maxPostingStories: number;
   model: SameEventModel;
@@ -61,7 +63,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   backgroundDocs: 200,
   postingTerms: 10,
   maxCandidates: 30,
-  maxPostingStories: 200,
+  maxPostingStories: 50,
   model: SAME_EVENT,
 };
 
