@@ -1,8 +1,8 @@
 /**
  * Matching by stem in an item of a stemmed language: "Präsidenten" finds the topic word
  * "Präsident" in a German item. The stems of the query words are computed at compile time
- * (compile.ts); an item's words are stemmed as they are scanned, each word's answer remembered,
- * since the same words recur from item to item and the stemmer costs more than the lookup.
+ * (compile.ts); an item's words are stemmed as they are scanned, through the stemmer's own cache
+ * (text/stemmers.ts), so a recurring word costs two map lookups.
  */
 import { stemmerOf } from '../text/stemmers.ts';
 
@@ -11,8 +11,6 @@ export type StemIndex = ReadonlyMap<string, ReadonlyMap<string, readonly number[
 export type StemMatch = (word: string) => readonly number[];
 
 const NONE: readonly number[] = [];
-/** Words remembered per language; a full memo is dropped rather than grown without bound. */
-const MAX_REMEMBERED = 100_000;
 
 export class StemLookup {
   private readonly byLanguage = new Map<string, StemMatch | undefined>();
@@ -30,15 +28,6 @@ export class StemLookup {
     const atoms = this.index.get(lang);
     const stem = stemmerOf(lang);
     if (atoms === undefined || atoms.size === 0 || stem === undefined) return undefined;
-    const memo = new Map<string, readonly number[]>();
-    return (word) => {
-      let found = memo.get(word);
-      if (found === undefined) {
-        found = atoms.get(stem(word)) ?? NONE;
-        if (memo.size >= MAX_REMEMBERED) memo.clear();
-        memo.set(word, found);
-      }
-      return found;
-    };
+    return (word) => atoms.get(stem(word)) ?? NONE;
   }
 }
